@@ -1,0 +1,3 @@
+"""Django admin of the casework, one module per concern."""
+
+from . import casework, derivaciones  # noqa: F401

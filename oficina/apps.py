@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OficinaConfig(AppConfig):
+    name = "oficina"
+    verbose_name = _("Oficina")
+
+    def ready(self):
+        # Haitian Creole is missing from Django's LANG_INFO; the language switcher needs it.
+        from django.conf.locale import LANG_INFO
+
+        LANG_INFO.setdefault(
+            "ht", {"bidi": False, "code": "ht", "name": "Haitian Creole", "name_local": "Kreyòl ayisyen"}
+        )

@@ -1,0 +1,32 @@
+"""Deadline arithmetic for referrals.
+
+Business days skip Saturdays, Sundays and Chile's public holidays (the `holidays` package,
+which follows the Chilean calendar including moved and regional-wide holidays).
+"""
+
+import datetime
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=16)
+def _feriados(anio):
+    return holidays.country_holidays("CL", years=anio)
+
+
+def es_dia_habil(fecha):
+    return fecha.weekday() < 5 and fecha not in _feriados(fecha.year)
+
+
+def sumar_plazo(desde, dias, *, habiles=True):
+    """The date `dias` days after `desde` (business days when `habiles`)."""
+    if not habiles:
+        return desde + datetime.timedelta(days=dias)
+    fecha = desde
+    restantes = dias
+    while restantes > 0:
+        fecha += datetime.timedelta(days=1)
+        if es_dia_habil(fecha):
+            restantes -= 1
+    return fecha

@@ -1,0 +1,63 @@
+"""Staff roles: Django groups (created by a data migration) and helpers to ask for them."""
+
+from django.utils.translation import gettext_lazy as _
+
+ENCARGADA = "Encargada de oficina"
+PROFESIONAL = "Profesional de oficina"
+ENLACE = "Enlace de departamento"
+
+ROLES = {
+    ENCARGADA: _("Encargada/o de oficina"),
+    PROFESIONAL: _("Profesional de oficina"),
+    ENLACE: _("Enlace de departamento"),
+}
+
+# Model permissions per group, as "<app>.<codename>" patterns (action_model).
+_CASEWORK = ["persona", "hogar", "caso", "atencion", "atenciontema", "derivacion"]
+_OFFICE = [
+    "departamento",
+    "organizacion",
+    "servicio",
+    "programa",
+    "actividad",
+    "capacitacion",
+    "asistentecapacitacion",
+    "paginainformativa",
+    "membresia",
+]
+PERMISOS = {
+    ENCARGADA: [
+        f"atenciones.{a}_{m}" for m in [*_CASEWORK, "eventoderivacion"] for a in ("view", "add", "change")
+    ]
+    + [f"atenciones.delete_{m}" for m in ("hogar", "atenciontema")]
+    + [f"oficina.{a}_{m}" for m in _OFFICE for a in ("view", "add", "change", "delete")],
+    PROFESIONAL: [f"atenciones.{a}_{m}" for m in _CASEWORK for a in ("view", "add", "change")]
+    + ["atenciones.view_eventoderivacion"]
+    + [f"oficina.view_{m}" for m in _OFFICE],
+    ENLACE: [
+        "atenciones.view_derivacion",
+        "atenciones.change_derivacion",
+        "atenciones.view_eventoderivacion",
+    ],
+}
+
+
+def _grupos(user):
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_grupos_cache"):
+        user._grupos_cache = set(user.groups.values_list("name", flat=True))
+    return user._grupos_cache
+
+
+def es_encargada(user) -> bool:
+    return user.is_active and (user.is_superuser or ENCARGADA in _grupos(user))
+
+
+def es_profesional(user) -> bool:
+    """Office staff: professionals and the office head."""
+    return user.is_active and (user.is_superuser or bool(_grupos(user) & {ENCARGADA, PROFESIONAL}))
+
+
+def es_enlace(user) -> bool:
+    return user.is_active and ENLACE in _grupos(user)

@@ -1,0 +1,188 @@
+"""Settings for Sello Migrante: one module, read from the environment (django-environ).
+
+With no environment at all the portal runs on a local SQLite file with DEBUG on.
+With DEBUG off, every value production needs must be set, or startup stops with one line
+naming the variable.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+if (BASE_DIR / ".env").is_file():
+    env.read_env(BASE_DIR / ".env")
+
+
+def _read(name, reader, **kwargs):
+    """Read one variable; turn any parsing error into a one-line ImproperlyConfigured."""
+    try:
+        return reader(name, **kwargs)
+    except ImproperlyConfigured:
+        raise ImproperlyConfigured(f"falta la variable de entorno {name}.") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ImproperlyConfigured(f"la variable de entorno {name} no es válida ({exc}).") from None
+
+
+DEBUG = _read("DEBUG", env.bool, default=True)
+
+_required = environ.Env.NOTSET
+SECRET_KEY = _read(
+    "SECRET_KEY",
+    env.str,
+    # A throwaway key only for the embedded default (DEBUG on); production must set its own.
+    default="solo-desarrollo-clave-insegura-no-usar-en-produccion" if DEBUG else _required,
+)
+if not DEBUG and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("solo-desarrollo")):
+    raise ImproperlyConfigured("la variable de entorno SECRET_KEY debe tener al menos 50 caracteres.")
+
+ALLOWED_HOSTS = _read(
+    "ALLOWED_HOSTS",
+    env.list,
+    default=["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else _required,
+)
+CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, default=[])
+
+DATABASES = {
+    "default": _read("DATABASE_URL", env.db_url, default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+if DATABASES["default"].get("ENGINE") not in {"django.db.backends.postgresql", "django.db.backends.sqlite3"}:
+    raise ImproperlyConfigured("la variable de entorno DATABASE_URL debe ser postgres://… o sqlite:///….")
+DATABASES["default"].setdefault("CONN_MAX_AGE", _read("CONN_MAX_AGE", env.int, default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": _read("CACHE_URL", env.cache_url, default="locmemcache://")}
+
+EMAIL_CONFIG = _read("EMAIL_URL", env.email_url, default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = _read("DEFAULT_FROM_EMAIL", env.str, default="migrantes@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The office this installation serves: data, not code.
+COMUNA = _read("COMUNA", env.str, default="Valparaíso")
+OFICINA_NOMBRE = _read("OFICINA_NOMBRE", env.str, default="Oficina Comunal de Migrantes")
+SITE_URL = _read("SITE_URL", env.str, default="http://127.0.0.1:8000")
+ADMIN_URL = _read("ADMIN_URL", env.str, default="admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
+    raise ImproperlyConfigured("la variable de entorno ADMIN_URL debe terminar en '/' y no empezar con '/'.")
+# Password of the demo users created by `seed_demo` (never used in production: seed_demo refuses DEBUG off).
+DEMO_PASSWORD = _read("DEMO_PASSWORD", env.str, default="demo")
+# Version of the privacy notice recorded with each person's consent.
+AVISO_PRIVACIDAD_VERSION = _read("AVISO_PRIVACIDAD_VERSION", env.str, default="2026-12")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "django_countries",
+    "oficina",
+    "atenciones",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "sello_migrante.urls"
+WSGI_APPLICATION = "sello_migrante.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "oficina.context_processors.oficina",
+            ],
+        },
+    },
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "equipo:mi_dia"
+LOGOUT_REDIRECT_URL = "login"
+
+# Languages: Spanish is the source; Haitian Creole is not in Django's LANG_INFO, so it is added.
+LANGUAGE_CODE = "es"
+LANGUAGES = [("es", _("Español")), ("ht", _("Kreyòl ayisyen")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "America/Santiago"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+COUNTRIES_FIRST = ["VE", "PE", "CO", "BO", "HT", "AR", "CL"]
+COUNTRIES_FIRST_BREAK = "──────────"
+
+# Sessions expire after idle time (renewed on each request).
+SESSION_COOKIE_AGE = _read("SESSION_IDLE_SECONDS", env.int, default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+
+# Production security, configurable behind a reverse proxy.
+SECURE_SSL_REDIRECT = _read("SECURE_SSL_REDIRECT", env.bool, default=not DEBUG)
+SESSION_COOKIE_SECURE = _read("SESSION_COOKIE_SECURE", env.bool, default=not DEBUG)
+CSRF_COOKIE_SECURE = _read("CSRF_COOKIE_SECURE", env.bool, default=not DEBUG)
+SECURE_HSTS_SECONDS = _read("SECURE_HSTS_SECONDS", env.int, default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _read("SECURE_HSTS_INCLUDE_SUBDOMAINS", env.bool, default=not DEBUG)
+SECURE_HSTS_PRELOAD = _read("SECURE_HSTS_PRELOAD", env.bool, default=False)
+if _read("SECURE_PROXY_SSL_HEADER", env.bool, default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", env.str, default="INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}

@@ -1,0 +1,15 @@
+"""WSGI entry point (gunicorn sello_migrante.wsgi)."""
+
+import os
+import sys
+
+from django.core.exceptions import ImproperlyConfigured
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sello_migrante.settings")
+
+try:
+    from django.core.wsgi import get_wsgi_application
+
+    application = get_wsgi_application()
+except ImproperlyConfigured as exc:
+    sys.exit(f"Configuración inválida: {exc}")
