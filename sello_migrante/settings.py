@@ -138,7 +138,7 @@ LOGOUT_REDIRECT_URL = "login"
 # Languages: Spanish is the source; Haitian Creole is not in Django's LANG_INFO, so it is added.
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Español")), ("ht", _("Kreyòl ayisyen")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "sello_migrante" / "locale"]
 TIME_ZONE = "America/Santiago"
 USE_I18N = True
 USE_TZ = True

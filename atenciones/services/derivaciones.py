@@ -1,132 +1,13 @@
-"""Business operations of the casework: one function each, keyword-only and atomic.
+"""Referrals: send one, and move it through its states (the only writer of its state)."""
 
-Views, admin actions and management commands call these; nothing else writes the state
-fields of cases and referrals.
-"""
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from oficina.choices import Tema
-
-from .choices import TRANSICIONES_DERIVACION, EstadoCaso, EstadoDerivacion
-from .models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona
-
-
-class TransicionInvalida(ValidationError):
-    """A referral move that the state machine does not allow, or a stale one."""
-
-
-def _guardar(instancia, **kwargs):
-    instancia.full_clean()
-    instancia.save(**kwargs)
-    return instancia
-
-
-@transaction.atomic
-def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
-    """Create a person; `consentimiento` records the data-processing consent now."""
-    persona = Persona(**datos, creado_por=creado_por, modificado_por=creado_por)
-    if consentimiento:
-        persona.consentimiento_fecha = timezone.now()
-        persona.consentimiento_version = settings.AVISO_PRIVACIDAD_VERSION
-        persona.consentimiento_registrado_por = creado_por
-    return _guardar(persona)
-
-
-@transaction.atomic
-def actualizar_persona(*, persona: Persona, usuario, **datos) -> Persona:
-    for campo, valor in datos.items():
-        setattr(persona, campo, valor)
-    persona.modificado_por = usuario
-    return _guardar(persona)
-
-
-@transaction.atomic
-def registrar_atencion(
-    *,
-    persona: Persona,
-    profesional,
-    temas: list[str],
-    canal: str,
-    fecha_hora=None,
-    notas: str = "",
-    resultado: str = "",
-    caso: Caso | None = None,
-    fecha_seguimiento=None,
-) -> Atencion:
-    temas = list(dict.fromkeys(temas))
-    if not temas:
-        raise ValidationError({"temas": _("Elija al menos un tema.")})
-    invalidos = [t for t in temas if t not in Tema.values]
-    if invalidos:
-        raise ValidationError({"temas": _("Tema desconocido: %(tema)s.") % {"tema": ", ".join(invalidos)}})
-    atencion = Atencion(
-        persona=persona,
-        profesional=profesional,
-        canal=canal,
-        fecha_hora=fecha_hora or timezone.now(),
-        notas=notas,
-        resultado=resultado,
-        caso=caso,
-        fecha_seguimiento=fecha_seguimiento,
-    )
-    _guardar(atencion)
-    AtencionTema.objects.bulk_create(AtencionTema(atencion=atencion, tema=tema) for tema in temas)
-    return atencion
-
-
-@transaction.atomic
-def abrir_caso(
-    *, persona: Persona, motivo: str, area: str, asignado_a, prioridad: str = "media", fecha_seguimiento=None
-) -> Caso:
-    caso = Caso(
-        persona=persona,
-        motivo=motivo,
-        area=area,
-        asignado_a=asignado_a,
-        prioridad=prioridad,
-        fecha_seguimiento=fecha_seguimiento,
-        estado=EstadoCaso.ABIERTO,
-        abierto_en=timezone.localdate(),
-    )
-    return _guardar(caso)
-
-
-@transaction.atomic
-def cerrar_caso(*, caso: Caso, motivo_cierre: str, nota: str = "", usuario=None) -> Caso:
-    caso = Caso.objects.select_for_update().get(pk=caso.pk)
-    if caso.estado == EstadoCaso.CERRADO:
-        raise ValidationError(_("El caso ya está cerrado."))
-    caso.estado = EstadoCaso.CERRADO
-    caso.motivo_cierre = motivo_cierre
-    caso.nota_cierre = nota
-    caso.cerrado_en = timezone.localdate()
-    caso.fecha_seguimiento = None
-    return _guardar(caso)
-
-
-@transaction.atomic
-def reabrir_caso(*, caso: Caso, usuario=None) -> Caso:
-    caso = Caso.objects.select_for_update().get(pk=caso.pk)
-    if caso.estado != EstadoCaso.CERRADO:
-        raise ValidationError(_("Solo se puede reabrir un caso cerrado."))
-    caso.estado = EstadoCaso.SEGUIMIENTO
-    caso.cerrado_en = None
-    caso.motivo_cierre = ""
-    caso.nota_cierre = ""
-    return _guardar(caso)
-
-
-@transaction.atomic
-def reasignar_caso(*, caso: Caso, asignado_a, usuario=None) -> Caso:
-    caso.asignado_a = asignado_a
-    caso.full_clean()
-    caso.save(update_fields=["asignado_a", "modificado"])
-    return caso
+from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
+from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona
+from ._comun import TransicionInvalida, guardar
 
 
 @transaction.atomic
@@ -165,7 +46,7 @@ def derivar(
         else timezone.localdate(ahora),
         estado=EstadoDerivacion.ENVIADA,
     )
-    _guardar(derivacion)
+    guardar(derivacion)
     derivacion.codigo = f"D-{timezone.localdate(ahora).year}-{derivacion.pk:06d}"
     derivacion.save(update_fields=["codigo"])
     nota = derivacion.consentimiento_omitido_motivo and _("Enviada sin consentimiento: %(motivo)s") % {

@@ -1,0 +1,27 @@
+"""Persons: register and update."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Persona
+from ._comun import guardar
+
+
+@transaction.atomic
+def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
+    """Create a person; `consentimiento` records the data-processing consent now."""
+    persona = Persona(**datos, creado_por=creado_por, modificado_por=creado_por)
+    if consentimiento:
+        persona.consentimiento_fecha = timezone.now()
+        persona.consentimiento_version = settings.AVISO_PRIVACIDAD_VERSION
+        persona.consentimiento_registrado_por = creado_por
+    return guardar(persona)
+
+
+@transaction.atomic
+def actualizar_persona(*, persona: Persona, usuario, **datos) -> Persona:
+    for campo, valor in datos.items():
+        setattr(persona, campo, valor)
+    persona.modificado_por = usuario
+    return guardar(persona)
