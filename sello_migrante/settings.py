@@ -172,7 +172,7 @@ SESSION_COOKIE_SECURE = _read("SESSION_COOKIE_SECURE", env.bool, default=not DEB
 CSRF_COOKIE_SECURE = _read("CSRF_COOKIE_SECURE", env.bool, default=not DEBUG)
 SECURE_HSTS_SECONDS = _read("SECURE_HSTS_SECONDS", env.int, default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _read("SECURE_HSTS_INCLUDE_SUBDOMAINS", env.bool, default=not DEBUG)
-SECURE_HSTS_PRELOAD = _read("SECURE_HSTS_PRELOAD", env.bool, default=False)
+SECURE_HSTS_PRELOAD = _read("SECURE_HSTS_PRELOAD", env.bool, default=not DEBUG)
 if _read("SECURE_PROXY_SSL_HEADER", env.bool, default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
