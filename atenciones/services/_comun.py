@@ -1,6 +1,9 @@
 """Helpers shared by the service modules."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from ..models import Persona
 
 
 class TransicionInvalida(ValidationError):
@@ -12,3 +15,21 @@ def guardar(instancia, **kwargs):
     instancia.full_clean()
     instancia.save(**kwargs)
     return instancia
+
+
+def exigir_persona_activa(persona):
+    """Refuse to process a blocked (Ley 21.719) or anonymised person, reading the current state."""
+    estado = Persona.objects.filter(pk=persona.pk).values("bloqueada", "anonimizada_en").first()
+    if estado is None:
+        return
+    if estado["anonimizada_en"] is not None:
+        raise ValidationError(
+            _("Los datos de esta persona fueron anonimizados: no se pueden registrar cambios.")
+        )
+    if estado["bloqueada"]:
+        raise ValidationError(
+            _(
+                "El tratamiento de los datos de esta persona está bloqueado por una solicitud de derechos: "
+                "no se puede editar ni registrar atenciones, casos o derivaciones."
+            )
+        )

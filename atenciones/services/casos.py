@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 
 from ..choices import EstadoCaso
 from ..models import Caso, Persona
-from ._comun import guardar
+from ._comun import exigir_persona_activa, guardar
 
 
 @transaction.atomic
 def abrir_caso(
     *, persona: Persona, motivo: str, area: str, asignado_a, prioridad: str = "media", fecha_seguimiento=None
 ) -> Caso:
+    exigir_persona_activa(persona)
     caso = Caso(
         persona=persona,
         motivo=motivo,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
 from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona
-from ._comun import TransicionInvalida, guardar
+from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 
 
 @transaction.atomic
@@ -26,6 +26,7 @@ def derivar(
     consentimiento_omitido_motivo: str = "",
 ) -> Derivacion:
     """Send a referral to one destination; its due date follows the destination's deadline."""
+    exigir_persona_activa(persona)
     destino = departamento or organizacion
     ahora = timezone.now()
     derivacion = Derivacion(

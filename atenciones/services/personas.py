@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import Persona
-from ._comun import guardar
+from ._comun import exigir_persona_activa, guardar
 
 
 @transaction.atomic
@@ -21,6 +21,7 @@ def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
 
 @transaction.atomic
 def actualizar_persona(*, persona: Persona, usuario, **datos) -> Persona:
+    exigir_persona_activa(persona)
     for campo, valor in datos.items():
         setattr(persona, campo, valor)
     persona.modificado_por = usuario
