@@ -548,7 +548,7 @@ class Derivacion(models.Model):
         ]
 
     def __str__(self):
-        return self.codigo or _("Derivación sin código")
+        return self.codigo or str(_("Derivación sin código"))
 
     @property
     def destino(self):

@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries.fields import CountryField
 
 from .choices import EstadoCaso, EstadoDerivacion
 from .models import Atencion, Caso, Derivacion, EventoDerivacion, Persona, SolicitudDerecho
@@ -57,19 +58,20 @@ def personas_inactivas(*, anos: int, hoy: datetime.date | None = None):
 # --- Everything held about one person (right of access and portability) ---
 
 
+def _pais(pais):
+    return {"valor": pais.code, "texto": str(pais.name)} if pais.code else None
+
+
 def _valor(obj, campo):
-    if campo.choices:
-        return {
-            "valor": getattr(obj, campo.attname),
-            "texto": str(getattr(obj, f"get_{campo.name}_display")()),
-        }
     if campo.is_relation:
         relacionado = getattr(obj, campo.name)
         return None if relacionado is None else str(relacionado)
-    valor = getattr(obj, campo.attname)
-    if hasattr(valor, "__iter__") and not isinstance(valor, str | list | dict):
-        return [str(v.code if hasattr(v, "code") else v) for v in valor]  # CountryField(multiple=True)
-    return str(valor) if hasattr(valor, "code") else valor  # a single Country
+    valor = getattr(obj, campo.name)
+    if isinstance(campo, CountryField):
+        return [_pais(p) for p in valor] if campo.multiple else _pais(valor)
+    if campo.flatchoices:
+        return {"valor": valor, "texto": str(getattr(obj, f"get_{campo.name}_display")())}
+    return valor
 
 
 def _campos(obj, excluir=()):

@@ -94,7 +94,7 @@ def anonimizar(request, pk):
     if solicitud.persona.anonimizada_en:
         messages.info(request, _("Los datos de esta persona ya fueron anonimizados."))
         return redirect("equipo:derecho_solicitud", pk=solicitud.pk)
-    form = ConfirmarAnonimizacionForm(request.POST or None)
+    form = ConfirmarAnonimizacionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         anonimizar_persona(persona=solicitud.persona, usuario=request.user, solicitud=solicitud)
         _en_curso(solicitud)
