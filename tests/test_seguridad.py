@@ -36,7 +36,9 @@ PRODUCCION = {
 
 
 def _entorno_produccion(**extra):
-    entorno = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    entorno = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     entorno.update(
         DEBUG="off",
         SECRET_KEY="prueba-" + "x" * 60,
