@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,7 +66,11 @@ def _pais(pais):
 def _valor(obj, campo):
     if campo.is_relation:
         relacionado = getattr(obj, campo.name)
-        return None if relacionado is None else str(relacionado)
+        if relacionado is None:
+            return None
+        if isinstance(relacionado, AbstractBaseUser):
+            return relacionado.get_full_name() or relacionado.get_username()
+        return str(relacionado)
     valor = getattr(obj, campo.name)
     if isinstance(campo, CountryField):
         return [_pais(p) for p in valor] if campo.multiple else _pais(valor)
@@ -139,11 +144,15 @@ def datos_del_titular(persona: Persona) -> dict:
 
 def _legible(valor):
     if isinstance(valor, dict) and set(valor) == {"valor", "texto"}:
-        return valor["texto"]
+        return valor["texto"] or "—"
     if isinstance(valor, list):
-        return ", ".join(str(v) for v in valor)
+        return ", ".join(_legible(v) for v in valor) or "—"
     if isinstance(valor, bool):
         return _("sí") if valor else _("no")
+    if isinstance(valor, datetime.datetime):
+        return timezone.localtime(valor).strftime("%d-%m-%Y %H:%M")
+    if isinstance(valor, datetime.date):
+        return valor.strftime("%d-%m-%Y")
     if valor is None or valor == "":
         return "—"
     return str(valor)
