@@ -40,6 +40,9 @@ class Command(BaseCommand):
                 client = Client()
                 client.force_login(user)
                 url = url_de() if callable(url_de) else url_de
+                if url is None:
+                    self.stdout.write(f"{nombre:<40} (sin datos para medir)")
+                    continue
                 client.get(url)  # warm-up
                 tiempos = []
                 for _ in range(repeticiones):
