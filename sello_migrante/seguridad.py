@@ -2,6 +2,7 @@
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import render
 
 
@@ -40,3 +41,41 @@ def respuesta_bloqueo(request, credentials, *args, **kwargs):
         {"minutos": minutos, "intentos": settings.AXES_FAILURE_LIMIT},
         status=429,
     )
+
+
+class CaracterNuloEnSolicitud(SuspiciousOperation):
+    """A NUL character in the address or a form value: no legitimate input has one."""
+
+
+class RechazarCaracteresNulosMiddleware:
+    """Answer 400 to a request carrying NUL characters, before anything tries to store or search them.
+
+    PostgreSQL refuses NUL in text, so such a value reaching a query (the admin search box, the login
+    lockout's record of the username) would end in a 500. Django's forms already refuse NUL field by
+    field; this covers code that reads the raw request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            "\x00" in request.path
+            or _con_nulo(request.GET)
+            or (request.method == "POST" and _con_nulo(request.POST))
+        ):
+            raise CaracterNuloEnSolicitud("Carácter nulo en la solicitud.")
+        return self.get_response(request)
+
+
+def _con_nulo(datos):
+    return any("\x00" in clave or any("\x00" in v for v in valores) for clave, valores in datos.lists())
+
+
+def nombre_usuario(request, credentials=None):
+    """The username axes records: as typed, cut to Django's 150 characters (its column holds 255)."""
+    if credentials:
+        valor = credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    else:
+        valor = getattr(request, "data", request.POST).get(settings.AXES_USERNAME_FORM_FIELD)
+    return None if valor is None else str(valor).replace("\x00", "")[:150]

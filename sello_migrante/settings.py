@@ -102,6 +102,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sello_migrante.seguridad.RechazarCaracteresNulosMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -223,6 +224,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "sello_migrante.seguridad.respuesta_bloqueo"
 AXES_CLIENT_IP_CALLABLE = "sello_migrante.seguridad.ip_cliente"
+AXES_USERNAME_CALLABLE = "sello_migrante.seguridad.nombre_usuario"
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: use the socket's address).
 PROXIES_CONFIABLES = _read("PROXIES_CONFIABLES", env.int, default=0)
 

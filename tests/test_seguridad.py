@@ -305,3 +305,19 @@ def test_csrf_failure_page_is_ours_without_inline_style():
     texto = respuesta.content.decode()
     assert "La sesión del formulario expiró" in texto
     assert not any(marca in texto for marca in INLINE)
+
+
+def test_nul_characters_get_a_plain_400_not_a_database_error(client, encargada):
+    assert client.get("/es/", {"q": "Ana\x00"}).status_code == 400
+    client.force_login(encargada)
+    respuesta = client.get(reverse("admin:atenciones_persona_changelist"), {"q": "\x00"})
+    assert respuesta.status_code == 400
+    assert "Solicitud no válida" in respuesta.content.decode()
+    assert client.post(reverse("login"), {"username": "a\x00b", "password": "x"}).status_code == 400
+
+
+def test_lockout_records_at_most_150_characters_of_a_hostile_username(client):
+    from axes.models import AccessAttempt
+
+    _intentar(client, "x" * 5000, "equivocada")
+    assert len(AccessAttempt.objects.get().username) == 150

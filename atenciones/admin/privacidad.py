@@ -24,6 +24,7 @@ from ..models import (
     RegistroAcceso,
     SolicitudDerecho,
 )
+from ._seguro import AutocompleteSeguroMixin
 
 
 class SoloEncargadaMixin:
@@ -165,7 +166,7 @@ class VencidaFilter(admin.SimpleListFilter):
 
 
 @admin.register(SolicitudDerecho)
-class SolicitudDerechoAdmin(SoloEncargadaMixin, admin.ModelAdmin):
+class SolicitudDerechoAdmin(AutocompleteSeguroMixin, SoloEncargadaMixin, admin.ModelAdmin):
     list_display = [
         "recibida_el",
         "tipo",
