@@ -1,0 +1,13 @@
+"""Load the initial public content (guides, privacy notice) without any demo data."""
+
+from django.core.management.base import BaseCommand
+
+from oficina.contenido import cargar_contenido_inicial
+
+
+class Command(BaseCommand):
+    help = "Carga las guías y el aviso de privacidad iniciales (es, ht, en) que aún no existen."
+
+    def handle(self, *args, **options):
+        creadas = cargar_contenido_inicial()
+        self.stdout.write(self.style.SUCCESS(f"Páginas informativas creadas: {creadas}."))
