@@ -6,7 +6,6 @@ import markdown
 import nh3
 from django import template
 from django.conf import settings
-from django.conf.locale import LANG_INFO
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -20,6 +19,7 @@ ETIQUETAS = {
     "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 ATRIBUTOS = {"a": {"href", "title"}, "th": {"scope"}}
+LARGO_MAXIMO_ENLACE = 300
 _H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 
 
@@ -42,26 +42,20 @@ def enlaces_idioma(context):
     request = context["request"]
     actual = context.get("LANGUAGE_CODE")
     ruta = request.get_full_path()
+    if len(ruta) > LARGO_MAXIMO_ENLACE:  # a huge query string is not worth carrying over
+        ruta = request.path
     try:
         resolve(request.path_info)
         existe = True
     except Resolver404:
         existe = False
     enlaces = []
-    for codigo, _nombre in settings.LANGUAGES:
-        if existe:
-            url = translate_url(ruta, codigo)
-        else:
-            with override(codigo):
-                url = reverse("publico:inicio")
-        enlaces.append(
-            {
-                "codigo": codigo,
-                "nombre": LANG_INFO.get(codigo, {}).get("name_local", codigo),
-                "url": url,
-                "actual": codigo == actual,
-            }
-        )
+    for codigo, nombre in settings.LANGUAGES:
+        url = translate_url(ruta, codigo) if existe else None
+        with override(codigo):
+            url = url or reverse("publico:inicio")
+            # Each language named in itself: "Español", "Kreyòl ayisyen", "English".
+            enlaces.append({"codigo": codigo, "nombre": str(nombre), "url": url, "actual": codigo == actual})
     return enlaces
 
 

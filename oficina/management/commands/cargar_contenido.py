@@ -10,4 +10,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         creadas = cargar_contenido_inicial()
-        self.stdout.write(self.style.SUCCESS(f"Páginas informativas creadas: {creadas}."))
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(f"Páginas informativas creadas: {creadas}."))
