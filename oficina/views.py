@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .cache_publico import cache_publico
@@ -57,7 +57,7 @@ class FiltroActividadesForm(forms.Form):
         ]
 
 
-@require_GET
+@require_safe
 @cache_publico
 def inicio(request):
     idioma = get_language()
@@ -73,7 +73,7 @@ def inicio(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_publico
 def guias(request):
     return render(
@@ -81,7 +81,7 @@ def guias(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_publico
 def guia(request, clave):
     encontrada = selectors.guia(clave, get_language())
@@ -90,7 +90,7 @@ def guia(request, clave):
     return render(request, "publico/guia.html", {"seccion": "guias", "guia": encontrada})
 
 
-@require_GET
+@require_safe
 @cache_publico
 def red_de_apoyo(request):
     form = FiltroRedForm(request.GET or None)
@@ -108,7 +108,7 @@ def red_de_apoyo(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_publico
 def actividades(request):
     form = FiltroActividadesForm(request.GET or None)
@@ -121,7 +121,7 @@ def actividades(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_publico
 def privacidad(request):
     return render(
@@ -137,7 +137,7 @@ def privacidad(request):
     )
 
 
-@require_GET
+@require_safe
 def buscar(request):
     q = selectors.limpiar_busqueda(request.GET.get("q", ""))
     guias_encontradas, organizaciones = selectors.buscar(q, get_language()) if q else ([], [])

@@ -68,9 +68,7 @@ def sitio(db):
 def _violaciones_axe(pagina):
     pagina.add_script_tag(path=str(AXE))
     resultado = pagina.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in resultado["violations"]
-    ]
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in resultado["violations"]]
 
 
 @pytest.mark.parametrize("ancho", ANCHOS)
@@ -104,7 +102,10 @@ def test_switcher_keeps_the_reader_on_the_same_page(pagina, sitio):
 
 
 def test_guide_only_in_spanish_shows_the_fallback_note(pagina, captura, sitio):
-    for idioma, nota in [("ht", "Gid sa a poko tradui nan lang ou"), ("en", "not translated into your language")]:
+    for idioma, nota in [
+        ("ht", "Gid sa a poko tradui nan lang ou"),
+        ("en", "not translated into your language"),
+    ]:
         pagina.goto(f"{pagina.url_base}/{idioma}/guias/solo-en-espanol/")
         assert nota in pagina.get_by_role("note").inner_text()
         assert pagina.get_attribute("article", "lang") == "es"
@@ -112,7 +113,9 @@ def test_guide_only_in_spanish_shows_the_fallback_note(pagina, captura, sitio):
     captura(pagina, "publico-guia-respaldo-en")
 
 
-def test_directory_filter_and_search_work_without_javascript(navegador_chromium, live_server, sitio, settings):
+def test_directory_filter_and_search_work_without_javascript(
+    navegador_chromium, live_server, sitio, settings
+):
     settings.DEBUG = True
     contexto = navegador_chromium.new_context(java_script_enabled=False, viewport=ANCHOS["movil"])
     pagina = contexto.new_page()

@@ -359,3 +359,22 @@ def test_cargar_contenido_loads_guides_and_privacy_once_and_keeps_edits(db):
     call_command("cargar_contenido", verbosity=0)
     assert PaginaInformativa.objects.count() == total
     assert PaginaInformativa.objects.get(clave="regularizacion", idioma="ht").titulo == "Edite"
+
+
+@pytest.mark.parametrize("ruta", ["", "red-de-apoyo/", "actividades/", "guias/", "buscar/?q=Organizaci"])
+def test_public_page_queries_do_not_grow_with_the_data(
+    client, contenido, ruta, django_assert_max_num_queries
+):
+    # More organisations, services and activities than a page shows: the count must stay flat
+    # (prefetch for services, select_related for programs).
+    for n in range(30):
+        org = OrganizacionFactory(nombre=f"Organización {n:02d}")
+        ServicioFactory.create_batch(2, organizacion=org)
+        ActividadFactory()
+    cache.clear()
+    with django_assert_max_num_queries(6):
+        assert client.get(f"/es/{ruta}").status_code == 200
+
+
+def test_head_request_is_answered(client, contenido):
+    assert client.head("/es/guias/").status_code == 200
