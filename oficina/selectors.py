@@ -13,6 +13,8 @@ from .models import Actividad, Organizacion, PaginaInformativa, Servicio
 
 IDIOMA_ORIGEN = settings.LANGUAGE_CODE  # Spanish: the language every content exists in
 LARGO_MAXIMO_BUSQUEDA = 100
+# Search shows whole directory cards: a few, then a pointer to the directory.
+MAXIMO_ORGANIZACIONES_BUSQUEDA = 10
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -128,6 +130,6 @@ def buscar(q: str, idioma: str) -> tuple[list[Guia], list[Organizacion]]:
     organizaciones = list(
         Organizacion.objects.filter(pk__in=org_ids)
         .prefetch_related(Prefetch("servicios", queryset=Servicio.objects.order_by("nombre")))
-        .order_by("nombre")[:30]
+        .order_by("nombre")[: MAXIMO_ORGANIZACIONES_BUSQUEDA + 1]
     )
     return encontradas[:30], organizaciones

@@ -144,5 +144,11 @@ def buscar(request):
     return render(
         request,
         "publico/buscar.html",
-        {"seccion": "buscar", "q": q, "guias": guias_encontradas, "organizaciones": organizaciones},
+        {
+            "seccion": "buscar",
+            "q": q,
+            "guias": guias_encontradas,
+            "organizaciones": organizaciones[: selectors.MAXIMO_ORGANIZACIONES_BUSQUEDA],
+            "hay_mas_organizaciones": len(organizaciones) > selectors.MAXIMO_ORGANIZACIONES_BUSQUEDA,
+        },
     )

@@ -378,3 +378,11 @@ def test_public_page_queries_do_not_grow_with_the_data(
 
 def test_head_request_is_answered(client, contenido):
     assert client.head("/es/guias/").status_code == 200
+
+
+def test_search_shows_a_few_directory_cards_then_points_to_the_directory(client, contenido):
+    for n in range(12):
+        OrganizacionFactory(nombre=f"Casa Migrante {n:02d}")
+    html = client.get("/en/buscar/", {"q": "Casa Migrante"}).content.decode()
+    assert html.count('class="tarjeta org"') == 10
+    assert "There are more results" in html
