@@ -111,13 +111,18 @@ def buscar(q: str, idioma: str) -> tuple[list[Guia], list[Organizacion]]:
         filtro_guia &= (
             Q(titulo__icontains=palabra) | Q(resumen__icontains=palabra) | Q(cuerpo__icontains=palabra)
         )
-        filtro_org &= (
+        por_palabra = (
             Q(nombre__icontains=palabra)
             | Q(sigla__icontains=palabra)
             | Q(descripcion__icontains=palabra)
             | Q(servicios__nombre__icontains=palabra)
             | Q(servicios__descripcion__icontains=palabra)
         )
+        if idioma != IDIOMA_ORIGEN:  # the optional translations of the directory texts
+            por_palabra |= Q(**{f"descripcion_{idioma}__icontains": palabra}) | Q(
+                **{f"servicios__descripcion_{idioma}__icontains": palabra}
+            )
+        filtro_org &= por_palabra
     # A guide matches when its text in the reader's language or in Spanish does; it is then shown
     # in the reader's language when it exists.
     claves = _paginas(idioma).exclude(clave=CLAVE_PRIVACIDAD).filter(filtro_guia).values("clave").distinct()

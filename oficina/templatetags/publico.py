@@ -1,6 +1,7 @@
 """Template helpers of the public site: safe Markdown and the language switcher."""
 
 import re
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -82,3 +83,21 @@ def fecha_hora(valor):
         return ""
     local = timezone.localtime(valor)
     return f"{DIAS[local.weekday()]} {local:%d/%m/%Y, %H:%M}"
+
+
+@dataclass(frozen=True)
+class Texto:
+    valor: str
+    idioma: str
+
+
+@register.simple_tag(takes_context=True)
+def traducido(context, objeto, campo):
+    """`campo` of `objeto` in the reader's language (`<campo>_<idioma>`), Spanish when missing.
+
+    Use: `{% traducido org "descripcion" as t %}<p lang="{{ t.idioma }}">{{ t.valor }}</p>`.
+    """
+    idioma = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    if idioma != settings.LANGUAGE_CODE and (valor := getattr(objeto, f"{campo}_{idioma}", "")):
+        return Texto(valor, idioma)
+    return Texto(getattr(objeto, campo, ""), settings.LANGUAGE_CODE)

@@ -193,7 +193,7 @@ def test_directory_shows_only_public_active_organisations_with_their_services(cl
     assert "Blanco 1131" in html
     assert "Oculta" not in html
     assert "Cerrada" not in html
-    assert "This information is written in Spanish" in html
+    assert "Texts that are not translated yet are shown in Spanish" in html
 
 
 def test_directory_filters_by_area_and_language(client, contenido):
@@ -386,3 +386,27 @@ def test_search_shows_a_few_directory_cards_then_points_to_the_directory(client,
     html = client.get("/en/buscar/", {"q": "Casa Migrante"}).content.decode()
     assert html.count('class="tarjeta org"') == 10
     assert "There are more results" in html
+
+
+def test_directory_and_calendar_texts_show_their_translation_or_spanish(client, contenido):
+    org = OrganizacionFactory(
+        nombre="Fundación Amiga", descripcion="Ayuda con ropa.", descripcion_ht="Èd ak rad."
+    )
+    ServicioFactory(
+        organizacion=org, elegibilidad="Familias con niños.", elegibilidad_en="Families with children."
+    )
+    ActividadFactory(titulo="Taller de cocina", titulo_ht="Atelye kizin")
+    ht = client.get("/ht/red-de-apoyo/").content.decode()
+    assert '<p lang="ht">Èd ak rad.</p>' in ht
+    assert '<dd lang="es">Familias con niños.</dd>' in ht
+    en = client.get("/en/red-de-apoyo/").content.decode()
+    assert '<p lang="es">Ayuda con ropa.</p>' in en
+    assert '<dd lang="en">Families with children.</dd>' in en
+    assert '<h3 lang="ht">Atelye kizin</h3>' in client.get("/ht/actividades/").content.decode()
+    assert '<h3 lang="es">Taller de cocina</h3>' in client.get("/en/actividades/").content.decode()
+    assert "Èd ak rad." not in client.get("/es/red-de-apoyo/").content.decode()
+
+
+def test_search_in_creole_finds_a_creole_description(client, contenido):
+    OrganizacionFactory(nombre="Fundación Amiga", descripcion_ht="Nou bay manje ak rad.")
+    assert "Fundación Amiga" in client.get("/ht/buscar/", {"q": "manje"}).content.decode()
