@@ -1,8 +1,10 @@
-"""Login lockout glue for django-axes: the backend and the client address behind a reverse proxy."""
+"""Security glue: login lockout (django-axes), client address, NUL characters, audit middleware."""
 
+import auditlog.middleware
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
+from django.http import QueryDict
 from django.shortcuts import render
 
 
@@ -44,32 +46,40 @@ def respuesta_bloqueo(request, credentials, *args, **kwargs):
 
 
 class CaracterNuloEnSolicitud(SuspiciousOperation):
-    """A NUL character in the address or a form value: no legitimate input has one."""
+    """A NUL character in the address: no page has one."""
 
 
-class RechazarCaracteresNulosMiddleware:
-    """Answer 400 to a request carrying NUL characters, before anything tries to store or search them.
+class QuitarCaracteresNulosMiddleware:
+    """Remove NUL characters from query and form values before anything stores or searches them.
 
     PostgreSQL refuses NUL in text, so such a value reaching a query (the admin search box, the login
-    lockout's record of the username) would end in a 500. Django's forms already refuse NUL field by
-    field; this covers code that reads the raw request.
+    lockout's record of the username) would end in a 500. No one types a NUL; it is dropped like
+    any other invisible noise. A NUL in the address itself is a 400.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            "\x00" in request.path
-            or _con_nulo(request.GET)
-            or (request.method == "POST" and _con_nulo(request.POST))
-        ):
-            raise CaracterNuloEnSolicitud("Carácter nulo en la solicitud.")
+        if "\x00" in request.path:
+            raise CaracterNuloEnSolicitud("Carácter nulo en la dirección.")
+        if _con_nulo(request.GET):
+            request.GET = _sin_nulos(request.GET)
+        if request.method == "POST" and _con_nulo(request.POST):
+            request.POST = _sin_nulos(request.POST)
         return self.get_response(request)
 
 
 def _con_nulo(datos):
     return any("\x00" in clave or any("\x00" in v for v in valores) for clave, valores in datos.lists())
+
+
+def _sin_nulos(datos):
+    limpio = QueryDict(mutable=True, encoding=datos.encoding)
+    for clave, valores in datos.lists():
+        limpio.setlist(clave.replace("\x00", ""), [v.replace("\x00", "") for v in valores])
+    limpio._mutable = False
+    return limpio
 
 
 def nombre_usuario(request, credentials=None):
@@ -79,3 +89,20 @@ def nombre_usuario(request, credentials=None):
     else:
         valor = getattr(request, "data", request.POST).get(settings.AXES_USERNAME_FORM_FIELD)
     return None if valor is None else str(valor).replace("\x00", "")[:150]
+
+
+class AuditlogMiddleware(auditlog.middleware.AuditlogMiddleware):
+    """django-auditlog's middleware, without touching the session on every request.
+
+    The actor is handed over as the lazy `request.user`: it is resolved only when a change is
+    logged, so public pages never read the session (no `Vary: Cookie`, cacheable). The client
+    address is the one the lockout uses (only our own proxies are trusted).
+    """
+
+    @staticmethod
+    def _get_actor(request):
+        return getattr(request, "user", None)
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return None if settings.AUDITLOG_DISABLE_REMOTE_ADDR else ip_cliente(request)

@@ -173,6 +173,9 @@ BUSQUEDAS = [
         ["term", "app_label", "model_name", "field_name"],
     ),
     ("publico_inicio", "anonimo", lambda f: reverse("publico:inicio"), ["q", "page"]),
+    ("publico_buscar", "anonimo", lambda f: reverse("publico:buscar"), ["q", "pagina"]),
+    ("publico_red", "anonimo", lambda f: reverse("publico:red_de_apoyo"), ["area", "idioma", "pagina"]),
+    ("publico_actividades", "anonimo", lambda f: reverse("publico:actividades"), ["area", "pagina"]),
     ("mi_dia", "profesional", lambda f: reverse("equipo:mi_dia"), ["q", "page"]),
 ]
 

@@ -87,6 +87,15 @@ MATRIZ = {
     "equipo:derecho_anonimizar": [(lambda d: {"pk": d["solicitud"].pk}, solo_encargada())],
     "equipo:derecho_bloqueo": [(lambda d: {"pk": d["solicitud"].pk}, solo_encargada())],
     "publico:inicio": [(None, todos(200))],
+    "publico:guias": [(None, todos(200))],
+    "publico:guia": [
+        (lambda d: {"clave": d["guia"].clave}, todos(200)),
+        (lambda d: {"clave": "no-existe"}, todos(404)),
+    ],
+    "publico:red_de_apoyo": [(None, todos(200))],
+    "publico:actividades": [(None, todos(200))],
+    "publico:privacidad": [(None, todos(200))],
+    "publico:buscar": [(None, todos(200))],
 }
 
 # Admin models: what the office head may do (v view, a add, c change, d delete) and what a superuser may.
@@ -218,7 +227,7 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
     Actividad.objects.create(**_minimos(Actividad, programa=programa))
     Capacitacion.objects.create(**_minimos(Capacitacion))
     OrganizacionFactory()
-    PaginaInformativaFactory()
+    guia = PaginaInformativaFactory()
     AccessAttempt.objects.create(
         username="x", ip_address="10.0.0.1", failures_since_start=1, attempt_time=timezone.now()
     )
@@ -232,7 +241,7 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
     objetos["auth.group"] = Group.objects.first()
     objetos["atenciones.eventoderivacion"] = EventoDerivacion.objects.first()
     objetos["auditlog.logentry"] = LogEntry.objects.first()
-    return {"persona": persona, "solicitud": solicitud, "objetos": objetos}
+    return {"persona": persona, "solicitud": solicitud, "objetos": objetos, "guia": guia}
 
 
 def _minimos(modelo, **extra):

@@ -307,13 +307,18 @@ def test_csrf_failure_page_is_ours_without_inline_style():
     assert not any(marca in texto for marca in INLINE)
 
 
-def test_nul_characters_get_a_plain_400_not_a_database_error(client, encargada):
-    assert client.get("/es/", {"q": "Ana\x00"}).status_code == 400
+def test_nul_characters_are_dropped_before_any_query_and_refused_in_the_address(client, encargada):
+    """PostgreSQL refuses NUL in text: a NUL reaching a query would be a 500."""
+    from tests.factories import PersonaFactory
+
+    PersonaFactory(nombres="Ana", apellidos="Pérez")
     client.force_login(encargada)
-    respuesta = client.get(reverse("admin:atenciones_persona_changelist"), {"q": "\x00"})
-    assert respuesta.status_code == 400
-    assert "Solicitud no válida" in respuesta.content.decode()
-    assert client.post(reverse("login"), {"username": "a\x00b", "password": "x"}).status_code == 400
+    respuesta = client.get(reverse("admin:atenciones_persona_changelist"), {"q": "An\x00a"})
+    assert respuesta.status_code == 200
+    assert respuesta.context["cl"].result_count == 1  # searched for "Ana"
+    assert client.get("/es/%00/").status_code == 400
+    client.logout()
+    assert client.post(reverse("login"), {"username": "a\x00b", "password": "x"}).status_code == 200
 
 
 def test_lockout_records_at_most_150_characters_of_a_hostile_username(client):
