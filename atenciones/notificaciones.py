@@ -9,14 +9,19 @@ Bodies carry codes, topics, dates and links, never a person's name or details.
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .choices import EstadoDerivacion
+from oficina.roles import ENLACE
+
+from .acceso import departamentos_de
+from .choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
 from .models import CorreoSaliente, Derivacion
+from .selectors_derivaciones import q_vencidas, seguimientos_pendientes_de
 
 logger = logging.getLogger(__name__)
 
@@ -127,3 +132,57 @@ def avisar_respuesta(derivacion: Derivacion) -> CorreoSaliente | None:
         contexto={"derivacion": derivacion, "url": url_derivacion(derivacion)},
         derivacion=derivacion,
     )
+
+
+def enviar_recordatorios(*, hoy=None) -> int:
+    """Email each liaison their overdue referrals and each professional their follow-ups due.
+
+    At most one reminder per recipient and day: the outbox row's unique `clave` records it, so
+    running the command again the same day sends nothing new. Returns how many were queued.
+    """
+    hoy = hoy or timezone.localdate()
+    User = get_user_model()
+    enlaces = User.objects.filter(is_active=True, groups__name=ENLACE, membresias__activa=True)
+    con_seguimiento = User.objects.filter(
+        is_active=True,
+        derivaciones_enviadas__estado__in=ESTADOS_DERIVACION_ABIERTOS,
+        derivaciones_enviadas__seguimientos__proxima_fecha__lte=hoy,
+    )
+    ya_enviados = set(
+        CorreoSaliente.objects.filter(
+            clave__startswith="recordatorio:", clave__endswith=f":{hoy.isoformat()}"
+        ).values_list("clave", flat=True)
+    )
+    enviados = 0
+    for usuario in (enlaces | con_seguimiento).exclude(email="").distinct().order_by("pk"):
+        clave = f"recordatorio:{usuario.pk}:{hoy.isoformat()}"
+        if clave in ya_enviados:
+            continue
+        vencidas = list(
+            Derivacion.objects.filter(q_vencidas(hoy), departamento_id__in=departamentos_de(usuario))
+            .select_related("departamento")
+            .order_by("fecha_limite", "id")
+        )
+        seguimientos = list(seguimientos_pendientes_de(usuario, hoy))
+        if not vencidas and not seguimientos:
+            continue
+        for d in vencidas + seguimientos:
+            d.url = url_derivacion(d)
+        try:
+            with transaction.atomic():
+                encolar(
+                    tipo=CorreoSaliente.Tipo.RECORDATORIO,
+                    destinatarios=[usuario.email],
+                    plantilla="recordatorio",
+                    contexto={
+                        "usuario": usuario,
+                        "hoy": hoy,
+                        "vencidas": vencidas,
+                        "seguimientos": seguimientos,
+                    },
+                    clave=clave,
+                )
+        except IntegrityError:  # another run sent it meanwhile
+            continue
+        enviados += 1
+    return enviados
