@@ -209,11 +209,22 @@ def idioma_de_la_ficha(persona):
 def imprimir(request, pk):
     """The printed slip the person takes to the destination (one page)."""
     derivacion = derivacion_para(request.user, pk)
+    idioma_extra = idioma_de_la_ficha(derivacion.persona)
+    tema_extra = None
+    if idioma_extra:
+        with translation.override(idioma_extra):
+            tema_extra = str(derivacion.get_tema_display())
     with translation.override("es"):
+        tema = str(derivacion.get_tema_display())
         return render(
             request,
             "equipo/derivaciones/imprimir.html",
-            {"derivacion": derivacion, "idioma_extra": idioma_de_la_ficha(derivacion.persona)},
+            {
+                "derivacion": derivacion,
+                "idioma_extra": idioma_extra,
+                # Shown only once the topic list is translated into that language.
+                "tema_extra": tema_extra if tema_extra != tema else None,
+            },
         )
 
 
