@@ -64,7 +64,9 @@ def test_liaison_receives_starts_and_resolves_from_the_page(client, enlace_salud
 def test_liaison_rejects_with_reason_and_note(client, enlace_salud, salud, desde):
     derivacion = _en(DerivacionFactory(departamento=salud), desde)
     client.force_login(enlace_salud)
-    _mover(client, derivacion, E.RECHAZADA, motivo_rechazo=MotivoRechazo.SIN_CUPO, nota="Sin horas hasta enero.")
+    _mover(
+        client, derivacion, E.RECHAZADA, motivo_rechazo=MotivoRechazo.SIN_CUPO, nota="Sin horas hasta enero."
+    )
     derivacion.refresh_from_db()
     assert derivacion.estado == E.RECHAZADA
     assert derivacion.motivo_rechazo == MotivoRechazo.SIN_CUPO
@@ -260,7 +262,12 @@ def test_office_list_survives_bad_filters_and_page_numbers(client, profesional, 
     DerivacionFactory(departamento=salud)
     client.force_login(profesional)
     url = reverse("equipo:derivaciones")
-    for params in ({"pagina": "999"}, {"pagina": "x"}, {"desde": "no-es-fecha"}, {"destino": "departamento:abc"}):
+    for params in (
+        {"pagina": "999"},
+        {"pagina": "x"},
+        {"desde": "no-es-fecha"},
+        {"destino": "departamento:abc"},
+    ):
         assert client.get(url, params).status_code == 200
     respuesta = client.get(url, {"desde": "2026-12-10", "hasta": "2026-12-01"})
     assert "La fecha final no puede ser anterior a la inicial." in respuesta.content.decode()
@@ -335,7 +342,13 @@ def test_printed_slip_in_spanish_and_haitian_creole(client, profesional, salud):
     derivacion = DerivacionFactory(departamento=salud, persona=persona)
     client.force_login(profesional)
     html = client.get(reverse("equipo:derivacion_imprimir", args=[derivacion.pk])).content.decode()
-    for texto in (derivacion.codigo, "Jean Pierre", persona.documento_display, "Av. Argentina 864", "Lunes a viernes"):
+    for texto in (
+        derivacion.codigo,
+        "Jean Pierre",
+        persona.documento_display,
+        "Av. Argentina 864",
+        "Lunes a viernes",
+    ):
         assert texto in html
     assert "Hoja de derivación" in html
     assert "Fèy referans" in html
@@ -366,7 +379,9 @@ def test_office_list_query_count_does_not_grow(client, profesional, salud, djang
         assert client.get(reverse("equipo:derivaciones")).status_code == 200
 
 
-def test_detail_query_count_does_not_grow_with_history(client, profesional, salud, django_assert_max_num_queries):
+def test_detail_query_count_does_not_grow_with_history(
+    client, profesional, salud, django_assert_max_num_queries
+):
     # Many events and follow-ups on one referral: history is prefetched, not queried per row.
     derivacion = _en(DerivacionFactory(departamento=None, organizacion=OrganizacionFactory()), E.RECIBIDA)
     from atenciones.services import registrar_seguimiento
