@@ -508,6 +508,10 @@ class Derivacion(models.Model):
         indexes = [
             # Liaison inbox: a department's referrals by state, overdue first.
             models.Index(fields=["departamento", "estado", "fecha_limite"], name="derivacion_bandeja_idx"),
+            # Inbox tabs paginated by (due date, id), either direction, without sorting the tab.
+            models.Index(
+                fields=["departamento", "estado", "fecha_limite", "id"], name="derivacion_bandeja_orden_idx"
+            ),
             models.Index(fields=["organizacion", "estado", "fecha_limite"], name="derivacion_externa_idx"),
             # "Mi día": referrals I sent that wait.
             models.Index(fields=["derivado_por", "estado"], name="derivacion_enviadas_idx"),

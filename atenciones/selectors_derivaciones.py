@@ -35,9 +35,10 @@ def con_proximo_seguimiento(qs: QuerySet) -> QuerySet:
 
 
 def bandeja_de(user) -> QuerySet:
-    """The referrals sent to the liaison's departments, overdue first, then by due date."""
-    qs = Derivacion.objects.filter(departamento_id__in=departamentos_de(user))
-    return con_vencimiento(qs).order_by("-esta_vencida", "fecha_limite", "-id")
+    """The referrals sent to the liaison's departments, by due date (overdue open ones first)."""
+    return Derivacion.objects.filter(departamento_id__in=departamentos_de(user)).order_by(
+        "fecha_limite", "id"
+    )
 
 
 def conteos_por_estado(qs: QuerySet, hoy=None) -> dict:

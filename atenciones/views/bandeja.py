@@ -36,14 +36,18 @@ def bandeja(request):
     pestana = request.GET.get("estado", "abiertas")
     if pestana not in dict(PESTANAS):
         pestana = "abiertas"
+    # Open tabs: by due date, so overdue ones come first. Closed tabs: the latest due date first
+    # (an ordered scan of derivacion_bandeja_idx). Related rows are fetched for the page only.
     if pestana == "abiertas":
-        qs = qs.filter(estado__in=ESTADOS_DERIVACION_ABIERTOS)
+        qs = qs.filter(estado__in=ESTADOS_DERIVACION_ABIERTOS).order_by("fecha_limite", "id")
     elif pestana == "vencidas":
-        qs = qs.filter(q_vencidas())
+        qs = qs.filter(q_vencidas()).order_by("fecha_limite", "id")
     else:
-        qs = qs.filter(estado=pestana)
-    qs = qs.select_related("persona", "departamento", "derivado_por")
-    pagina = Paginator(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
+        qs = qs.filter(estado=pestana).order_by("-fecha_limite", "-id")
+    qs = qs.prefetch_related("persona", "derivado_por")
+    paginador = Paginator(qs, POR_PAGINA)
+    paginador.count = conteos[pestana]  # already counted above: spare the COUNT query
+    pagina = paginador.get_page(request.GET.get("pagina"))
     return render(
         request,
         "equipo/bandeja/bandeja.html",

@@ -30,7 +30,6 @@ from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
 from ..selectors_derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
-    con_vencimiento,
     externas_esperando,
 )
 from ..services import TransicionInvalida, cambiar_estado_derivacion, derivar, registrar_seguimiento
@@ -54,10 +53,19 @@ def lista(request):
     filtro = FiltroDerivacionesForm(request.GET or None)
     base = Derivacion.objects.all()
     qs = filtro.filtrar(base) if filtro.is_bound else base
-    qs = con_proximo_seguimiento(con_vencimiento(qs)).select_related(
+    # Related rows are fetched for the page only (joins before the LIMIT would touch every row).
+    qs = con_proximo_seguimiento(qs).prefetch_related(
         "persona", "departamento", "organizacion", "derivado_por"
     )
-    qs = qs.order_by("-esta_vencida", "fecha_limite", "-id")
+    if (
+        filtro.is_bound
+        and filtro.is_valid()
+        and (filtro.cleaned_data["vencidas"] or filtro.cleaned_data["externas"])
+    ):
+        # Waiting for an answer: the oldest due date first.
+        qs = qs.order_by("fecha_limite", "id")
+    else:
+        qs = qs.order_by("-fecha_envio", "-id")
     pagina = Paginator(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
     parametros = request.GET.copy()
     parametros.pop("pagina", None)

@@ -91,6 +91,6 @@ def test_inbox_query_count_does_not_grow(client, enlace_salud, salud, django_ass
     for i in range(40):
         DerivacionFactory(departamento=salud, fecha_limite=hoy + datetime.timedelta(days=i - 20))
     client.force_login(enlace_salud)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         respuesta = client.get(URL)
     assert len(respuesta.context["pagina"].object_list) == 25

@@ -253,9 +253,13 @@ def test_office_list_filters_by_destination_state_overdue_and_dates(client, prof
     assert codigos(externas="on") == {externa.codigo}
     manana = (hoy + datetime.timedelta(days=1)).isoformat()
     assert codigos(desde=manana) == set()
-    # Overdue first.
+    # The latest first, overdue ones flagged on their row.
     html = client.get(url).content.decode()
-    assert html.index(vencida.codigo) < html.index(a_tiempo.codigo)
+    assert html.index(externa.codigo) < html.index(vencida.codigo)
+    fila_vencida = html[html.index(vencida.codigo) : html.index("</tr>", html.index(vencida.codigo))]
+    fila_a_tiempo = html[html.index(a_tiempo.codigo) : html.index("</tr>", html.index(a_tiempo.codigo))]
+    assert "Vencida" in fila_vencida
+    assert "Vencida" not in fila_a_tiempo
 
 
 def test_office_list_survives_bad_filters_and_page_numbers(client, profesional, salud):
@@ -371,11 +375,11 @@ def test_printed_slip_only_spanish_otherwise(client, profesional, salud):
 
 
 def test_office_list_query_count_does_not_grow(client, profesional, salud, django_assert_max_num_queries):
-    # 30 referrals (more than one page) with follow-ups: the list must not query per row.
+    # 30 referrals (more than one page): related rows come in one query each (prefetch), not per row.
     for _ in range(30):
         DerivacionFactory(departamento=salud)
     client.force_login(profesional)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(17):
         assert client.get(reverse("equipo:derivaciones")).status_code == 200
 
 
