@@ -73,27 +73,36 @@ def encolar(
 
 
 def enviar(pk: int) -> bool:
-    """Send one recorded message; record success or the error. Never raises."""
-    correo = CorreoSaliente.objects.filter(pk=pk, enviado__isnull=True).first()
-    if correo is None:
+    """Send one recorded message; record success or the error. Never raises.
+
+    The row is locked while sending (skipped if another process holds it), so a retry running at
+    the same time as the first attempt does not send it twice.
+    """
+    with transaction.atomic():
+        correo = (
+            CorreoSaliente.objects.select_for_update(skip_locked=True)
+            .filter(pk=pk, enviado__isnull=True)
+            .first()
+        )
+        if correo is None:
+            return True
+        correo.intentos += 1
+        try:
+            EmailMessage(
+                subject=correo.asunto,
+                body=correo.cuerpo,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=correo.destinatarios,
+            ).send()
+        except Exception as exc:  # any transport failure: record it, retry later
+            logger.warning("No se pudo enviar el correo %s: %s", correo.pk, exc)
+            correo.ultimo_error = f"{type(exc).__name__}: {exc}"[:2000]
+            correo.save(update_fields=["intentos", "ultimo_error"])
+            return False
+        correo.enviado = timezone.now()
+        correo.ultimo_error = ""
+        correo.save(update_fields=["intentos", "enviado", "ultimo_error"])
         return True
-    correo.intentos += 1
-    try:
-        EmailMessage(
-            subject=correo.asunto,
-            body=correo.cuerpo,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=correo.destinatarios,
-        ).send()
-    except Exception as exc:  # any transport failure: record it, retry later
-        logger.warning("No se pudo enviar el correo %s: %s", correo.pk, exc)
-        correo.ultimo_error = f"{type(exc).__name__}: {exc}"[:2000]
-        correo.save(update_fields=["intentos", "ultimo_error"])
-        return False
-    correo.enviado = timezone.now()
-    correo.ultimo_error = ""
-    correo.save(update_fields=["intentos", "enviado", "ultimo_error"])
-    return True
 
 
 def reintentar_pendientes(*, max_intentos: int = MAX_INTENTOS) -> tuple[int, int]:

@@ -395,3 +395,29 @@ def test_detail_query_count_does_not_grow_with_history(
     client.force_login(profesional)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("equipo:derivacion", args=[derivacion.pk])).status_code == 200
+
+
+def test_timeline_partial_shows_state_and_full_history(enlace_salud, salud):
+    from django.template.loader import render_to_string
+
+    from atenciones.services import cambiar_estado_derivacion
+
+    derivacion = DerivacionFactory(departamento=salud)
+    for paso in (E.RECIBIDA, E.EN_ATENCION, E.RESUELTA):
+        cambiar_estado_derivacion(
+            derivacion=derivacion,
+            nuevo_estado=paso,
+            usuario=enlace_salud,
+            respuesta="Atendida en <b>CESFAM</b>." if paso == E.RESUELTA else "",
+        )
+    html = render_to_string("equipo/personas/_derivacion.html", {"derivacion": derivacion})
+    assert derivacion.codigo in html
+    assert "Salud Municipal" in html
+    assert "Resuelta" in html
+    for texto in (
+        "de «Enviada» a «Recibida»",
+        "de «Recibida» a «En atención»",
+        "de «En atención» a «Resuelta»",
+    ):
+        assert texto in html
+    assert "Atendida en &lt;b&gt;CESFAM&lt;/b&gt;." in html
