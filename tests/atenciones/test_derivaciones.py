@@ -421,3 +421,24 @@ def test_timeline_partial_shows_state_and_full_history(enlace_salud, salud):
     ):
         assert texto in html
     assert "Atendida en &lt;b&gt;CESFAM&lt;/b&gt;." in html
+
+
+def test_new_referral_form_query_count_does_not_grow(
+    client, profesional, salud, django_assert_max_num_queries
+):
+    # Many organisations with services: destinations come from three queries, not one per option.
+    for _ in range(15):
+        ServicioFactory(area=Area.SALUD)
+    persona = PersonaFactory()
+    client.force_login(profesional)
+    with django_assert_max_num_queries(13):
+        respuesta = client.get(reverse("equipo:derivar", args=[persona.pk]), {"tema": Tema.SALUD})
+    assert respuesta.status_code == 200
+
+
+def test_printed_slip_query_count(client, profesional, salud, django_assert_max_num_queries):
+    # The slip reads one referral with its person, destination and professional in one query.
+    derivacion = DerivacionFactory(departamento=salud)
+    client.force_login(profesional)
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("equipo:derivacion_imprimir", args=[derivacion.pk])).status_code == 200
