@@ -108,11 +108,10 @@ def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento
 def _derivacion_con_historial(user, pk):
     eventos = EventoDerivacion.objects.select_related("usuario")
     seguimientos = SeguimientoDerivacion.objects.select_related("usuario")
-    qs = Derivacion.objects.prefetch_related(
-        Prefetch("eventos", queryset=eventos), Prefetch("seguimientos", queryset=seguimientos)
-    )
+    qs = Derivacion.objects.prefetch_related(Prefetch("eventos", queryset=eventos))
     if es_profesional(user):
-        qs = qs.select_related("caso")
+        # Only office staff see the follow-ups and the case.
+        qs = qs.select_related("caso").prefetch_related(Prefetch("seguimientos", queryset=seguimientos))
     return derivacion_para(user, pk, qs)
 
 
