@@ -4,6 +4,26 @@ Each feature adds its staff pages here, so the benchmark covers every page that 
 at 200,000 persons and 1,000,000 attentions.
 """
 
+
+def _una_derivacion_de_salud():
+    from atenciones.models import Derivacion
+
+    pk = (
+        Derivacion.objects.filter(departamento__sigla="Salud")
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:1]
+    )
+    return f"/equipo/derivaciones/{pk[0]}/"
+
+
 PAGINAS = [
     ("mi_dia", "profesional", "/equipo/"),
+    ("bandeja", "enlace.salud", "/equipo/bandeja/"),
+    ("bandeja_resueltas", "enlace.salud", "/equipo/bandeja/?estado=resuelta&pagina=50"),
+    ("derivaciones", "profesional", "/equipo/derivaciones/"),
+    ("derivaciones_vencidas", "profesional", "/equipo/derivaciones/?vencidas=on"),
+    ("derivaciones_externas", "profesional", "/equipo/derivaciones/?externas=on"),
+    ("derivacion_detalle_enlace", "enlace.salud", _una_derivacion_de_salud),
+    ("derivacion_detalle_equipo", "profesional", _una_derivacion_de_salud),
+    ("derivacion_imprimir", "profesional", lambda: _una_derivacion_de_salud() + "imprimir/"),
 ]
