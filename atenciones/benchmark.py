@@ -28,8 +28,27 @@ def _solicitud_de_derecho(ruta):
     return url
 
 
+def _una_derivacion_de_salud():
+    from atenciones.models import Derivacion
+
+    pk = (
+        Derivacion.objects.filter(departamento__sigla="Salud")
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:1]
+    )
+    return f"/equipo/derivaciones/{pk[0]}/"
+
+
 PAGINAS = [
     ("mi_dia", "profesional", "/equipo/"),
+    ("bandeja", "enlace.salud", "/equipo/bandeja/"),
+    ("bandeja_resueltas", "enlace.salud", "/equipo/bandeja/?estado=resuelta&pagina=50"),
+    ("derivaciones", "profesional", "/equipo/derivaciones/"),
+    ("derivaciones_vencidas", "profesional", "/equipo/derivaciones/?vencidas=on"),
+    ("derivaciones_externas", "profesional", "/equipo/derivaciones/?externas=on"),
+    ("derivacion_detalle_enlace", "enlace.salud", _una_derivacion_de_salud),
+    ("derivacion_detalle_equipo", "profesional", _una_derivacion_de_salud),
+    ("derivacion_imprimir", "profesional", lambda: _una_derivacion_de_salud() + "imprimir/"),
     ("derecho_solicitud", "encargada", _solicitud_de_derecho("")),
     ("derecho_datos_imprimir", "encargada", _solicitud_de_derecho("datos/")),
 ]

@@ -2,12 +2,19 @@
 
 from django.urls import path
 
-from .views import derechos, mi_dia
+from .views import bandeja, derechos, derivaciones, mi_dia
 
 app_name = "equipo"
 
 urlpatterns = [
     path("", mi_dia.mi_dia, name="mi_dia"),
+    path("bandeja/", bandeja.bandeja, name="bandeja"),
+    path("derivaciones/", derivaciones.lista, name="derivaciones"),
+    path("derivaciones/<int:pk>/", derivaciones.detalle, name="derivacion"),
+    path("derivaciones/<int:pk>/mover/", derivaciones.mover, name="derivacion_mover"),
+    path("derivaciones/<int:pk>/seguimiento/", derivaciones.seguimiento, name="derivacion_seguimiento"),
+    path("derivaciones/<int:pk>/imprimir/", derivaciones.imprimir, name="derivacion_imprimir"),
+    path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),
     path("derechos/<int:pk>/", derechos.solicitud, name="derecho_solicitud"),
     path("derechos/<int:pk>/datos.json", derechos.datos_json, name="derecho_datos_json"),
     path("derechos/<int:pk>/datos/", derechos.datos_imprimible, name="derecho_datos"),
