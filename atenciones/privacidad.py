@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 from django_countries.fields import CountryField
 
 from .choices import EstadoCaso, EstadoDerivacion
-from .models import Atencion, Caso, Derivacion, EventoDerivacion, Persona, SolicitudDerecho
+from .models import (
+    Atencion,
+    Caso,
+    Derivacion,
+    EventoDerivacion,
+    Persona,
+    SeguimientoDerivacion,
+    SolicitudDerecho,
+)
 
 
 def personas_sin_consentimiento(queryset=None):
@@ -109,7 +117,10 @@ def datos_del_titular(persona: Persona) -> dict:
                     "departamento", "organizacion", "derivado_por", "caso", "atencion"
                 )
                 .prefetch_related(
-                    Prefetch("eventos", queryset=EventoDerivacion.objects.select_related("usuario"))
+                    Prefetch("eventos", queryset=EventoDerivacion.objects.select_related("usuario")),
+                    Prefetch(
+                        "seguimientos", queryset=SeguimientoDerivacion.objects.select_related("usuario")
+                    ),
                 )
                 .order_by("fecha_envio", "pk"),
             ),
@@ -133,6 +144,7 @@ def datos_del_titular(persona: Persona) -> dict:
                 **_campos(derivacion, excluir=("persona",)),
                 "destino": str(derivacion.destino),
                 "historial": [_campos(e, excluir=("derivacion",)) for e in derivacion.eventos.all()],
+                "seguimientos": [_campos(s, excluir=("derivacion",)) for s in derivacion.seguimientos.all()],
             }
             for derivacion in persona.derivaciones.all()
         ],

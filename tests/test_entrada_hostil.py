@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from atenciones.models import SolicitudDerecho
-from tests.factories import PersonaFactory
+from tests.factories import DerivacionFactory, PersonaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,20 +72,28 @@ def _revisar(respuesta, valores):
 
 
 @pytest.fixture
-def clientes(encargada, profesional):
+def clientes(encargada, profesional, enlace_salud):
     resultado = {"anonimo": Client()}
-    for rol, usuario in (("encargada", encargada), ("profesional", profesional)):
+    for rol, usuario in (("encargada", encargada), ("profesional", profesional), ("enlace", enlace_salud)):
         resultado[rol] = Client()
         resultado[rol].force_login(usuario)
     return resultado
 
 
 @pytest.fixture
-def solicitud():
-    return SolicitudDerecho.objects.create(tipo="supresion", solicitante="Ana", persona=PersonaFactory())
+def datos(salud):
+    persona = PersonaFactory()
+    return {
+        "solicitud": SolicitudDerecho.objects.create(tipo="supresion", solicitante="Ana", persona=persona),
+        "persona": persona,
+        "salud": salud,
+        "derivacion": DerivacionFactory(persona=persona, departamento=salud),
+    }
 
 
-# (name, role, URL from the fixtures, fields sent by POST)
+# (name, role, URL from the fixtures, fields sent by POST[, valid values, free-text fields])
+# With valid values, each hostile value is also sent in one free-text field of an otherwise valid
+# form, and the page it leads to must show it escaped.
 FORMULARIOS = [
     ("login", "anonimo", lambda f: reverse("login"), ["username", "password"]),
     ("recuperar_clave", "anonimo", lambda f: reverse("password_reset"), ["email"]),
@@ -177,6 +185,14 @@ BUSQUEDAS = [
     ("publico_red", "anonimo", lambda f: reverse("publico:red_de_apoyo"), ["area", "idioma", "pagina"]),
     ("publico_actividades", "anonimo", lambda f: reverse("publico:actividades"), ["area", "pagina"]),
     ("mi_dia", "profesional", lambda f: reverse("equipo:mi_dia"), ["q", "page"]),
+    (
+        "derivaciones",
+        "profesional",
+        lambda f: reverse("equipo:derivaciones"),
+        ["destino", "estado", "vencidas", "externas", "desde", "hasta", "pagina"],
+    ),
+    ("bandeja", "enlace", lambda f: reverse("equipo:bandeja"), ["estado", "pagina"]),
+    ("derivar_tema", "profesional", lambda f: reverse("equipo:derivar", args=[f["persona"].pk]), ["tema"]),
 ]
 
 
@@ -184,26 +200,31 @@ def _ids(filas):
     return [fila[0] for fila in filas]
 
 
-@pytest.mark.parametrize(("nombre", "rol", "url_de", "campos"), FORMULARIOS, ids=_ids(FORMULARIOS))
-def test_forms_survive_hostile_values(nombre, rol, url_de, campos, clientes, solicitud):
-    url = url_de({"solicitud": solicitud})
+@pytest.mark.parametrize("fila", FORMULARIOS, ids=_ids(FORMULARIOS))
+def test_forms_survive_hostile_values(fila, clientes, datos):
+    nombre, rol, url_de, campos, *valido = fila
+    url = url_de(datos)
+    cliente = clientes[rol]
 
     @CONFIG
     @given(valores=st.lists(texto_hostil, min_size=len(campos), max_size=len(campos)))
     def enviar(valores):
-        _revisar(clientes[rol].post(url, dict(zip(campos, valores, strict=True))), valores)
+        _revisar(cliente.post(url, dict(zip(campos, valores, strict=True))), valores)
 
     enviar()
     # And every listed hostile value in every field, deterministically.
     for valor in HOSTILES:
-        _revisar(clientes[rol].post(url, dict.fromkeys(campos, valor)), [valor])
+        _revisar(cliente.post(url, dict.fromkeys(campos, valor)), [valor])
+    if valido:
+        base_de, textos = valido
+        for valor in HOSTILES:
+            for campo in textos:
+                _revisar(cliente.post(url, {**base_de(datos), campo: valor}, follow=True), [valor])
 
 
 @pytest.mark.parametrize(("nombre", "rol", "url_de", "parametros"), BUSQUEDAS, ids=_ids(BUSQUEDAS))
-def test_search_boxes_and_filters_survive_hostile_values(
-    nombre, rol, url_de, parametros, clientes, solicitud
-):
-    url = url_de({"solicitud": solicitud})
+def test_search_boxes_and_filters_survive_hostile_values(nombre, rol, url_de, parametros, clientes, datos):
+    url = url_de(datos)
     cliente = clientes[rol]
 
     @CONFIG

@@ -86,6 +86,25 @@ MATRIZ = {
     "equipo:derecho_datos": [(lambda d: {"pk": d["solicitud"].pk}, solo_encargada())],
     "equipo:derecho_anonimizar": [(lambda d: {"pk": d["solicitud"].pk}, solo_encargada())],
     "equipo:derecho_bloqueo": [(lambda d: {"pk": d["solicitud"].pk}, solo_encargada())],
+    "equipo:bandeja": [(None, {**todos(404), "anonimo": LOGIN, "enlace": 200})],
+    "equipo:derivaciones": [(None, equipo())],
+    "equipo:derivacion": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, equipo(enlace=200)),
+        # Another department's referral: the Salud liaison gets 404.
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(enlace=404)),
+    ],
+    "equipo:derivacion_imprimir": [(lambda d: {"pk": d["derivacion_salud"].pk}, equipo())],
+    # POST only: a GET is refused before anything else; the POST is checked for access.
+    "equipo:derivacion_mover": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
+    ],
+    "equipo:derivacion_seguimiento": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
+        # An empty form: 400 with the form's errors.
+        (lambda d: {"pk": d["derivacion_salud"].pk}, equipo(personal=400, enlace=404), "post"),
+    ],
+    "equipo:derivar": [(lambda d: {"persona_pk": d["persona"].pk}, equipo())],
     "publico:inicio": [(None, todos(200))],
     "publico:guias": [(None, todos(200))],
     "publico:guia": [
@@ -214,8 +233,8 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
     HogarFactory()
     CasoFactory(persona=persona)
     AtencionFactory(persona=persona)
-    DerivacionFactory(persona=persona, departamento=salud)
-    DerivacionFactory(departamento=educacion)
+    derivacion_salud = DerivacionFactory(persona=persona, departamento=salud)
+    derivacion_educacion = DerivacionFactory(departamento=educacion)
     with set_actor(profesional):
         actualizar_persona(persona=persona, usuario=profesional, sector="Cerro Alegre")
     registrar_acceso(usuario=profesional, accion="ver_persona", objeto=persona)
@@ -241,7 +260,14 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
     objetos["auth.group"] = Group.objects.first()
     objetos["atenciones.eventoderivacion"] = EventoDerivacion.objects.first()
     objetos["auditlog.logentry"] = LogEntry.objects.first()
-    return {"persona": persona, "solicitud": solicitud, "objetos": objetos, "guia": guia}
+    return {
+        "persona": persona,
+        "solicitud": solicitud,
+        "objetos": objetos,
+        "guia": guia,
+        "derivacion_salud": derivacion_salud,
+        "derivacion_educacion": derivacion_educacion,
+    }
 
 
 def _minimos(modelo, **extra):
@@ -317,13 +343,13 @@ def test_every_role_gets_the_expected_answer_on_every_url(datos, clientes):
     with translation.override("es"):
         patrones = list(_patrones(get_resolver()))
         for clave, patron in patrones:
-            for kwargs_de, esperado in tabla[clave]:
+            for kwargs_de, esperado, *metodo in tabla[clave]:
                 kwargs = kwargs_de(datos) if kwargs_de else None
                 url = _url(clave, patron, kwargs)
                 if clave == "admin:autocomplete":
                     url += "?app_label=atenciones&model_name=solicitudderecho&field_name=persona"
                 for rol in ROLES:
-                    respuesta = clientes[rol].get(url)
+                    respuesta = clientes[rol].post(url, {}) if metodo == ["post"] else clientes[rol].get(url)
                     obtenido = _respuesta(respuesta)
                     if obtenido != esperado[rol]:
                         errores.append(f"{rol:<13} {url}: esperado {esperado[rol]}, obtenido {obtenido}")

@@ -23,6 +23,7 @@ from ..models import (
     Hogar,
     Persona,
     RegistroAcceso,
+    SeguimientoDerivacion,
     SolicitudDerecho,
 )
 
@@ -114,6 +115,7 @@ def anonimizar_persona(
     for campo in _TEXTOS[Derivacion]:
         derivaciones.filter(**{f"{campo}__gt": ""}).update(**{campo: ANONIMIZADO})
     EventoDerivacion.objects.filter(derivacion__persona=persona).update(nota="")
+    SeguimientoDerivacion.objects.filter(derivacion__persona=persona).update(nota="")
     SolicitudDerecho.objects.filter(persona=persona).update(solicitante=ANONIMIZADO)
     SolicitudDerecho.objects.filter(persona=persona, documento_verificacion__gt="").update(
         documento_verificacion=ANONIMIZADO

@@ -16,7 +16,7 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
-from atenciones.choices import EstadoDerivacion, MotivoRechazo, Sexo
+from atenciones.choices import EstadoDerivacion, MotivoRechazo, ResultadoSeguimiento, Sexo
 from atenciones.models import (
     Atencion,
     AtencionTema,
@@ -25,6 +25,7 @@ from atenciones.models import (
     EventoDerivacion,
     Persona,
     RegistroAcceso,
+    SeguimientoDerivacion,
     SolicitudDerecho,
 )
 from atenciones.privacidad import datos_del_titular, personas_inactivas, personas_sin_consentimiento
@@ -35,6 +36,7 @@ from atenciones.services import (
     cerrar_caso,
     derivar,
     registrar_atencion,
+    registrar_seguimiento,
 )
 from atenciones.services.privacidad import anonimizar_persona, bloquear_persona, desbloquear_persona
 from oficina.choices import Area, Tema
@@ -165,9 +167,10 @@ def datos_sembrados(profesional, encargada, salud, educacion):
                     caso=caso, motivo_cierre="resuelto", nota=f"Cierre {persona.nombres}", usuario=profesional
                 )
             destino = {"departamento": salud} if persona.pk % 3 else {"organizacion": organizacion}
+            # Only the office head may refer without consent.
             derivacion = derivar(
                 persona=persona,
-                derivado_por=profesional,
+                derivado_por=profesional if persona.pk % 4 else encargada,
                 tema=Tema.SALUD,
                 motivo=f"Derivo a {persona.nombres} por salud",
                 consentimiento=persona.pk % 4 != 0,
@@ -194,9 +197,17 @@ def datos_sembrados(profesional, encargada, salud, educacion):
                     motivo_rechazo=MotivoRechazo.NO_CORRESPONDE,
                     nota=f"No corresponde a {persona.nombres}",
                 )
-    # Two months of referrals from the past, so that periods differ.
+    # Two months of referrals from the past, so that periods differ; one followed up by phone.
     with time_machine.travel(AHORA - datetime.timedelta(days=70), tick=False):
         DerivacionFactory(persona=personas[2], departamento=educacion, motivo="Matrícula de Nombre2")
+        registrar_seguimiento(
+            derivacion=DerivacionFactory(
+                persona=personas[0], departamento=educacion, derivado_por=profesional
+            ),
+            usuario=profesional,
+            resultado=ResultadoSeguimiento.CONTACTADO,
+            nota="Llamé a Nombre0 al celular",
+        )
     return personas
 
 
@@ -208,6 +219,12 @@ def _textos_de(persona_id):
     partes.append(
         json.dumps(
             list(EventoDerivacion.objects.filter(derivacion__persona_id=persona_id).values()), default=str
+        )
+    )
+    partes.append(
+        json.dumps(
+            list(SeguimientoDerivacion.objects.filter(derivacion__persona_id=persona_id).values()),
+            default=str,
         )
     )
     partes.append(
@@ -248,6 +265,7 @@ def test_erasure_removes_names_documents_contacts_and_free_texts(datos_sembrados
         "Atendida Nombre0",
         "No corresponde a Nombre0",
         "Cierre Nombre0",
+        "Llamé a Nombre0",
     ]
     texto = _textos_de(persona.pk)
     assert sum(secreto in texto for secreto in secretos) >= 10
@@ -468,7 +486,7 @@ def test_printable_page_shows_the_persons_data(client, encargada, django_assert_
     solicitud = _solicitud("acceso", persona)
     client.force_login(encargada)
     # The whole record on one page: the query count must not grow with attentions or referrals.
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         respuesta = client.get(reverse("equipo:derecho_datos", args=[solicitud.pk]))
     texto = respuesta.content.decode()
     assert respuesta.status_code == 200
@@ -557,3 +575,23 @@ def test_subject_data_has_every_section():
         "valor": "enviada",
         "texto": str(EstadoDerivacion.ENVIADA.label),
     }
+
+
+def test_referring_a_blocked_person_shows_the_banner_and_the_reason(client, profesional, salud):
+    persona = PersonaFactory(bloqueada=True)
+    client.force_login(profesional)
+    url = reverse("equipo:derivar", args=[persona.pk])
+    assert "Registro bloqueado" in client.get(url).content.decode()
+    respuesta = client.post(
+        url,
+        {
+            "tema": Tema.SALUD,
+            "destino": f"departamento:{salud.pk}",
+            "motivo": "Control de salud",
+            "prioridad": "media",
+            "consentimiento": "on",
+        },
+    )
+    assert respuesta.status_code == 200
+    assert "está bloqueado por una solicitud de derechos" in respuesta.content.decode()
+    assert not Derivacion.objects.filter(persona=persona).exists()
