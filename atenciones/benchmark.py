@@ -9,18 +9,19 @@ def _solicitud_de_derecho(ruta):
     """A data-subject request page of the person with most attentions (None when there is none)."""
 
     def url():
-        from django.db import DatabaseError
+        from django.db import DatabaseError, transaction
         from django.db.models import Count
 
         from atenciones.models import SolicitudDerecho
 
         try:
-            solicitud = (
-                SolicitudDerecho.objects.exclude(persona=None)
-                .annotate(n=Count("persona__atenciones"))
-                .order_by("-n")
-                .first()
-            )
+            with transaction.atomic():  # a savepoint: a database without the table stays usable
+                solicitud = (
+                    SolicitudDerecho.objects.exclude(persona=None)
+                    .annotate(n=Count("persona__atenciones"))
+                    .order_by("-n")
+                    .first()
+                )
         except DatabaseError:
             return None
         return solicitud and f"/equipo/derechos/{solicitud.pk}/{ruta}"
