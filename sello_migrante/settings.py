@@ -107,8 +107,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
-    "axes",
-    "auditlog",
+    "sello_migrante.apps.BloqueoAccesoConfig",  # django-axes
+    "sello_migrante.apps.HistorialCambiosConfig",  # django-auditlog
     "oficina",
     "atenciones",
 ]

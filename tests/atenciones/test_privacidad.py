@@ -595,3 +595,16 @@ def test_referring_a_blocked_person_shows_the_banner_and_the_reason(client, prof
     assert respuesta.status_code == 200
     assert "está bloqueado por una solicitud de derechos" in respuesta.content.decode()
     assert not Derivacion.objects.filter(persona=persona).exists()
+
+
+def test_consent_partial_lists_each_referrals_consent(encargada):
+    from django.template.loader import render_to_string
+
+    persona = PersonaFactory()
+    con = DerivacionFactory(persona=persona)
+    sin = DerivacionFactory(persona=persona, consentimiento=False, consentimiento_omitido_motivo="Riesgo vital")
+    html = render_to_string(
+        "equipo/personas/_consentimiento.html", {"persona": persona, "derivaciones": [con, sin]}
+    )
+    assert f"{con.codigo}:" in html and "con consentimiento para compartir" in html
+    assert "sin consentimiento (motivo registrado: Riesgo vital)" in html
