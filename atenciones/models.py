@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -299,6 +299,12 @@ class Persona(models.Model):
             errores["fecha_llegada_chile"] = _("La fecha de llegada no puede estar en el futuro.")
         if self.tutor_id and self.tutor_id == self.pk:
             errores["tutor"] = _("Una persona no puede ser su propio adulto responsable.")
+        # A blocked record (Ley 21.719) stays frozen in every form, the admin's included; unticking
+        # "bloqueada" is the only change let through.
+        if self.pk and self.bloqueada and Persona.objects.filter(pk=self.pk, bloqueada=True).exists():
+            errores[NON_FIELD_ERRORS] = _(
+                "El registro está bloqueado por una solicitud de derechos: no se puede editar mientras siga bloqueado."
+            )
         if errores:
             raise ValidationError(errores)
 

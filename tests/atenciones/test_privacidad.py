@@ -602,9 +602,25 @@ def test_consent_partial_lists_each_referrals_consent(encargada):
 
     persona = PersonaFactory()
     con = DerivacionFactory(persona=persona)
-    sin = DerivacionFactory(persona=persona, consentimiento=False, consentimiento_omitido_motivo="Riesgo vital")
+    sin = DerivacionFactory(
+        persona=persona, consentimiento=False, consentimiento_omitido_motivo="Riesgo vital"
+    )
     html = render_to_string(
         "equipo/personas/_consentimiento.html", {"persona": persona, "derivaciones": [con, sin]}
     )
     assert f"{con.codigo}:" in html and "con consentimiento para compartir" in html
     assert "sin consentimiento (motivo registrado: Riesgo vital)" in html
+
+
+def test_a_blocked_person_cannot_be_edited_in_the_admin_either(client, encargada):
+    from django.forms.models import model_to_dict
+
+    persona = PersonaFactory(bloqueada=True, sector="Cerro Alegre")
+    client.force_login(encargada)
+    datos = {k: v for k, v in model_to_dict(persona).items() if v is not None}
+    datos.update(sector="Cerro Cordillera", idiomas="[]", otras_nacionalidades=[])
+    respuesta = client.post(reverse("admin:atenciones_persona_change", args=[persona.pk]), datos)
+    assert respuesta.status_code == 200
+    assert "está bloqueado por una solicitud de derechos" in respuesta.content.decode()
+    persona.refresh_from_db()
+    assert persona.sector == "Cerro Alegre"
