@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import Persona
-from ._comun import guardar
+from ._comun import comprobar_version, guardar
 
 
 @transaction.atomic
@@ -20,8 +20,24 @@ def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
 
 
 @transaction.atomic
-def actualizar_persona(*, persona: Persona, usuario, **datos) -> Persona:
+def actualizar_persona(*, persona: Persona, usuario, version: str | None = None, **datos) -> Persona:
+    """Update a person; with `version` (the form's token) a concurrent save is refused."""
+    if persona.pk and version is not None:
+        actual = Persona.objects.select_for_update().get(pk=persona.pk)
+        comprobar_version(actual, version, datos)
     for campo, valor in datos.items():
         setattr(persona, campo, valor)
     persona.modificado_por = usuario
     return guardar(persona)
+
+
+@transaction.atomic
+def registrar_consentimiento(*, persona: Persona, usuario) -> Persona:
+    """Record the data-processing consent now, with the current notice version."""
+    persona.consentimiento_fecha = timezone.now()
+    persona.consentimiento_version = settings.AVISO_PRIVACIDAD_VERSION
+    persona.consentimiento_registrado_por = usuario
+    persona.save(
+        update_fields=["consentimiento_fecha", "consentimiento_version", "consentimiento_registrado_por"]
+    )
+    return persona

@@ -1,0 +1,74 @@
+"""Person search: one normalised text column, the same matching on SQLite and PostgreSQL.
+
+`Persona.busqueda` holds the names without accents in lower case, the normalised document and
+the phone digits. A query is normalised the same way and every word must appear in it (AND of
+substring matches). On PostgreSQL a pg_trgm GIN index serves those `LIKE '%word%'` filters and
+trigram similarity ranks the results.
+"""
+
+import re
+import unicodedata
+
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, Value, When
+
+# Separators people type inside a document or phone number.
+_SEPARADORES_NUMERO = re.compile(r"[\s.\-+()/]")
+_NO_ALFANUMERICO = re.compile(r"[^0-9a-z]+")
+LARGO_MINIMO = 2
+
+
+def normalizar_texto(texto):
+    """Lower case ASCII words: accents dropped ("Núñez" → "nunez"), punctuation as spaces."""
+    descompuesto = unicodedata.normalize("NFKD", texto or "")
+    sin_marcas = "".join(c for c in descompuesto if not unicodedata.combining(c))
+    return " ".join(_NO_ALFANUMERICO.sub(" ", sin_marcas.lower()).split())
+
+
+def texto_busqueda(persona):
+    """The value of `Persona.busqueda` for a person (names, social name, document, phone digits)."""
+    partes = [
+        normalizar_texto(persona.nombres),
+        normalizar_texto(persona.apellidos),
+        normalizar_texto(persona.nombre_social),
+        (persona.documento_numero or "").lower(),
+        re.sub(r"\D", "", persona.telefono or ""),
+    ]
+    return " ".join(p for p in partes if p)[:500]
+
+
+def terminos(consulta):
+    """The words a query must match. A number typed with dots, dashes or spaces is one word."""
+    consulta = (consulta or "").strip()
+    compacto = _SEPARADORES_NUMERO.sub("", consulta).lower()
+    if len(re.sub(r"\D", "", compacto)) >= 5 and re.fullmatch(r"[0-9]+k?|[a-z]{0,3}[0-9]+", compacto):
+        return [compacto]
+    return normalizar_texto(consulta).split()
+
+
+def consulta_valida(consulta):
+    return len("".join(terminos(consulta))) >= LARGO_MINIMO
+
+
+def buscar_personas(queryset, consulta):
+    """Persons matching every word of `consulta`, best first; empty for a too-short query."""
+    palabras = terminos(consulta)
+    if len("".join(palabras)) < LARGO_MINIMO:
+        return queryset.none()
+    filtro = Q()
+    for palabra in palabras:
+        filtro &= Q(busqueda__contains=palabra)
+    # Portable ranking: an exact document match first, then a name starting with the first word.
+    qs = queryset.filter(filtro).annotate(
+        rango=Case(
+            When(documento_numero=palabras[0].upper(), then=Value(2)),
+            When(busqueda__startswith=palabras[0], then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+    if connection.vendor == "postgresql":
+        qs = qs.annotate(similitud=TrigramSimilarity("busqueda", " ".join(palabras)))
+        return qs.order_by("-rango", "-similitud", "apellidos", "nombres", "pk")
+    return qs.order_by("-rango", "apellidos", "nombres", "pk")
