@@ -28,12 +28,15 @@ def normalizar_texto(texto):
 
 def texto_busqueda(persona):
     """The value of `Persona.busqueda` for a person (names, social name, document, phone digits)."""
+    def campo(nombre):
+        return getattr(persona, nombre, "") or ""
+
     partes = [
-        normalizar_texto(persona.nombres),
-        normalizar_texto(persona.apellidos),
-        normalizar_texto(persona.nombre_social),
-        (persona.documento_numero or "").lower(),
-        re.sub(r"\D", "", persona.telefono or ""),
+        normalizar_texto(campo("nombres")),
+        normalizar_texto(campo("apellidos")),
+        normalizar_texto(campo("nombre_social")),
+        campo("documento_numero").lower(),
+        re.sub(r"\D", "", campo("telefono")),
     ]
     return " ".join(p for p in partes if p)[:500]
 

@@ -73,6 +73,7 @@ class PersonaForm(forms.ModelForm):
             *BANDERAS,
         ]
         widgets = {"fecha_nacimiento": FechaInput(), "fecha_llegada_chile": FechaInput()}
+        error_messages = {"nombres": {"required": _("Indique al menos un nombre.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,6 +110,15 @@ class PersonaForm(forms.ModelForm):
             Fieldset(_("Prioridad de atención"), Div(*BANDERAS, css_class="banderas")),
             "version",
         ]
+
+    def _update_errors(self, errors):
+        # A field that already failed (e.g. too long) is not also reported by the model's clean().
+        if hasattr(errors, "error_dict"):
+            for campo in [c for c in errors.error_dict if c in self._errors]:
+                del errors.error_dict[campo]
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)
 
     def clean_nombres(self):
         nombres = self.cleaned_data["nombres"].strip()

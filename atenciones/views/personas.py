@@ -1,9 +1,9 @@
 """Persons: search, register (with duplicate warning), page with timeline, edit, log an attention."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
