@@ -28,6 +28,7 @@ def normalizar_texto(texto):
 
 def texto_busqueda(persona):
     """The value of `Persona.busqueda` for a person (names, social name, document, phone digits)."""
+
     def campo(nombre):
         return getattr(persona, nombre, "") or ""
 

@@ -37,12 +37,22 @@ class FechaHoraInput(forms.DateTimeInput):
 
 def opciones_destino():
     """Grouped choices: active departments, then organisations that accept referrals."""
-    deptos = [(f"d{d.pk}", str(d)) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
+    deptos = [(f"d{d.pk}", d.nombre) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
     orgs = [
-        (f"o{o.pk}", str(o))
+        (f"o{o.pk}", o.nombre)
         for o in Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("nombre")
     ]
     return [("", "—"), (_("Departamentos municipales"), deptos), (_("Red de apoyo"), orgs)]
+
+
+class CasoChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        # Not str(caso), which would load the person once per option.
+        return _("Caso %(id)s · %(area)s · abierto el %(fecha)s") % {
+            "id": obj.pk,
+            "area": obj.get_area_display(),
+            "fecha": obj.abierto_en.strftime("%d-%m-%Y"),
+        }
 
 
 class AtencionForm(forms.Form):
@@ -65,7 +75,7 @@ class AtencionForm(forms.Form):
     )
     resultado = forms.CharField(label=_("Resultado"), required=False, max_length=500)
     fecha_seguimiento = forms.DateField(label=_("Fecha de seguimiento"), required=False, widget=FechaInput())
-    caso = forms.ModelChoiceField(
+    caso = CasoChoiceField(
         label=_("Caso existente"), queryset=Caso.objects.none(), required=False, empty_label=_("Sin caso")
     )
 

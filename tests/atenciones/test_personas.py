@@ -152,8 +152,13 @@ def test_similar_name_and_same_phone_is_a_likely_duplicate(client, profesional):
 def test_person_page_shows_identity_household_and_one_timeline(client, profesional, salud):
     hogar = HogarFactory(nombre="Familia Joseph")
     persona = PersonaFactory(
-        nombres="Marie", apellidos="Joseph", hogar=hogar, idiomas=["ht", "fr"], requiere_interprete=True,
-        recien_llegada=True, modificado_por=profesional,
+        nombres="Marie",
+        apellidos="Joseph",
+        hogar=hogar,
+        idiomas=["ht", "fr"],
+        requiere_interprete=True,
+        recien_llegada=True,
+        modificado_por=profesional,
     )
     hija = PersonaFactory(nombres="Nadège", apellidos="Joseph", hogar=hogar, nna=True, tutor=persona)
     caso = CasoFactory(persona=persona)
@@ -174,7 +179,9 @@ def test_person_page_shows_identity_household_and_one_timeline(client, profesion
     assert "Última edición" in html
 
 
-def test_person_page_query_count_does_not_grow_with_history(client, profesional, salud, django_assert_max_num_queries):
+def test_person_page_query_count_does_not_grow_with_history(
+    client, profesional, salud, django_assert_max_num_queries
+):
     # A long history (more than one page of 15) with topics, cases and referrals: the page loads
     # the keys of one page, then each kind in one query (topics prefetched).
     hogar = HogarFactory()
