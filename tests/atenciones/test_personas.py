@@ -233,7 +233,7 @@ def _formulario_edicion(client, persona):
     respuesta = client.get(reverse("equipo:persona_editar", args=[persona.pk]))
     form = respuesta.context["form"]
     valores = {}
-    for nombre, campo in form.fields.items():
+    for nombre in form.fields:
         valor = form[nombre].value()
         if valor in (None, False):
             continue
