@@ -78,6 +78,9 @@ class PersonaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["documento_numero"].help_text = _("Con o sin puntos y guion.")
+        for campo in ("nacionalidad", "pais_nacimiento"):
+            # An explicit empty choice first (django-countries starts with the frequent countries).
+            self.fields[campo].choices = [("", _("Sin informar")), *self.fields[campo].choices]
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.modificado.isoformat()
             if self.instance.fecha_nacimiento_aproximada:

@@ -1,0 +1,87 @@
+"""The professional's main flow in a real Chromium: search, register (past the duplicate warning),
+log an attention with a referral, and see both on the person's timeline."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from atenciones.busqueda import normalizar_texto
+from atenciones.models import Atencion, Derivacion, Persona
+
+from .conftest import iniciar_sesion
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _persona_con_tildes():
+    for persona in Persona.objects.exclude(fecha_nacimiento=None).order_by("pk"):
+        nombre = f"{persona.nombres.split()[0]} {persona.apellidos.split()[0]}"
+        if normalizar_texto(nombre) != nombre.lower():
+            return persona, nombre
+    pytest.fail("La demo no tiene personas con tildes.")
+
+
+def test_professional_finds_registers_attends_and_refers(pagina, captura):
+    call_command("seed_demo", personas=40, atenciones=80, verbosity=0)
+    demo, nombre = _persona_con_tildes()
+    sin_tildes = normalizar_texto(nombre)
+    assert sin_tildes != nombre.lower()
+
+    iniciar_sesion(pagina, "profesional", settings.DEMO_PASSWORD)
+    pagina.wait_for_url(f"{pagina.url_base}/equipo/")
+    captura(pagina, "flujo-01-mi-dia")
+
+    # Search typing without accents.
+    pagina.get_by_role("link", name="Personas").click()
+    pagina.get_by_label("Buscar persona").fill(sin_tildes)
+    pagina.get_by_role("button", name="Buscar", exact=True).click()
+    enlace = pagina.locator(f'a[href="/equipo/personas/{demo.pk}/"]')
+    assert enlace.count() == 1
+    captura(pagina, "flujo-02-busqueda-sin-tildes")
+
+    # Register a near-copy of that person: the duplicate warning comes first.
+    pagina.get_by_role("link", name="Registrar persona").click()
+    pagina.get_by_label("Nombres").fill(demo.nombres)
+    pagina.get_by_label("Apellidos").fill(demo.apellidos)
+    pagina.get_by_label("Fecha de nacimiento").fill(demo.fecha_nacimiento.isoformat())
+    pagina.get_by_label("Tipo de documento").select_option("ninguno")
+    pagina.get_by_label("Teléfono").fill("+56 9 4444 1212")
+    pagina.get_by_label("La persona leyó o escuchó el aviso de privacidad").check()
+    pagina.get_by_role("button", name="Registrar persona").click()
+    aviso = pagina.locator("#duplicados")
+    assert "Mismo nombre y fecha de nacimiento" in aviso.inner_text()
+    assert aviso.get_by_role("link", name="Abrir esta persona").get_attribute("href") == f"/equipo/personas/{demo.pk}/"
+    assert Persona.objects.count() == 40
+    captura(pagina, "flujo-03-aviso-duplicado")
+    pagina.get_by_role("button", name="Registrar de todos modos").click()
+    pagina.wait_for_url(re.compile(r".*/equipo/personas/\d+/$"))
+    nueva = Persona.objects.order_by("-pk").first()
+    assert Persona.objects.count() == 41
+    assert nueva.pk != demo.pk
+    assert nueva.consentimiento_registrado_por.username == "profesional"
+
+    # Log an attention with a referral to Salud.
+    pagina.get_by_role("link", name="Registrar atención").click()
+    pagina.get_by_label("Salud y FONASA").check()
+    pagina.get_by_label("Notas").fill("Necesita inscribirse en el CESFAM de su cerro.")
+    pagina.get_by_label("Derivar con esta atención").check()
+    pagina.get_by_label("Destino", exact=True).select_option(label="Salud Municipal (red CESFAM)")
+    pagina.get_by_label("Tema de la derivación").select_option("salud")
+    pagina.get_by_label("Motivo de la derivación").fill("Inscripción en CESFAM y evaluación de salud.")
+    pagina.get_by_label("La persona consiente compartir sus datos con el destino.").check()
+    captura(pagina, "flujo-04-formulario-atencion")
+    pagina.get_by_role("button", name="Guardar atención").click()
+    pagina.wait_for_url(f"{pagina.url_base}/equipo/personas/{nueva.pk}/")
+
+    derivacion = Derivacion.objects.get(persona=nueva)
+    assert Atencion.objects.filter(persona=nueva).count() == 1
+    assert derivacion.atencion.persona_id == nueva.pk
+    linea = pagina.locator(".linea-tiempo").inner_text()
+    assert "Necesita inscribirse en el CESFAM de su cerro." in linea
+    assert derivacion.codigo in linea
+    assert "Enviada" in linea
+    assert derivacion.codigo in pagina.locator(".alert-success").inner_text()
+    captura(pagina, "flujo-05-linea-de-tiempo")
+    assert pagina.errores_js == []
