@@ -4,6 +4,46 @@ Each feature adds its staff pages here, so the benchmark covers every page that 
 at 200,000 persons and 1,000,000 attentions.
 """
 
+
+def _persona_con_historial():
+    """A person with a long history: the busiest of the first thousand."""
+    from django.db.models import Count
+
+    from atenciones.models import Persona
+
+    persona = (
+        Persona.objects.filter(pk__lte=Persona.objects.order_by("pk").values_list("pk", flat=True)[:1][0] + 1000)
+        .annotate(n=Count("atenciones"))
+        .order_by("-n")
+        .first()
+    )
+    return f"/equipo/personas/{persona.pk}/"
+
+
+def _caso():
+    from atenciones.models import Caso
+
+    return f"/equipo/casos/{Caso.objects.order_by('pk').values_list('pk', flat=True).first()}/"
+
+
+def _hogar():
+    from atenciones.models import Hogar
+
+    return f"/equipo/hogares/{Hogar.objects.order_by('pk').values_list('pk', flat=True).first()}/?q=maria"
+
+
 PAGINAS = [
     ("mi_dia", "profesional", "/equipo/"),
+    ("personas_buscar_nombre", "profesional", "/equipo/personas/?q=jose+perez"),
+    ("personas_buscar_apellido_comun", "profesional", "/equipo/personas/?q=gonzalez"),
+    ("personas_buscar_documento", "profesional", "/equipo/personas/?q=25.000.123-5"),
+    ("personas_buscar_telefono", "profesional", "/equipo/personas/?q=+56+9+5555"),
+    ("personas_buscar_sin_resultados", "profesional", "/equipo/personas/?q=zzqx+wywy"),
+    ("persona_nueva", "profesional", "/equipo/personas/nueva/"),
+    ("persona_detalle", "profesional", _persona_con_historial),
+    ("persona_atencion", "profesional", lambda: _persona_con_historial() + "atencion/"),
+    ("casos_lista", "profesional", "/equipo/casos/"),
+    ("casos_lista_vencidos_mios", "profesional", "/equipo/casos/?vencidos=on&asignado=2"),
+    ("caso_detalle", "profesional", _caso),
+    ("hogar_detalle", "profesional", _hogar),
 ]
