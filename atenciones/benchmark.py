@@ -12,7 +12,9 @@ def _persona_con_historial():
     from atenciones.models import Persona
 
     persona = (
-        Persona.objects.filter(pk__lte=Persona.objects.order_by("pk").values_list("pk", flat=True)[:1][0] + 1000)
+        Persona.objects.filter(
+            pk__lte=Persona.objects.order_by("pk").values_list("pk", flat=True)[:1][0] + 1000
+        )
         .annotate(n=Count("atenciones"))
         .order_by("-n")
         .first()

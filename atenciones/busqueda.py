@@ -55,16 +55,31 @@ def consulta_valida(consulta):
     return len("".join(terminos(consulta))) >= LARGO_MINIMO
 
 
-def buscar_personas(queryset, consulta):
-    """Persons matching every word of `consulta`, best first; empty for a too-short query."""
+def filtrar_personas(queryset, consulta):
+    """Persons matching every word of `consulta` (unordered); none for a too-short query."""
     palabras = terminos(consulta)
     if len("".join(palabras)) < LARGO_MINIMO:
         return queryset.none()
     filtro = Q()
     for palabra in palabras:
         filtro &= Q(busqueda__contains=palabra)
-    # Portable ranking: an exact document match first, then a name starting with the first word.
-    qs = queryset.filter(filtro).annotate(
+    return queryset.filter(filtro)
+
+
+# Above this many matches, PostgreSQL lists alphabetically (index order, stops after one page)
+# instead of ranking every match by similarity: the user needs to type more anyway.
+LIMITE_RANKING = 2000
+
+
+def ordenar_resultados(queryset, consulta, total=None):
+    """Best first: an exact document, then a name starting with the first word, then similarity."""
+    palabras = terminos(consulta)
+    if not palabras:
+        return queryset
+    es_postgresql = connection.vendor == "postgresql"
+    if es_postgresql and total is not None and total > LIMITE_RANKING:
+        return queryset.order_by("apellidos", "nombres", "pk")
+    qs = queryset.annotate(
         rango=Case(
             When(documento_numero=palabras[0].upper(), then=Value(2)),
             When(busqueda__startswith=palabras[0], then=Value(1)),
@@ -72,7 +87,12 @@ def buscar_personas(queryset, consulta):
             output_field=IntegerField(),
         )
     )
-    if connection.vendor == "postgresql":
+    if es_postgresql:
         qs = qs.annotate(similitud=TrigramSimilarity("busqueda", " ".join(palabras)))
         return qs.order_by("-rango", "-similitud", "apellidos", "nombres", "pk")
     return qs.order_by("-rango", "apellidos", "nombres", "pk")
+
+
+def buscar_personas(queryset, consulta):
+    """Persons matching every word of `consulta`, best first; empty for a too-short query."""
+    return ordenar_resultados(filtrar_personas(queryset, consulta), consulta)

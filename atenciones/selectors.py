@@ -31,14 +31,15 @@ def mi_dia(user, hoy=None):
     fin = inicio + datetime.timedelta(days=1)
     atenciones_hoy = (
         Atencion.objects.filter(profesional=user, fecha_hora__gte=inicio, fecha_hora__lt=fin)
-        .select_related("persona", "caso")
+        .select_related("persona")
         .prefetch_related("temas")
         .order_by("-fecha_hora")
     )
     casos = (
         Caso.objects.filter(asignado_a=user)
         .exclude(estado=EstadoCaso.CERRADO)
-        .select_related("persona")
+        # Persons by primary key for the listed page only (a join would scan every person).
+        .prefetch_related("persona")
         .order_by(F("fecha_seguimiento").asc(nulls_last=True), "-abierto_en", "-pk")
     )
     casos_seguimiento = casos.filter(fecha_seguimiento__lte=hoy)
@@ -51,12 +52,13 @@ def mi_dia(user, hoy=None):
             fecha_seguimiento__gte=hoy - datetime.timedelta(days=VENTANA_SEGUIMIENTO_DIAS),
         )
         .filter(~Exists(posterior))
-        .select_related("persona")
+        .prefetch_related("persona")
         .order_by("fecha_seguimiento", "pk")
     )
     derivaciones = (
         Derivacion.objects.filter(derivado_por=user, estado__in=ESTADOS_DERIVACION_ABIERTOS)
-        .select_related("persona", "departamento", "organizacion")
+        .select_related("departamento", "organizacion")
+        .prefetch_related("persona")
         .order_by("fecha_limite", "pk")
     )
     return {

@@ -25,7 +25,8 @@ def _caso(pk):
 
 
 def _casos_filtrados(filtro):
-    qs = Caso.objects.select_related("persona", "asignado_a")
+    # Persons by primary key for the page only: a join would make PostgreSQL scan every person.
+    qs = Caso.objects.select_related("asignado_a").prefetch_related("persona")
     datos = filtro.cleaned_data if filtro.is_valid() else {}
     estado = datos.get("estado")
     if not estado:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..acceso import equipo_requerido, persona_para
-from ..busqueda import buscar_personas, consulta_valida
+from ..busqueda import consulta_valida, filtrar_personas, ordenar_resultados
 from ..forms.hogares import HogarForm, MiembroForm, TutorForm
 from ..models import Hogar, Persona
 from ..services.hogares import agregar_miembro, asignar_tutor, crear_hogar, quitar_miembro
@@ -53,7 +53,8 @@ def detalle(request, pk):
     consulta = request.GET.get("q", "").strip()[:200]
     candidatos = []
     if consulta and consulta_valida(consulta):
-        candidatos = list(buscar_personas(Persona.objects.exclude(hogar=hogar), consulta)[:CANDIDATOS])
+        encontradas = filtrar_personas(Persona.objects.exclude(hogar=hogar), consulta)
+        candidatos = list(ordenar_resultados(encontradas, consulta, encontradas.count())[:CANDIDATOS])
     return render(
         request,
         "equipo/hogares/detalle.html",

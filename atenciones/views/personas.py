@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .. import selectors
 from ..acceso import equipo_requerido, persona_para
-from ..busqueda import LARGO_MINIMO, buscar_personas, terminos
+from ..busqueda import LARGO_MINIMO, filtrar_personas, ordenar_resultados, terminos
 from ..choices import EstadoCaso
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
@@ -33,9 +33,11 @@ def lista(request):
     elif len("".join(terminos(consulta))) < LARGO_MINIMO:
         contexto["aviso"] = _("Escriba al menos %(n)s letras o números para buscar.") % {"n": LARGO_MINIMO}
     else:
-        pagina = Paginator(buscar_personas(Persona.objects.all(), consulta), POR_PAGINA).get_page(
-            request.GET.get("page")
-        )
+        encontradas = filtrar_personas(Persona.objects.all(), consulta)
+        total = encontradas.count()
+        paginador = Paginator(ordenar_resultados(encontradas, consulta, total), POR_PAGINA)
+        paginador.count = total  # already counted: the ordering depends on it
+        pagina = paginador.get_page(request.GET.get("page"))
         ultimas = selectors.ultimas_atenciones(p.pk for p in pagina)
         for persona in pagina:
             persona.ultima_atencion = ultimas.get(persona.pk)

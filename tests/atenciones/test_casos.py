@@ -163,8 +163,9 @@ def test_case_pages_query_counts(client, profesional, colega, django_assert_max_
         CasoFactory(asignado_a=profesional if _ % 2 else colega)
     caso = Caso.objects.first()
     client.force_login(profesional)
-    # 8 per request + count, page, professionals in the filter, professionals in the reassign form.
-    with django_assert_max_num_queries(12):
+    # 8 per request + count, page, persons of the page, professionals in the filter and in the
+    # reassign form.
+    with django_assert_max_num_queries(13):
         assert client.get(LISTA).status_code == 200
     # 8 per request + case, attentions, topics, referrals.
     with django_assert_max_num_queries(12):

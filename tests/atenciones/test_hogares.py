@@ -92,8 +92,8 @@ def test_household_page_query_count(client, profesional, django_assert_max_num_q
         PersonaFactory(hogar=hogar, nna=True, tutor=adultos[0], apellidos="Mamani")
     PersonaFactory.create_batch(15, apellidos="Mamani")
     client.force_login(profesional)
-    # 8 per request + household, members (with guardians), candidates.
-    with django_assert_max_num_queries(11):
+    # 8 per request + household, members (with guardians), candidates count and page.
+    with django_assert_max_num_queries(12):
         respuesta = client.get(reverse("equipo:hogar", args=[hogar.pk]), {"q": "mamani"})
     assert respuesta.status_code == 200
     assert len(respuesta.context["candidatos"]) == 10

@@ -100,9 +100,9 @@ def test_my_day_query_count_does_not_grow(client, profesional, salud, django_ass
         )
         DerivacionFactory(derivado_por=profesional, departamento=salud)
     client.force_login(profesional)
-    # 8 per request + attentions today and their topics, cases (page, count), follow-up cases
-    # (page, count), attention follow-ups (page, count), referrals (page, count), overdue count.
-    with django_assert_max_num_queries(20):
+    # 8 per request + attentions today and their topics, then for cases, follow-up cases,
+    # attention follow-ups and referrals: page, its persons, count; + overdue referrals count.
+    with django_assert_max_num_queries(23):
         respuesta = client.get(URL)
     assert respuesta.status_code == 200
     assert respuesta.context["casos"]["total"] == 20

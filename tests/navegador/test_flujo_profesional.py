@@ -52,7 +52,10 @@ def test_professional_finds_registers_attends_and_refers(pagina, captura):
     pagina.get_by_role("button", name="Registrar persona").click()
     aviso = pagina.locator("#duplicados")
     assert "Mismo nombre y fecha de nacimiento" in aviso.inner_text()
-    assert aviso.get_by_role("link", name="Abrir esta persona").get_attribute("href") == f"/equipo/personas/{demo.pk}/"
+    assert (
+        aviso.get_by_role("link", name="Abrir esta persona").get_attribute("href")
+        == f"/equipo/personas/{demo.pk}/"
+    )
     assert Persona.objects.count() == 40
     captura(pagina, "flujo-03-aviso-duplicado")
     pagina.get_by_role("button", name="Registrar de todos modos").click()
