@@ -22,6 +22,19 @@ def _persona_con_historial():
     return f"/equipo/personas/{persona.pk}/"
 
 
+def _documento():
+    """A real RUN of the database, typed with dots and dash as people do."""
+    from atenciones.documentos import formatear_documento
+    from atenciones.models import Persona
+
+    numero = (
+        Persona.objects.filter(tipo_documento="run")
+        .order_by("pk")
+        .values_list("documento_numero", flat=True)[500]
+    )
+    return f"/equipo/personas/?q={formatear_documento('run', numero)}"
+
+
 def _caso():
     from atenciones.models import Caso
 
@@ -38,7 +51,7 @@ PAGINAS = [
     ("mi_dia", "profesional", "/equipo/"),
     ("personas_buscar_nombre", "profesional", "/equipo/personas/?q=jose+perez"),
     ("personas_buscar_apellido_comun", "profesional", "/equipo/personas/?q=gonzalez"),
-    ("personas_buscar_documento", "profesional", "/equipo/personas/?q=25.000.123-5"),
+    ("personas_buscar_documento", "profesional", _documento),
     ("personas_buscar_telefono", "profesional", "/equipo/personas/?q=+56+9+5555"),
     ("personas_buscar_sin_resultados", "profesional", "/equipo/personas/?q=zzqx+wywy"),
     ("persona_nueva", "profesional", "/equipo/personas/nueva/"),
