@@ -57,8 +57,10 @@ PAGINAS = [
     ("persona_nueva", "profesional", "/equipo/personas/nueva/"),
     ("persona_detalle", "profesional", _persona_con_historial),
     ("persona_atencion", "profesional", lambda: _persona_con_historial() + "atencion/"),
+    ("persona_editar", "profesional", lambda: _persona_con_historial() + "editar/"),
     ("casos_lista", "profesional", "/equipo/casos/"),
     ("casos_lista_vencidos_mios", "profesional", "/equipo/casos/?vencidos=on&asignado=2"),
     ("caso_detalle", "profesional", _caso),
+    ("caso_editar", "profesional", lambda: _caso() + "editar/"),
     ("hogar_detalle", "profesional", _hogar),
 ]

@@ -29,15 +29,3 @@ def actualizar_persona(*, persona: Persona, usuario, version: str | None = None,
         setattr(persona, campo, valor)
     persona.modificado_por = usuario
     return guardar(persona)
-
-
-@transaction.atomic
-def registrar_consentimiento(*, persona: Persona, usuario) -> Persona:
-    """Record the data-processing consent now, with the current notice version."""
-    persona.consentimiento_fecha = timezone.now()
-    persona.consentimiento_version = settings.AVISO_PRIVACIDAD_VERSION
-    persona.consentimiento_registrado_por = usuario
-    persona.save(
-        update_fields=["consentimiento_fecha", "consentimiento_version", "consentimiento_registrado_por"]
-    )
-    return persona

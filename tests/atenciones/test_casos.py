@@ -170,3 +170,20 @@ def test_case_pages_query_counts(client, profesional, colega, django_assert_max_
     # 8 per request + case, attentions, topics, referrals.
     with django_assert_max_num_queries(12):
         assert client.get(reverse("equipo:caso", args=[caso.pk])).status_code == 200
+
+
+def test_case_form_pages_query_counts(client, profesional, colega, django_assert_max_num_queries):
+    # The assignee list is one query whatever the number of professionals.
+    for i in range(10):
+        UserFactory(username=f"prof{i}", grupo=roles.PROFESIONAL)
+    caso = CasoFactory(asignado_a=profesional)
+    client.force_login(profesional)
+    # 8 per request + case, professionals.
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("equipo:caso_editar", args=[caso.pk])).status_code == 200
+    # 8 per request + person, professionals.
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("equipo:caso_nuevo", args=[caso.persona_id])).status_code == 200
+    # 8 per request + case.
+    with django_assert_max_num_queries(9):
+        assert client.get(reverse("equipo:caso_cerrar", args=[caso.pk])).status_code == 200

@@ -104,3 +104,11 @@ def test_liaison_gets_404_on_households(client, enlace_salud):
     client.force_login(enlace_salud)
     assert client.get(reverse("equipo:hogar", args=[hogar.pk])).status_code == 404
     assert client.get(reverse("equipo:hogar_nuevo")).status_code == 404
+
+
+def test_new_household_form_query_count(client, profesional, django_assert_max_num_queries):
+    persona = PersonaFactory()
+    client.force_login(profesional)
+    # 8 per request + the person.
+    with django_assert_max_num_queries(9):
+        assert client.get(reverse("equipo:hogar_nuevo"), {"persona": persona.pk}).status_code == 200

@@ -284,3 +284,21 @@ def test_edit_is_refused_if_someone_saved_meanwhile_and_input_is_kept(client, pr
     assert client.post(reverse("equipo:persona_editar", args=[persona.pk]), valores).status_code == 302
     persona.refresh_from_db()
     assert persona.sector == "Cerro Alegre"
+
+
+def test_register_and_edit_forms_query_counts(client, profesional, django_assert_max_num_queries):
+    # The forms list no database rows (countries and languages are fixed lists); the duplicate
+    # check is one bounded query whatever the number of look-alikes.
+    persona = PersonaFactory(nombres="Rosangela", apellidos="Briceno Marquez", telefono="+56955551234")
+    PersonaFactory.create_batch(30, nombres="Rosangela", apellidos="Briceno Marquez")
+    client.force_login(profesional)
+    # 8 per request.
+    with django_assert_max_num_queries(8):
+        assert client.get(NUEVA).status_code == 200
+    # 8 per request + person (with who edited it).
+    with django_assert_max_num_queries(9):
+        assert client.get(reverse("equipo:persona_editar", args=[persona.pk])).status_code == 200
+    # 8 per request + the model's 4 constraint checks (each in a savepoint: 12) + look-alikes.
+    with django_assert_max_num_queries(21):
+        respuesta = client.post(NUEVA, datos(tipo_documento="ninguno", documento_numero=""))
+    assert len(respuesta.context["duplicados"]) == 8
