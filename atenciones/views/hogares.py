@@ -91,11 +91,14 @@ def agregar(request, pk):
     return redirect("equipo:hogar", pk=hogar.pk)
 
 
-@require_POST
 @equipo_requerido
 def quitar(request, pk):
+    """Confirm first (GET), then remove the member (POST)."""
     hogar = get_object_or_404(Hogar, pk=pk)
-    persona = get_object_or_404(Persona, pk=request.POST.get("persona") or 0, hogar=hogar)
+    persona_id = request.POST.get("persona") or request.GET.get("persona") or ""
+    persona = get_object_or_404(Persona, pk=persona_id if persona_id.isdigit() else 0, hogar=hogar)
+    if request.method != "POST":
+        return render(request, "equipo/hogares/quitar.html", {"hogar": hogar, "persona": persona})
     quitar_miembro(persona=persona, usuario=request.user)
     messages.success(request, _("%(persona)s ya no pertenece al hogar.") % {"persona": persona})
     return redirect("equipo:hogar", pk=hogar.pk)

@@ -77,6 +77,9 @@ def test_removing_a_member_unlinks_their_wards(client, profesional):
     padre = PersonaFactory(hogar=hogar)
     hijo = PersonaFactory(hogar=hogar, nna=True, tutor=padre)
     client.force_login(profesional)
+    confirmar = client.get(reverse("equipo:hogar_quitar", args=[hogar.pk]), {"persona": padre.pk})
+    assert "quedarán sin adulto responsable" in confirmar.content.decode()
+    assert Persona.objects.get(pk=padre.pk).hogar == hogar
     client.post(reverse("equipo:hogar_quitar", args=[hogar.pk]), {"persona": padre.pk})
     padre.refresh_from_db()
     hijo.refresh_from_db()

@@ -6,9 +6,10 @@ import re
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db.models import Count
 
 from atenciones.busqueda import normalizar_texto
-from atenciones.models import Atencion, Derivacion, Persona
+from atenciones.models import Atencion, Derivacion, Hogar, Persona
 
 from .conftest import iniciar_sesion
 
@@ -87,4 +88,38 @@ def test_professional_finds_registers_attends_and_refers(pagina, captura):
     assert "Enviada" in linea
     assert derivacion.codigo in pagina.locator(".alert-success").inner_text()
     captura(pagina, "flujo-05-linea-de-tiempo")
+    assert pagina.errores_js == []
+
+
+def test_professional_follows_cases_and_a_household(pagina, captura):
+    call_command("seed_demo", personas=40, atenciones=80, verbosity=0)
+    iniciar_sesion(pagina, "profesional", settings.DEMO_PASSWORD)
+    pagina.wait_for_url(f"{pagina.url_base}/equipo/")
+
+    # Cases: filter mine, open one, close it with a reason, reopen it.
+    pagina.get_by_role("link", name="Casos").click()
+    pagina.get_by_label("Profesional").select_option(label="Matías Araya")
+    pagina.get_by_role("button", name="Filtrar").click()
+    captura(pagina, "casos-01-lista-filtrada")
+    pagina.locator("table tbody tr td:nth-child(2) a").first.click()
+    pagina.get_by_role("link", name="Cerrar caso").click()
+    pagina.get_by_label("Motivo de cierre").select_option("resuelto")
+    pagina.get_by_role("button", name="Cerrar caso").click()
+    assert "Caso cerrado." in pagina.locator(".alert-success").inner_text()
+    captura(pagina, "casos-02-cerrado")
+    pagina.get_by_role("button", name="Reabrir caso").click()
+    assert "Caso reabierto" in pagina.locator(".alert-success").inner_text()
+
+    # A household with a child linked to their guardian.
+    hogar = Hogar.objects.annotate(n=Count("miembros")).order_by("-n", "pk").first()
+    miembros = list(hogar.miembros.order_by("pk"))
+    pagina.goto(f"{pagina.url_base}/equipo/hogares/{hogar.pk}/")
+    tabla = pagina.locator("table").inner_text()
+    assert all(m.nombre_para_mostrar in tabla for m in miembros)
+    nino = next((m for m in miembros if m.nna), None)
+    if nino is not None:
+        pagina.locator(f"#tutor-{nino.pk}").select_option(str(miembros[0].pk))
+        pagina.locator(f"#tutor-{nino.pk}").locator("xpath=..").get_by_role("button", name="Guardar").click()
+        assert "Adulto responsable guardado." in pagina.locator(".alert-success").inner_text()
+    captura(pagina, "hogar-01-miembros")
     assert pagina.errores_js == []
