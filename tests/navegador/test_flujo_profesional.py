@@ -5,15 +5,29 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db.models import Count
 
 from atenciones.busqueda import normalizar_texto
 from atenciones.models import Atencion, Derivacion, Hogar, Persona
+from oficina import roles
 
 from .conftest import iniciar_sesion
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def grupos_de_roles(db):
+    """The role groups (a data migration creates them; a transactional test's flush removes them)."""
+    for nombre, codigos in roles.PERMISOS.items():
+        grupo, _ = Group.objects.get_or_create(name=nombre)
+        permisos = []
+        for codigo in codigos:
+            app_label, codename = codigo.split(".")
+            permisos.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        grupo.permissions.set(permisos)
 
 
 def _persona_con_tildes():
