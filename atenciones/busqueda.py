@@ -12,6 +12,7 @@ import unicodedata
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Lower
 
 # Separators people type inside a document or phone number.
 _SEPARADORES_NUMERO = re.compile(r"[\s.\-+()/]")
@@ -66,9 +67,9 @@ def filtrar_personas(queryset, consulta):
     return queryset.filter(filtro)
 
 
-# Above this many matches, PostgreSQL lists alphabetically (index order, stops after one page)
-# instead of ranking every match by similarity: the user needs to type more anyway.
-LIMITE_RANKING = 2000
+# Above this many matches, PostgreSQL lists alphabetically instead of ranking every match by
+# similarity (several times dearer): the user needs to type more anyway.
+LIMITE_RANKING = 1000
 
 
 def ordenar_resultados(queryset, consulta, total=None):
@@ -78,7 +79,10 @@ def ordenar_resultados(queryset, consulta, total=None):
         return queryset
     es_postgresql = connection.vendor == "postgresql"
     if es_postgresql and total is not None and total > LIMITE_RANKING:
-        return queryset.order_by("apellidos", "nombres", "pk")
+        # Sorting on expressions keeps the plan on the trigram index (cost grows with the matches);
+        # plain columns would let PostgreSQL walk the name index and filter, which is slow when the
+        # matches sit far along it.
+        return queryset.order_by(Lower("apellidos"), Lower("nombres"), "pk")
     qs = queryset.annotate(
         rango=Case(
             When(documento_numero=palabras[0].upper(), then=Value(2)),

@@ -137,3 +137,16 @@ def test_anonymous_is_sent_to_login_and_back(client):
     assert respuesta.status_code == 302
     assert respuesta.url.startswith(reverse("login"))
     assert "next=/equipo/personas/%3Fq%3Dana" in respuesta.url
+
+
+def test_too_many_matches_are_listed_alphabetically(monkeypatch):
+    # Ranking every match is dear: above the limit PostgreSQL lists by surname (SQLite always does
+    # after the document and name-start ranks, which these matches share).
+    monkeypatch.setattr("atenciones.busqueda.LIMITE_RANKING", 2)
+    from atenciones.busqueda import filtrar_personas, ordenar_resultados
+
+    for apellido in ("Zapata", "Benítez", "Muñoz"):
+        PersonaFactory(nombres="Ana", apellidos=apellido)
+    encontradas = filtrar_personas(Persona.objects.all(), "ana")
+    ordenadas = ordenar_resultados(encontradas, "ana", encontradas.count())
+    assert [p.apellidos for p in ordenadas] == ["Benítez", "Muñoz", "Zapata"]
