@@ -47,6 +47,17 @@ def _hogar():
     return f"/equipo/hogares/{Hogar.objects.order_by('pk').values_list('pk', flat=True).first()}/?q=maria"
 
 
+def _una_derivacion_de_salud():
+    from atenciones.models import Derivacion
+
+    pk = (
+        Derivacion.objects.filter(departamento__sigla="Salud")
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:1]
+    )
+    return f"/equipo/derivaciones/{pk[0]}/"
+
+
 PAGINAS = [
     ("mi_dia", "profesional", "/equipo/"),
     ("personas_buscar_nombre", "profesional", "/equipo/personas/?q=jose+perez"),
@@ -63,4 +74,12 @@ PAGINAS = [
     ("caso_detalle", "profesional", _caso),
     ("caso_editar", "profesional", lambda: _caso() + "editar/"),
     ("hogar_detalle", "profesional", _hogar),
+    ("bandeja", "enlace.salud", "/equipo/bandeja/"),
+    ("bandeja_resueltas", "enlace.salud", "/equipo/bandeja/?estado=resuelta&pagina=50"),
+    ("derivaciones", "profesional", "/equipo/derivaciones/"),
+    ("derivaciones_vencidas", "profesional", "/equipo/derivaciones/?vencidas=on"),
+    ("derivaciones_externas", "profesional", "/equipo/derivaciones/?externas=on"),
+    ("derivacion_detalle_enlace", "enlace.salud", _una_derivacion_de_salud),
+    ("derivacion_detalle_equipo", "profesional", _una_derivacion_de_salud),
+    ("derivacion_imprimir", "profesional", lambda: _una_derivacion_de_salud() + "imprimir/"),
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .busqueda import normalizar_texto
 from .choices import ESTADOS_DERIVACION_ABIERTOS, EstadoCaso, TipoDocumento
 from .documentos import normalizar_documento, normalizar_telefono
-from .models import Atencion, AtencionTema, Caso, Derivacion, Persona
+from .models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona
 
 # How many items each block of "Mi día" lists (the block says how many there are in all).
 LIMITE_MI_DIA = 15
@@ -129,8 +129,12 @@ def cargar_linea_de_tiempo(claves):
         for c in Caso.objects.filter(pk__in=ids["caso"]).select_related("asignado_a"):
             objetos["caso", c.pk] = c
     if ids["derivacion"]:
-        for d in Derivacion.objects.filter(pk__in=ids["derivacion"]).select_related(
-            "departamento", "organizacion", "derivado_por", "atencion"
+        eventos = EventoDerivacion.objects.select_related("usuario").order_by("fecha", "id")
+        for d in (
+            Derivacion.objects.filter(pk__in=ids["derivacion"])
+            .select_related("departamento", "organizacion", "derivado_por")
+            # The referral partial shows each referral's history.
+            .prefetch_related(Prefetch("eventos", queryset=eventos))
         ):
             objetos["derivacion", d.pk] = d
     return [

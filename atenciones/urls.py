@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import casos, hogares, mi_dia, personas
+from .views import bandeja, casos, derivaciones, hogares, mi_dia, personas
 
 app_name = "equipo"
 
@@ -25,4 +25,11 @@ urlpatterns = [
     path("hogares/<int:pk>/agregar/", hogares.agregar, name="hogar_agregar"),
     path("hogares/<int:pk>/quitar/", hogares.quitar, name="hogar_quitar"),
     path("hogares/<int:pk>/tutor/", hogares.tutor, name="hogar_tutor"),
+    path("bandeja/", bandeja.bandeja, name="bandeja"),
+    path("derivaciones/", derivaciones.lista, name="derivaciones"),
+    path("derivaciones/<int:pk>/", derivaciones.detalle, name="derivacion"),
+    path("derivaciones/<int:pk>/mover/", derivaciones.mover, name="derivacion_mover"),
+    path("derivaciones/<int:pk>/seguimiento/", derivaciones.seguimiento, name="derivacion_seguimiento"),
+    path("derivaciones/<int:pk>/imprimir/", derivaciones.imprimir, name="derivacion_imprimir"),
+    path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),
 ]

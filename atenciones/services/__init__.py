@@ -8,7 +8,7 @@ fields of cases and referrals. One module per concern; import from the module
 from ._comun import RegistroDesactualizado, TransicionInvalida
 from .atenciones import registrar_atencion, registrar_atencion_completa
 from .casos import abrir_caso, actualizar_caso, cerrar_caso, reabrir_caso, reasignar_caso, reasignar_casos
-from .derivaciones import cambiar_estado_derivacion, derivar
+from .derivaciones import cambiar_estado_derivacion, derivar, registrar_seguimiento
 from .hogares import agregar_miembro, asignar_tutor, crear_hogar, quitar_miembro
 from .personas import actualizar_persona, registrar_persona
 
@@ -31,4 +31,5 @@ __all__ = [
     "registrar_atencion",
     "registrar_atencion_completa",
     "registrar_persona",
+    "registrar_seguimiento",
 ]

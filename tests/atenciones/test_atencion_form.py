@@ -80,7 +80,7 @@ def test_attention_opens_a_case_and_refers_in_one_submit(client, profesional, sa
     assert EventoDerivacion.objects.filter(derivacion=derivacion).count() == 1
     pagina = client.get(respuesta.url).content.decode()
     assert derivacion.codigo in pagina
-    assert f"→ {salud.sigla}" in pagina
+    assert f"Derivación a {salud.nombre}" in pagina
 
 
 def test_referral_to_an_organisation(client, profesional):

@@ -38,7 +38,7 @@ def quitar_indice(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("atenciones", "0001_initial"),
+        ("atenciones", "0002_i4_seguimiento_correos"),
     ]
 
     operations = [
