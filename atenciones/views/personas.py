@@ -192,7 +192,7 @@ def atencion(request, pk):
                 if derivacion:
                     mensaje += " " + _("Derivación %(codigo)s enviada a %(destino)s.") % {
                         "codigo": derivacion.codigo,
-                        "destino": derivacion.destino,
+                        "destino": derivacion.destino.nombre,
                     }
                 messages.success(request, mensaje)
                 return redirect("equipo:persona", pk=persona.pk)
