@@ -12,7 +12,6 @@ import unicodedata
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.functions import Lower
 
 # Separators people type inside a document or phone number.
 _SEPARADORES_NUMERO = re.compile(r"[\s.\-+()/]")
@@ -67,8 +66,9 @@ def filtrar_personas(queryset, consulta):
     return queryset.filter(filtro)
 
 
-# Above this many matches, PostgreSQL lists alphabetically instead of ranking every match by
-# similarity (several times dearer): the user needs to type more anyway.
+# Above this many matches the newest registered come first instead of ranking every match (the
+# user needs to type more anyway): walking the primary key stops after one page, in well under a
+# millisecond at 200,000 persons, where ranking 18,000 matches takes tens of milliseconds.
 LIMITE_RANKING = 1000
 
 
@@ -78,11 +78,8 @@ def ordenar_resultados(queryset, consulta, total=None):
     if not palabras:
         return queryset
     es_postgresql = connection.vendor == "postgresql"
-    if es_postgresql and total is not None and total > LIMITE_RANKING:
-        # Sorting on expressions keeps the plan on the trigram index (cost grows with the matches);
-        # plain columns would let PostgreSQL walk the name index and filter, which is slow when the
-        # matches sit far along it.
-        return queryset.order_by(Lower("apellidos"), Lower("nombres"), "pk")
+    if total is not None and total > LIMITE_RANKING:
+        return queryset.order_by("-pk")
     qs = queryset.annotate(
         rango=Case(
             When(documento_numero=palabras[0].upper(), then=Value(2)),

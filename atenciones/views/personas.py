@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .. import selectors
 from ..acceso import equipo_requerido, persona_para
-from ..busqueda import LARGO_MINIMO, filtrar_personas, ordenar_resultados, terminos
+from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
 from ..choices import EstadoCaso
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
@@ -42,6 +42,7 @@ def lista(request):
         for persona in pagina:
             persona.ultima_atencion = ultimas.get(persona.pk)
         contexto["pagina"] = pagina
+        contexto["muchas"] = total > LIMITE_RANKING
         contexto["consulta"] = urlencode({"q": consulta})
     return render(request, "equipo/personas/lista.html", contexto)
 

@@ -139,14 +139,16 @@ def test_anonymous_is_sent_to_login_and_back(client):
     assert "next=/equipo/personas/%3Fq%3Dana" in respuesta.url
 
 
-def test_too_many_matches_are_listed_alphabetically(monkeypatch):
-    # Ranking every match is dear: above the limit PostgreSQL lists by surname (SQLite always does
-    # after the document and name-start ranks, which these matches share).
+def test_too_many_matches_list_the_newest_first_and_ask_to_narrow(client, profesional, monkeypatch):
+    # Ranking every match is dear: above the limit the newest registered come first, on both
+    # databases.
     monkeypatch.setattr("atenciones.busqueda.LIMITE_RANKING", 2)
-    from atenciones.busqueda import filtrar_personas, ordenar_resultados
-
-    for apellido in ("Zapata", "Benítez", "Muñoz"):
-        PersonaFactory(nombres="Ana", apellidos=apellido)
-    encontradas = filtrar_personas(Persona.objects.all(), "ana")
-    ordenadas = ordenar_resultados(encontradas, "ana", encontradas.count())
-    assert [p.apellidos for p in ordenadas] == ["Benítez", "Muñoz", "Zapata"]
+    monkeypatch.setattr("atenciones.views.personas.LIMITE_RANKING", 2)
+    creadas = [
+        PersonaFactory(nombres="Ana", apellidos=apellido) for apellido in ("Benítez", "Zapata", "Muñoz")
+    ]
+    client.force_login(profesional)
+    respuesta = client.get(URL, {"q": "ana"})
+    assert [p.pk for p in respuesta.context["pagina"]] == [p.pk for p in reversed(creadas)]
+    assert "Agregue un apellido" in respuesta.content.decode()
+    assert "Agregue un apellido" not in client.get(URL, {"q": "ana zapata"}).content.decode()
