@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 from oficina.choices import Area, Idioma, Tema
 from oficina.models import Departamento, Organizacion
 
+from .busqueda import texto_busqueda
 from .choices import (
     Canal,
     EstadoCaso,
@@ -176,6 +177,8 @@ class Persona(models.Model):
         related_name="+",
         verbose_name=_("modificado por"),
     )
+    # Search text (atenciones.busqueda): unaccented names, document, phone digits; set in clean().
+    busqueda = models.CharField(_("texto de búsqueda"), max_length=500, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("persona")
@@ -292,6 +295,7 @@ class Persona(models.Model):
             errores["fecha_llegada_chile"] = _("La fecha de llegada no puede estar en el futuro.")
         if self.tutor_id and self.tutor_id == self.pk:
             errores["tutor"] = _("Una persona no puede ser su propio adulto responsable.")
+        self.busqueda = texto_busqueda(self)
         if errores:
             raise ValidationError(errores)
 
