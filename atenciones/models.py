@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 from oficina.choices import Area, Idioma, Tema
 from oficina.models import Departamento, Organizacion
 
+from .busqueda import texto_busqueda
 from .choices import (
     Canal,
     EstadoCaso,
@@ -183,6 +184,8 @@ class Persona(models.Model):
         related_name="+",
         verbose_name=_("modificado por"),
     )
+    # Search text (atenciones.busqueda): unaccented names, document, phone digits; set in clean().
+    busqueda = models.CharField(_("texto de búsqueda"), max_length=500, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("persona")
@@ -305,6 +308,7 @@ class Persona(models.Model):
             errores[NON_FIELD_ERRORS] = _(
                 "El registro está bloqueado por una solicitud de derechos: no se puede editar mientras siga bloqueado."
             )
+        self.busqueda = texto_busqueda(self)
         if errores:
             raise ValidationError(errores)
 

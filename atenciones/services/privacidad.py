@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..auditoria import registrar_acceso
+from ..busqueda import texto_busqueda
 from ..choices import TipoDocumento
 from ..models import (
     Atencion,
@@ -97,8 +98,16 @@ def anonimizar_persona(
     persona.bloqueada = False
     persona.anonimizada_en = timezone.now()
     persona.modificado_por = usuario
+    persona.busqueda = texto_busqueda(persona)
     persona.save(
-        update_fields=[*_PERSONA_BORRAR, "bloqueada", "anonimizada_en", "modificado", "modificado_por"]
+        update_fields=[
+            *_PERSONA_BORRAR,
+            "busqueda",
+            "bloqueada",
+            "anonimizada_en",
+            "modificado",
+            "modificado_por",
+        ]
     )
 
     # Links from other persons and an emptied household would point back at the person.
@@ -121,7 +130,7 @@ def anonimizar_persona(
         documento_verificacion=ANONIMIZADO
     )
 
-    _redactar_historial(Persona, [persona.pk], set(_PERSONA_BORRAR) | {"nombre_social"})
+    _redactar_historial(Persona, [persona.pk], set(_PERSONA_BORRAR) | {"busqueda"})
     for modelo, campos in _TEXTOS.items():
         pks = list(modelo.objects.filter(persona=persona).values_list("pk", flat=True))
         _redactar_historial(modelo, pks, set(campos))
