@@ -18,7 +18,8 @@ def _persona_de(objeto):
     return persona if isinstance(persona, Persona) else None
 
 
-@transaction.atomic
+# One INSERT: no savepoint needed inside a caller's transaction.
+@transaction.atomic(savepoint=False)
 def registrar_acceso(*, usuario, accion: str, objeto=None, detalle: str = "") -> RegistroAcceso:
     """Record that `usuario` did `accion` (a RegistroAcceso.Accion) on `objeto` (optional).
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from atenciones.models import SolicitudDerecho
-from tests.factories import DerivacionFactory, PersonaFactory
+from tests.factories import CasoFactory, DerivacionFactory, HogarFactory, PersonaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,10 +80,48 @@ def clientes(encargada, profesional, enlace_salud):
     return resultado
 
 
+PERSONA_CAMPOS = [
+    "nombres",
+    "apellidos",
+    "nombre_social",
+    "fecha_nacimiento",
+    "edad",
+    "sexo",
+    "genero",
+    "nacionalidad",
+    "pais_nacimiento",
+    "tipo_documento",
+    "documento_numero",
+    "telefono",
+    "email",
+    "direccion",
+    "comuna",
+    "sector",
+    "fecha_llegada_chile",
+    "situacion_migratoria",
+    "idiomas",
+    "version",
+]
+PERSONA_VALIDA = {
+    "nombres": "Marie",
+    "apellidos": "Joseph",
+    "sexo": "mujer",
+    "genero": "femenino",
+    "tipo_documento": "ninguno",
+    "comuna": "Valparaíso",
+    "situacion_migratoria": "no_informa",
+    "consentimiento": "on",
+}
+
+
 @pytest.fixture
-def datos(salud):
-    persona = PersonaFactory()
+def datos(salud, profesional):
+    hogar = HogarFactory()
+    persona = PersonaFactory(hogar=hogar)
     return {
+        "hogar": hogar,
+        "caso": CasoFactory(persona=persona, asignado_a=profesional),
+        "profesional": profesional,
         "solicitud": SolicitudDerecho.objects.create(tipo="supresion", solicitante="Ana", persona=persona),
         "persona": persona,
         "salud": salud,
@@ -192,6 +230,28 @@ BUSQUEDAS = [
         ["destino", "estado", "vencidas", "externas", "desde", "hasta", "pagina"],
     ),
     ("bandeja", "enlace", lambda f: reverse("equipo:bandeja"), ["estado", "pagina"]),
+    ("personas", "profesional", lambda f: reverse("equipo:personas"), ["q", "page"]),
+    ("persona_nueva_desde_busqueda", "profesional", lambda f: reverse("equipo:persona_nueva"), ["q"]),
+    (
+        "persona_historial",
+        "profesional",
+        lambda f: reverse("equipo:persona", args=[f["persona"].pk]),
+        ["page"],
+    ),
+    (
+        "casos",
+        "profesional",
+        lambda f: reverse("equipo:casos"),
+        ["estado", "prioridad", "asignado", "area", "vencidos", "page", "pagina"],
+    ),
+    ("hogar", "profesional", lambda f: reverse("equipo:hogar", args=[f["hogar"].pk]), ["q", "page"]),
+    ("hogar_nuevo_persona", "profesional", lambda f: reverse("equipo:hogar_nuevo"), ["persona"]),
+    (
+        "hogar_quitar_confirmar",
+        "profesional",
+        lambda f: reverse("equipo:hogar_quitar", args=[f["hogar"].pk]),
+        ["persona"],
+    ),
     ("derivar_tema", "profesional", lambda f: reverse("equipo:derivar", args=[f["persona"].pk]), ["tema"]),
 ]
 

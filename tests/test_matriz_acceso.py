@@ -86,6 +86,33 @@ MATRIZ = {
     "equipo:derecho_datos": [(lambda d: {"pk": d["solicitud"].pk}, solo_encargada())],
     "equipo:derecho_anonimizar": [(lambda d: {"pk": d["solicitud"].pk}, solo_encargada())],
     "equipo:derecho_bloqueo": [(lambda d: {"pk": d["solicitud"].pk}, solo_encargada())],
+    "equipo:personas": [(None, equipo())],
+    "equipo:persona_nueva": [(None, equipo())],
+    "equipo:persona": [(lambda d: {"pk": d["persona"].pk}, equipo())],
+    "equipo:persona_editar": [(lambda d: {"pk": d["persona"].pk}, equipo())],
+    "equipo:persona_atencion": [(lambda d: {"pk": d["persona"].pk}, equipo())],
+    "equipo:caso_nuevo": [(lambda d: {"persona_pk": d["persona"].pk}, equipo())],
+    "equipo:casos": [(None, equipo())],
+    "equipo:casos_reasignar": [(None, todos(405)), (None, equipo(personal=302), "post")],
+    "equipo:caso": [(lambda d: {"pk": d["caso"].pk}, equipo())],
+    "equipo:caso_editar": [(lambda d: {"pk": d["caso"].pk}, equipo())],
+    "equipo:caso_cerrar": [(lambda d: {"pk": d["caso"].pk}, equipo())],
+    "equipo:caso_reabrir": [
+        (lambda d: {"pk": d["caso"].pk}, todos(405)),
+        (lambda d: {"pk": d["caso"].pk}, equipo(personal=302), "post"),
+    ],
+    "equipo:hogar_nuevo": [(None, equipo())],
+    "equipo:hogar": [(lambda d: {"pk": d["hogar"].pk}, equipo())],
+    "equipo:hogar_agregar": [
+        (lambda d: {"pk": d["hogar"].pk}, todos(405)),
+        (lambda d: {"pk": d["hogar"].pk}, equipo(personal=302), "post"),
+    ],
+    # Confirm page: which member, in the query string.
+    "equipo:hogar_quitar": [(lambda d: {"pk": d["hogar"].pk}, equipo())],
+    "equipo:hogar_tutor": [
+        (lambda d: {"pk": d["hogar"].pk}, todos(405)),
+        (lambda d: {"pk": d["hogar"].pk}, equipo(personal=302), "post"),
+    ],
     "equipo:bandeja": [(None, {**todos(404), "anonimo": LOGIN, "enlace": 200})],
     "equipo:derivaciones": [(None, equipo())],
     "equipo:derivacion": [
@@ -229,9 +256,9 @@ def _patrones(resolver, prefijo="", espacio=""):
 
 @pytest.fixture
 def datos(salud, educacion, encargada, profesional, enlace_salud):
-    persona = PersonaFactory()
-    HogarFactory()
-    CasoFactory(persona=persona)
+    hogar = HogarFactory()
+    persona = PersonaFactory(hogar=hogar)
+    caso = CasoFactory(persona=persona)
     AtencionFactory(persona=persona)
     derivacion_salud = DerivacionFactory(persona=persona, departamento=salud)
     derivacion_educacion = DerivacionFactory(departamento=educacion)
@@ -262,6 +289,8 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
     objetos["auditlog.logentry"] = LogEntry.objects.first()
     return {
         "persona": persona,
+        "hogar": hogar,
+        "caso": caso,
         "solicitud": solicitud,
         "objetos": objetos,
         "guia": guia,
@@ -348,6 +377,8 @@ def test_every_role_gets_the_expected_answer_on_every_url(datos, clientes):
                 url = _url(clave, patron, kwargs)
                 if clave == "admin:autocomplete":
                     url += "?app_label=atenciones&model_name=solicitudderecho&field_name=persona"
+                if clave == "equipo:hogar_quitar":
+                    url += f"?persona={datos['persona'].pk}"
                 for rol in ROLES:
                     respuesta = clientes[rol].post(url, {}) if metodo == ["post"] else clientes[rol].get(url)
                     obtenido = _respuesta(respuesta)

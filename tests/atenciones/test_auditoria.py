@@ -176,3 +176,33 @@ def test_persona_model_is_registered_for_change_audit():
 
     for modelo in (Persona, Hogar, Caso, Atencion, Derivacion):
         assert auditlog.contains(modelo), modelo
+
+
+def test_person_page_view_and_search_leave_access_entries(client, profesional):
+    persona = PersonaFactory(nombres="Mirlande", apellidos="Joseph")
+    client.force_login(profesional)
+    assert client.get(reverse("equipo:persona", args=[persona.pk])).status_code == 200
+    assert client.get(reverse("equipo:personas"), {"q": "mirlande joseph"}).status_code == 200
+    ver, buscar = RegistroAcceso.objects.order_by("id")
+    assert (ver.usuario, ver.accion, ver.persona) == (profesional, "ver_persona", persona)
+    assert (buscar.usuario, buscar.accion, buscar.detalle) == (profesional, "buscar", "mirlande joseph")
+
+
+def test_person_edit_through_the_staff_form_is_logged(client, profesional):
+    from atenciones.services._comun import version_de
+
+    persona = PersonaFactory(sector="Cerro Alegre")
+    client.force_login(profesional)
+    url = reverse("equipo:persona_editar", args=[persona.pk])
+    formulario = client.get(url).context["form"]
+    datos = {
+        nombre: valor
+        for nombre, valor in ((campo.html_name, campo.value()) for campo in formulario)
+        if valor not in (None, [], False)
+    }
+    datos.update(sector="Cerro Cordillera", version=version_de(persona))
+    respuesta = client.post(url, datos)
+    assert respuesta.status_code == 302, respuesta.content.decode()[:2000]
+    entrada = _cambios(persona).get()
+    assert entrada.actor == profesional
+    assert entrada.changes_dict["sector"] == ["Cerro Alegre", "Cerro Cordillera"]
