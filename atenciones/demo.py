@@ -467,7 +467,7 @@ def crear_personas(*, total, usuarios, log=print):
                 familia = [_persona(rng, indice, hoy, usuario, nacionalidades, pesos)]
                 for k in range(1, tamano):
                     familia.append(
-                        _persona(rng, indice + k, hoy, usuario, nacionalidades, pesos, adulto=k > 1)
+                        _persona(rng, indice + k, hoy, usuario, nacionalidades, pesos, adulto=k == 1)
                     )
                 indice += tamano
                 familias.append(familia)
