@@ -624,3 +624,17 @@ def test_a_blocked_person_cannot_be_edited_in_the_admin_either(client, encargada
     assert "está bloqueado por una solicitud de derechos" in respuesta.content.decode()
     persona.refresh_from_db()
     assert persona.sector == "Cerro Alegre"
+
+
+def test_an_anonymised_person_is_no_longer_found_by_name_document_or_phone(client, profesional, encargada):
+    persona = PersonaFactory(nombres="Mirlande", apellidos="Joseph", telefono="+56912345678")
+    documento = persona.documento_numero
+    client.force_login(profesional)
+
+    def encontradas(q):
+        return list(client.get(reverse("equipo:personas"), {"q": q}).context["pagina"] or [])
+
+    assert encontradas("mirlande joseph") == [persona]
+    anonimizar_persona(persona=persona, usuario=encargada)
+    for consulta in ("mirlande joseph", documento, "912345678"):
+        assert encontradas(consulta) == [], consulta
