@@ -56,6 +56,7 @@ def test_office_head_pages_and_admin_run_under_the_csp(pagina, captura):
         identidad_verificada_por=encargada,
         documento_verificacion="Pasaporte",
     )
+    bloqueada = PersonaFactory(nombres="Rosa", apellidos="Pierre", bloqueada=True, consentimiento_fecha=None)
     violaciones = _vigilar_csp(pagina)
     iniciar_sesion(pagina, "jefa", "clave-larga-de-prueba")
     pagina.wait_for_url(f"{pagina.url_base}/equipo/")
@@ -69,6 +70,9 @@ def test_office_head_pages_and_admin_run_under_the_csp(pagina, captura):
         ("/admin/auditlog/logentry/", "seguridad-admin-historial"),
         (f"/equipo/derechos/{solicitud.pk}/", "seguridad-solicitud"),
         (f"/equipo/derechos/{solicitud.pk}/datos/", "seguridad-datos-titular"),
+        (f"/equipo/personas/{persona.pk}/", "seguridad-persona"),
+        (f"/equipo/personas/{bloqueada.pk}/", "seguridad-persona-bloqueada"),
+        ("/equipo/personas/?q=marie", None),
         ("/es/", None),
     ]
     for ruta, nombre in visitas:
