@@ -164,6 +164,42 @@ FORMULARIOS = [
         ],
     ),
     (
+        "admin_persona",
+        "encargada",
+        lambda f: reverse("admin:atenciones_persona_add"),
+        ["nombres", "hogar", "tutor", "fecha_nacimiento"],
+    ),
+    (
+        "admin_caso",
+        "encargada",
+        lambda f: reverse("admin:atenciones_caso_add"),
+        ["persona", "motivo", "area", "asignado_a"],
+    ),
+    (
+        "admin_atencion",
+        "encargada",
+        lambda f: reverse("admin:atenciones_atencion_add"),
+        ["persona", "caso", "profesional", "fecha_hora_0"],
+    ),
+    (
+        "admin_derivacion",
+        "encargada",
+        lambda f: reverse("admin:atenciones_derivacion_add"),
+        ["persona", "caso", "atencion", "departamento", "organizacion", "derivado_por", "motivo"],
+    ),
+    (
+        "admin_membresia",
+        "encargada",
+        lambda f: reverse("admin:oficina_membresia_add"),
+        ["usuario", "departamento"],
+    ),
+    (
+        "admin_actividad",
+        "encargada",
+        lambda f: reverse("admin:oficina_actividad_add"),
+        ["programa", "titulo", "inicio_0", "inicio_1", "asistentes"],
+    ),
+    (
         "admin_brecha",
         "encargada",
         lambda f: reverse("admin:atenciones_brechaseguridad_add"),

@@ -1,11 +1,15 @@
-"""Admin widgets hardened against hostile input.
+"""A guard for Django's admin autocomplete widget against hostile input.
 
-Django's autocomplete widget looks up the posted value to re-render the form; a value that is not
-an id (a space, text, a 20-digit number) makes that lookup raise ValueError: a 500 instead of "select a valid choice".
+To re-render a form, the widget looks up the posted value as an id; a value that is not one
+(a space, text, a 20-digit number) makes that lookup raise ValueError or OverflowError: a 500
+instead of the form's "select a valid choice". `instalar()` makes every autocomplete widget of
+every admin (inlines included) skip such values. Installed once, when the admin modules load.
 """
 
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteMixin
 from django.core.exceptions import ValidationError
+
+_optgroups_de_django = AutocompleteMixin.optgroups
 
 
 def _ids_validos(widget, valores):
@@ -23,27 +27,9 @@ def _ids_validos(widget, valores):
     return validos
 
 
-class AutocompleteSeguro(AutocompleteSelect):
-    def optgroups(self, name, value, attr=None):
-        return super().optgroups(name, _ids_validos(self, value), attr)
+def _optgroups_seguro(self, name, value, attr=None):
+    return _optgroups_de_django(self, name, _ids_validos(self, value), attr)
 
 
-class AutocompleteMultipleSeguro(AutocompleteSelectMultiple):
-    def optgroups(self, name, value, attr=None):
-        return super().optgroups(name, _ids_validos(self, value), attr)
-
-
-class AutocompleteSeguroMixin:
-    """Use in a ModelAdmin with autocomplete_fields: bad ids give a form error, never a 500."""
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = AutocompleteSeguro(db_field, self.admin_site, using=kwargs.get("using"))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = AutocompleteMultipleSeguro(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+def instalar():
+    AutocompleteMixin.optgroups = _optgroups_seguro

@@ -24,7 +24,10 @@ from ..models import (
     RegistroAcceso,
     SolicitudDerecho,
 )
-from ._seguro import AutocompleteSeguroMixin
+from . import _seguro
+
+# Every admin autocomplete widget: a non-id value is a form error, never a 500.
+_seguro.instalar()
 
 
 class SoloEncargadaMixin:
@@ -166,7 +169,7 @@ class VencidaFilter(admin.SimpleListFilter):
 
 
 @admin.register(SolicitudDerecho)
-class SolicitudDerechoAdmin(AutocompleteSeguroMixin, SoloEncargadaMixin, admin.ModelAdmin):
+class SolicitudDerechoAdmin(SoloEncargadaMixin, admin.ModelAdmin):
     list_display = [
         "recibida_el",
         "tipo",
