@@ -326,3 +326,14 @@ def test_lockout_records_at_most_150_characters_of_a_hostile_username(client):
 
     _intentar(client, "x" * 5000, "equivocada")
     assert len(AccessAttempt.objects.get().username) == 150
+
+
+@pytest.mark.parametrize(
+    ("idioma", "titulo"), [("es", "Error del servidor"), ("en", "Server error"), ("ht", "Erè sèvè")]
+)
+def test_error_pages_speak_the_visitors_language(idioma, titulo):
+    from django.utils.translation import override
+
+    with override(idioma):
+        texto = defaults.server_error(RequestFactory().get("/")).content.decode()
+    assert titulo in texto
