@@ -745,7 +745,7 @@ class RegistroAcceso(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_accion_display()} · {self.usuario or '—'} · {self.fecha:%Y-%m-%d %H:%M}"
+        return f"{self.get_accion_display()} · {self.usuario or '—'} · {timezone.localtime(self.fecha):%d-%m-%Y %H:%M}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
