@@ -1,0 +1,617 @@
+"""Sello Migrante indicators for a period: one aggregate query per indicator, in the database.
+
+A period is a range of local dates (America/Santiago, settings.TIME_ZONE), inclusive; it is
+queried as the half-open range of instants [start of `desde`, start of the day after `hasta`).
+Nothing here returns personal data: only counts, rates and medians by category.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Case,
+    CharField,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, RowNumber, TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from oficina.choices import IdiomaPublico, Tema
+from oficina.models import Actividad, AsistenteCapacitacion, Capacitacion, PaginaInformativa
+
+from .choices import ESTADOS_DERIVACION_ABIERTOS, Canal, EstadoDerivacion, Sexo
+from .models import Atencion, AtencionTema, Derivacion
+
+# Counts under this are shown as "<5" in anything published (the Sello Migrante report).
+UMBRAL_PEQUENO = 5
+# Age groups: (key, label, lower age inclusive); ages are taken at the period's last day.
+GRUPOS_EDAD = [
+    ("0-17", _("0 a 17 años"), 0),
+    ("18-29", _("18 a 29 años"), 18),
+    ("30-44", _("30 a 44 años"), 30),
+    ("45-59", _("45 a 59 años"), 45),
+    ("60+", _("60 años o más"), 60),
+]
+SIN_DATO = _("Sin dato")
+
+
+@dataclass(frozen=True)
+class Periodo:
+    desde: datetime.date
+    hasta: datetime.date  # inclusive
+
+    @property
+    def inicio(self) -> datetime.datetime:
+        return _medianoche(self.desde)
+
+    @property
+    def fin(self) -> datetime.datetime:
+        """First instant after the period."""
+        return _medianoche(self.hasta + datetime.timedelta(days=1))
+
+    @property
+    def dias(self) -> int:
+        return (self.hasta - self.desde).days + 1
+
+    def meses(self):
+        """First day of each month the period touches."""
+        mes = self.desde.replace(day=1)
+        while mes <= self.hasta:
+            yield mes
+            mes = (mes + datetime.timedelta(days=32)).replace(day=1)
+
+    def __str__(self):
+        return _("del %(desde)s al %(hasta)s") % {
+            "desde": date_format(self.desde, "SHORT_DATE_FORMAT"),
+            "hasta": date_format(self.hasta, "SHORT_DATE_FORMAT"),
+        }
+
+
+def _medianoche(dia: datetime.date) -> datetime.datetime:
+    # The office's time zone; a midnight skipped by daylight saving resolves to the next instant.
+    return datetime.datetime.combine(dia, datetime.time(0), tzinfo=timezone.get_default_timezone())
+
+
+def _hace_anios(dia: datetime.date, anios: int) -> datetime.date:
+    try:
+        return dia.replace(year=dia.year - anios)
+    except ValueError:  # 29 February
+        return dia.replace(year=dia.year - anios, day=28)
+
+
+def es_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+class Mediana(Aggregate):
+    """PostgreSQL's exact median (percentile_cont), usable with GROUP BY and FILTER."""
+
+    function = "PERCENTILE_CONT"
+    name = "Mediana"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    allow_distinct = False
+
+
+def _fila(clave, etiqueta, **valores):
+    return {"clave": clave, "etiqueta": str(etiqueta), **valores}
+
+
+# --- persons and attentions -------------------------------------------------------------------
+
+
+def personas_atendidas(p: Periodo) -> dict:
+    """Persons attended in the period; new ones had their first attention ever in the period."""
+    anterior = Atencion.objects.filter(persona_id=OuterRef("persona_id"), fecha_hora__lt=p.inicio)
+    datos = Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin).aggregate(
+        atenciones=Count("id"),
+        personas=Count("persona_id", distinct=True),
+        nuevas=Count("persona_id", distinct=True, filter=~Exists(anterior)),
+    )
+    datos["recurrentes"] = datos["personas"] - datos["nuevas"]
+    return datos
+
+
+def atenciones_por_mes(p: Periodo) -> list[dict]:
+    filas = (
+        Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
+        .annotate(mes=TruncMonth("fecha_hora", tzinfo=timezone.get_default_timezone()))
+        .values("mes")
+        .annotate(atenciones=Count("id"))
+        .order_by("mes")
+    )
+    por_mes = {}
+    for fila in filas:
+        mes = fila["mes"]
+        mes = timezone.localtime(mes).date() if isinstance(mes, datetime.datetime) else mes
+        por_mes[mes.replace(day=1)] = fila["atenciones"]
+    return [
+        _fila(mes.isoformat()[:7], date_format(mes, "YEAR_MONTH_FORMAT"), atenciones=por_mes.get(mes, 0))
+        for mes in p.meses()
+    ]
+
+
+def atenciones_por_tema(p: Periodo) -> list[dict]:
+    """An attention with two topics counts once in each."""
+    filas = (
+        AtencionTema.objects.filter(atencion__fecha_hora__gte=p.inicio, atencion__fecha_hora__lt=p.fin)
+        .values("tema")
+        .annotate(atenciones=Count("atencion_id"))
+        .order_by()
+    )
+    conteo = {f["tema"]: f["atenciones"] for f in filas}
+    return _ordenar([_fila(t.value, t.label, atenciones=conteo.get(t.value, 0)) for t in Tema])
+
+
+def atenciones_por_canal(p: Periodo) -> list[dict]:
+    filas = (
+        Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
+        .values("canal")
+        .annotate(atenciones=Count("id"))
+        .order_by()
+    )
+    conteo = {f["canal"]: f["atenciones"] for f in filas}
+    return _ordenar([_fila(c.value, c.label, atenciones=conteo.get(c.value, 0)) for c in Canal])
+
+
+def _por_persona(p: Periodo, campo, expresion=None):
+    qs = Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
+    if expresion is not None:
+        qs = qs.annotate(**{campo: expresion})
+    return (
+        qs.values(campo)
+        .annotate(atenciones=Count("id"), personas=Count("persona_id", distinct=True))
+        .order_by()
+    )
+
+
+def atenciones_por_nacionalidad(p: Periodo) -> list[dict]:
+    filas = [
+        _fila(
+            f["persona__nacionalidad"] or "",
+            countries.name(f["persona__nacionalidad"]) if f["persona__nacionalidad"] else SIN_DATO,
+            atenciones=f["atenciones"],
+            personas=f["personas"],
+        )
+        for f in _por_persona(p, "persona__nacionalidad")
+    ]
+    return _ordenar(filas)
+
+
+def atenciones_por_sexo(p: Periodo) -> list[dict]:
+    conteo = {f["persona__sexo"]: f for f in _por_persona(p, "persona__sexo")}
+    return [
+        _fila(
+            s.value,
+            s.label,
+            atenciones=conteo.get(s.value, {}).get("atenciones", 0),
+            personas=conteo.get(s.value, {}).get("personas", 0),
+        )
+        for s in Sexo
+    ]
+
+
+def atenciones_por_edad(p: Periodo) -> list[dict]:
+    nacimiento = "persona__fecha_nacimiento"
+    casos = [When(**{f"{nacimiento}__isnull": True}, then=Value("sin_dato"))]
+    # From the oldest group down: born on or before the day they turned the group's lower age.
+    for clave, _etiqueta, edad in reversed(GRUPOS_EDAD[1:]):
+        casos.append(When(**{f"{nacimiento}__lte": _hace_anios(p.hasta, edad)}, then=Value(clave)))
+    grupo = Case(*casos, default=Value(GRUPOS_EDAD[0][0]), output_field=CharField())
+    conteo = {f["grupo_edad"]: f for f in _por_persona(p, "grupo_edad", grupo)}
+    claves = [(clave, etiqueta) for clave, etiqueta, _edad in GRUPOS_EDAD] + [("sin_dato", SIN_DATO)]
+    return [
+        _fila(
+            clave,
+            etiqueta,
+            atenciones=conteo.get(clave, {}).get("atenciones", 0),
+            personas=conteo.get(clave, {}).get("personas", 0),
+        )
+        for clave, etiqueta in claves
+    ]
+
+
+# --- referrals ----------------------------------------------------------------------------------
+
+_DESTINO = [
+    "departamento_id",
+    "departamento__nombre",
+    "departamento__sigla",
+    "organizacion_id",
+    "organizacion__nombre",
+    "organizacion__sigla",
+]
+
+
+def _destino(fila):
+    if fila["departamento_id"]:
+        return f"d{fila['departamento_id']}", fila["departamento__sigla"] or fila["departamento__nombre"]
+    return f"o{fila['organizacion_id']}", fila["organizacion__sigla"] or fila["organizacion__nombre"]
+
+
+def _duracion():
+    return ExpressionWrapper(F("fecha_cierre") - F("fecha_envio"), output_field=DurationField())
+
+
+def _dias(duracion):
+    if duracion is None:
+        return None
+    if isinstance(duracion, datetime.timedelta):
+        return round(duracion.total_seconds() / 86400, 1)
+    return round(float(duracion) / 86400, 1)
+
+
+def _medianas_sin_postgresql(qs) -> dict:
+    """Median per destination with window functions: only the one or two middle rows are fetched."""
+    particion = [F("departamento_id"), F("organizacion_id")]
+    filas = (
+        qs.filter(estado=EstadoDerivacion.RESUELTA)
+        .annotate(
+            duracion=_duracion(),
+            n=Window(Count("id"), partition_by=particion),
+            orden=Window(RowNumber(), partition_by=particion, order_by=[_duracion().asc(), F("id").asc()]),
+        )
+        .filter(orden__gte=(F("n") + 1) / 2, orden__lte=(F("n") + 2) / 2)
+        .values_list("departamento_id", "organizacion_id", "duracion")
+    )
+    medios = {}
+    for departamento_id, organizacion_id, duracion in filas:
+        clave = f"d{departamento_id}" if departamento_id else f"o{organizacion_id}"
+        medios.setdefault(clave, []).append(duracion)
+    return {clave: sum(valores, datetime.timedelta()) / len(valores) for clave, valores in medios.items()}
+
+
+def derivaciones_por_destino(p: Periodo) -> list[dict]:
+    """Referrals sent in the period, by destination: how many, resolved, rate, median days to resolve.
+
+    The resolution rate leaves out referrals the office itself cancelled.
+    """
+    qs = Derivacion.objects.filter(fecha_envio__gte=p.inicio, fecha_envio__lt=p.fin)
+    hoy = timezone.localdate()
+    conteos = {
+        "total": Count("id"),
+        "resueltas": Count("id", filter=Q(estado=EstadoDerivacion.RESUELTA)),
+        "rechazadas": Count("id", filter=Q(estado=EstadoDerivacion.RECHAZADA)),
+        "canceladas": Count("id", filter=Q(estado=EstadoDerivacion.CANCELADA)),
+        "abiertas": Count("id", filter=Q(estado__in=ESTADOS_DERIVACION_ABIERTOS)),
+        "vencidas": Count("id", filter=Q(estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=hoy)),
+    }
+    if es_postgresql():
+        conteos["mediana"] = Mediana(
+            _duracion(), filter=Q(estado=EstadoDerivacion.RESUELTA), output_field=DurationField()
+        )
+    filas = list(qs.values(*_DESTINO).annotate(**conteos).order_by("-total", "departamento__nombre"))
+    medianas = None if es_postgresql() else _medianas_sin_postgresql(qs)
+    resultado = []
+    for fila in filas:
+        clave, etiqueta = _destino(fila)
+        base = fila["total"] - fila["canceladas"]
+        mediana = fila["mediana"] if medianas is None else medianas.get(clave)
+        resultado.append(
+            _fila(
+                clave,
+                etiqueta,
+                tipo=_("Departamento") if fila["departamento_id"] else _("Organización"),
+                total=fila["total"],
+                resueltas=fila["resueltas"],
+                rechazadas=fila["rechazadas"],
+                canceladas=fila["canceladas"],
+                abiertas=fila["abiertas"],
+                vencidas=fila["vencidas"],
+                base_tasa=base,
+                tasa=round(100 * fila["resueltas"] / base, 1) if base else None,
+                mediana_dias=_dias(mediana),
+            )
+        )
+    return resultado
+
+
+def derivaciones_vencidas(p: Periodo | None = None) -> list[dict]:
+    """Open referrals past their due date today (whatever the period), by destination."""
+    filas = (
+        Derivacion.objects.filter(
+            estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=timezone.localdate()
+        )
+        .values(*_DESTINO)
+        .annotate(vencidas=Count("id"))
+        .order_by("-vencidas", "departamento__nombre")
+    )
+    return [_fila(*_destino(f), vencidas=f["vencidas"]) for f in filas]
+
+
+def derivaciones_externas_pendientes(p: Periodo | None = None) -> list[dict]:
+    """Referrals to the support network still waiting for an answer today, by organisation."""
+    filas = (
+        Derivacion.objects.filter(organizacion__isnull=False, estado__in=ESTADOS_DERIVACION_ABIERTOS)
+        .values(*_DESTINO)
+        .annotate(
+            pendientes=Count("id"),
+            vencidas=Count("id", filter=Q(fecha_limite__lt=timezone.localdate())),
+        )
+        .order_by("-pendientes", "organizacion__nombre")
+    )
+    return [_fila(*_destino(f), pendientes=f["pendientes"], vencidas=f["vencidas"]) for f in filas]
+
+
+# --- office work ----------------------------------------------------------------------------------
+
+
+def actividades(p: Periodo) -> list[dict]:
+    """Activities that started in the period and their recorded attendance, by program."""
+    filas = (
+        Actividad.objects.filter(inicio__gte=p.inicio, inicio__lt=p.fin)
+        .values("programa_id", "programa__nombre")
+        .annotate(
+            actividades=Count("id"),
+            total_asistentes=Coalesce(Sum("asistentes"), 0),
+            sin_registro=Count("id", filter=Q(asistentes__isnull=True)),
+        )
+        .order_by("-actividades", "programa__nombre")
+    )
+    return [
+        _fila(
+            f["programa_id"],
+            f["programa__nombre"],
+            actividades=f["actividades"],
+            asistentes=f["total_asistentes"],
+            sin_registro=f["sin_registro"],
+        )
+        for f in filas
+    ]
+
+
+def capacitaciones(p: Periodo) -> list[dict]:
+    """Trainings held in the period with their number of attendees."""
+    filas = (
+        Capacitacion.objects.filter(fecha__gte=p.desde, fecha__lte=p.hasta)
+        .annotate(n_asistentes=Count("asistentes"))
+        .values("id", "titulo", "fecha", "tema", "horas", "n_asistentes")
+        .order_by("fecha", "id")
+    )
+    temas = dict(Tema.choices)
+    return [
+        _fila(
+            f["id"],
+            f["titulo"],
+            fecha=f["fecha"],
+            tema=str(temas.get(f["tema"], "")),
+            horas=f["horas"],
+            asistentes=f["n_asistentes"],
+        )
+        for f in filas
+    ]
+
+
+def personal_capacitado(p: Periodo) -> int:
+    """Distinct people trained in the period (a user, or a name when the attendee has no account)."""
+    persona = Coalesce(
+        Concat(Value("u"), Cast("usuario_id", CharField())),
+        Concat(Value("n"), "nombre"),
+        output_field=CharField(),
+    )
+    return AsistenteCapacitacion.objects.filter(
+        capacitacion__fecha__gte=p.desde, capacitacion__fecha__lte=p.hasta
+    ).aggregate(n=Count(persona, distinct=True))["n"]
+
+
+def guias_por_idioma(p: Periodo) -> list[dict]:
+    """Public guides published now per language, and how many were updated in the period."""
+    filas = PaginaInformativa.objects.values("idioma").annotate(
+        publicadas=Count("id", filter=Q(publicada=True)),
+        actualizadas=Count("id", filter=Q(publicada=True, actualizada__gte=p.inicio, actualizada__lt=p.fin)),
+    )
+    conteo = {f["idioma"]: f for f in filas.order_by()}
+    return [
+        _fila(
+            i.value,
+            i.label,
+            publicadas=conteo.get(i.value, {}).get("publicadas", 0),
+            actualizadas=conteo.get(i.value, {}).get("actualizadas", 0),
+        )
+        for i in IdiomaPublico
+    ]
+
+
+def _ordenar(filas, campo="atenciones"):
+    return sorted(filas, key=lambda f: (-f[campo], f["etiqueta"]))
+
+
+def calcular(p: Periodo) -> dict:
+    """Every indicator of the page and the report (a fixed number of queries)."""
+    derivaciones = derivaciones_por_destino(p)
+    capac = capacitaciones(p)
+    return {
+        "periodo": p,
+        "personas": personas_atendidas(p),
+        "por_mes": atenciones_por_mes(p),
+        "por_tema": atenciones_por_tema(p),
+        "por_canal": atenciones_por_canal(p),
+        "por_nacionalidad": atenciones_por_nacionalidad(p),
+        "por_sexo": atenciones_por_sexo(p),
+        "por_edad": atenciones_por_edad(p),
+        "derivaciones": derivaciones,
+        "derivaciones_total": {
+            "total": sum(f["total"] for f in derivaciones),
+            "resueltas": sum(f["resueltas"] for f in derivaciones),
+            "vencidas": sum(f["vencidas"] for f in derivaciones),
+        },
+        "vencidas": derivaciones_vencidas(p),
+        "externas": derivaciones_externas_pendientes(p),
+        "actividades": actividades(p),
+        "capacitaciones": capac,
+        "capacitaciones_total": {
+            "sesiones": len(capac),
+            "horas": sum((f["horas"] for f in capac), 0),
+            "asistencias": sum(f["asistentes"] for f in capac),
+            "personas": personal_capacitado(p),
+        },
+        "guias": guias_por_idioma(p),
+    }
+
+
+def enmascarar(valor):
+    """A count for publication: 1 to 4 become "<5" (0 stays: it identifies no one)."""
+    if isinstance(valor, int) and not isinstance(valor, bool) and 0 < valor < UMBRAL_PEQUENO:
+        return f"<{UMBRAL_PEQUENO}"
+    return valor
+
+
+def _pub(valor):
+    return enmascarar(valor)
+
+
+def _tasa_pub(fila):
+    """A rate or median is published only when its base count is not small."""
+    return fila["base_tasa"] >= UMBRAL_PEQUENO
+
+
+def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
+    """The Sello Migrante workbook: a cover sheet, then one sheet per indicator; small counts masked."""
+    from .exportar import Hoja
+
+    p = datos["periodo"]
+    personas = datos["personas"]
+    cap = datos["capacitaciones_total"]
+    aviso = _(
+        "Los conteos de 1 a 4 se muestran como «<5» para proteger a las personas. Sin datos personales."
+    )
+    hojas = [
+        Hoja(
+            _("Portada"),
+            [_("Reporte de indicadores Sello Migrante"), ""],
+            [
+                [_("Oficina"), oficina],
+                [_("Comuna"), comuna],
+                [_("Período"), str(p)],
+                [_("Desde"), p.desde],
+                [_("Hasta"), p.hasta],
+                [_("Generado el"), timezone.localtime()],
+                [_("Nota"), aviso],
+            ],
+        ),
+        Hoja(
+            _("Personas atendidas"),
+            [_("Indicador"), _("Valor")],
+            [
+                [_("Personas atendidas"), _pub(personas["personas"])],
+                [_("Personas nuevas"), _pub(personas["nuevas"])],
+                [_("Personas que vuelven"), _pub(personas["recurrentes"])],
+                [_("Atenciones"), _pub(personas["atenciones"])],
+            ],
+        ),
+        Hoja(
+            _("Atenciones por mes"),
+            [_("Mes"), _("Atenciones")],
+            [[f["etiqueta"], _pub(f["atenciones"])] for f in datos["por_mes"]],
+        ),
+        Hoja(
+            _("Atenciones por tema"),
+            [_("Tema"), _("Atenciones")],
+            [[f["etiqueta"], _pub(f["atenciones"])] for f in datos["por_tema"]],
+        ),
+        Hoja(
+            _("Atenciones por canal"),
+            [_("Canal"), _("Atenciones")],
+            [[f["etiqueta"], _pub(f["atenciones"])] for f in datos["por_canal"]],
+        ),
+    ]
+    for clave, titulo, columna in (
+        ("por_nacionalidad", _("Por nacionalidad"), _("Nacionalidad")),
+        ("por_sexo", _("Por sexo"), _("Sexo")),
+        ("por_edad", _("Por grupo de edad"), _("Grupo de edad")),
+    ):
+        hojas.append(
+            Hoja(
+                titulo,
+                [columna, _("Atenciones"), _("Personas")],
+                [[f["etiqueta"], _pub(f["atenciones"]), _pub(f["personas"])] for f in datos[clave]],
+            )
+        )
+    hojas += [
+        Hoja(
+            _("Derivaciones por destino"),
+            [
+                _("Destino"),
+                _("Tipo"),
+                _("Enviadas"),
+                _("Resueltas"),
+                _("Rechazadas"),
+                _("Canceladas"),
+                _("Abiertas"),
+                _("Vencidas"),
+                _("Tasa de resolución (%)"),
+                _("Mediana de días para resolver"),
+            ],
+            [
+                [
+                    f["etiqueta"],
+                    str(f["tipo"]),
+                    _pub(f["total"]),
+                    _pub(f["resueltas"]),
+                    _pub(f["rechazadas"]),
+                    _pub(f["canceladas"]),
+                    _pub(f["abiertas"]),
+                    _pub(f["vencidas"]),
+                    f["tasa"] if _tasa_pub(f) else "",
+                    f["mediana_dias"] if f["resueltas"] >= UMBRAL_PEQUENO else "",
+                ]
+                for f in datos["derivaciones"]
+            ],
+        ),
+        Hoja(
+            _("Derivaciones vencidas hoy"),
+            [_("Destino"), _("Vencidas")],
+            [[f["etiqueta"], _pub(f["vencidas"])] for f in datos["vencidas"]],
+        ),
+        Hoja(
+            _("Externas sin respuesta"),
+            [_("Organización"), _("Esperando respuesta"), _("Vencidas")],
+            [[f["etiqueta"], _pub(f["pendientes"]), _pub(f["vencidas"])] for f in datos["externas"]],
+        ),
+        Hoja(
+            _("Actividades"),
+            [_("Programa"), _("Actividades"), _("Asistentes"), _("Sin registro de asistencia")],
+            [
+                [f["etiqueta"], f["actividades"], _pub(f["asistentes"]), f["sin_registro"]]
+                for f in datos["actividades"]
+            ],
+        ),
+        Hoja(
+            _("Capacitaciones"),
+            [_("Capacitación"), _("Fecha"), _("Tema"), _("Horas"), _("Asistentes")],
+            [
+                [f["etiqueta"], f["fecha"], f["tema"], f["horas"], _pub(f["asistentes"])]
+                for f in datos["capacitaciones"]
+            ]
+            + [
+                [
+                    _("Total (%(n)s sesiones)") % {"n": cap["sesiones"]},
+                    "",
+                    "",
+                    cap["horas"],
+                    _pub(cap["asistencias"]),
+                ],
+                [_("Personas capacitadas (distintas)"), "", "", "", _pub(cap["personas"])],
+            ],
+        ),
+        Hoja(
+            _("Guías por idioma"),
+            [_("Idioma"), _("Guías publicadas"), _("Actualizadas en el período")],
+            [[f["etiqueta"], f["publicadas"], f["actualizadas"]] for f in datos["guias"]],
+        ),
+    ]
+    return hojas
