@@ -8,21 +8,17 @@ Nothing here returns personal data: only counts, rates and medians by category.
 import datetime
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Aggregate,
-    Case,
     CharField,
     Count,
     DurationField,
-    Exists,
     ExpressionWrapper,
     F,
-    OuterRef,
     Q,
     Sum,
     Value,
-    When,
     Window,
 )
 from django.db.models.functions import Cast, Coalesce, Concat, RowNumber, TruncMonth
@@ -112,37 +108,126 @@ def _fila(clave, etiqueta, **valores):
 
 
 # --- persons and attentions -------------------------------------------------------------------
+#
+# The attention-side indicators come from two scans of the period's attentions instead of one
+# query each: at a million rows every scan costs, and COUNT(DISTINCT) per group costs more.
+#   perfil(): attentions grouped by person first, then by the person's nationality, sex, age
+#             group and whether the period holds their first attention ever (persons, new,
+#             returning, and the three breakdowns, distinct persons without COUNT(DISTINCT));
+#   mes_y_canal(): attentions by (month, channel).
 
 
-def personas_atendidas(p: Periodo) -> dict:
-    """Persons attended in the period; new ones had their first attention ever in the period."""
-    anterior = Atencion.objects.filter(persona_id=OuterRef("persona_id"), fecha_hora__lt=p.inicio)
-    datos = Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin).aggregate(
-        atenciones=Count("id"),
-        personas=Count("persona_id", distinct=True),
-        nuevas=Count("persona_id", distinct=True, filter=~Exists(anterior)),
+def perfil(p: Periodo) -> list[tuple]:
+    """Rows (nationality, sex, age group, new 0/1, attentions, persons) for the period."""
+    por_persona = (
+        Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
+        .values("persona_id")
+        .annotate(n=Count("id"))
+        .order_by()
     )
+    sql_interno, params_internos = por_persona.query.sql_with_params()
+    ops = connection.ops
+    q = ops.quote_name
+    grupos, params = [], []
+    # From the oldest group down: born on or before the day they turned the group's lower age.
+    for clave, _etiqueta, edad in reversed(GRUPOS_EDAD[1:]):
+        grupos.append(f"WHEN p.{q('fecha_nacimiento')} <= %s THEN '{clave}'")
+        params.append(ops.adapt_datefield_value(_hace_anios(p.hasta, edad)))
+    params.append(ops.adapt_datetimefield_value(p.inicio))
+    atencion = q(Atencion._meta.db_table)
+    persona = q(Atencion._meta.get_field("persona").related_model._meta.db_table)
+    sql = f"""
+        SELECT p.{q("nacionalidad")}, p.{q("sexo")},
+            CASE WHEN p.{q("fecha_nacimiento")} IS NULL THEN 'sin_dato' {" ".join(grupos)}
+                ELSE '{GRUPOS_EDAD[0][0]}' END,
+            CASE WHEN EXISTS (
+                SELECT 1 FROM {atencion} a2 WHERE a2.{q("persona_id")} = t.{q("persona_id")}
+                AND a2.{q("fecha_hora")} < %s
+            ) THEN 0 ELSE 1 END,
+            SUM(t.{q("n")}), COUNT(*)
+        FROM ({sql_interno}) t INNER JOIN {persona} p ON p.{q("id")} = t.{q("persona_id")}
+        GROUP BY 1, 2, 3, 4
+    """  # noqa: S608 (identifiers are quoted model names; values are parameters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *params_internos])
+        return [
+            (nac, sexo, grupo, int(nueva), int(atenciones), int(personas))
+            for nac, sexo, grupo, nueva, atenciones, personas in cursor.fetchall()
+        ]
+
+
+def mes_y_canal(p: Periodo) -> list[dict]:
+    return list(
+        Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
+        .annotate(mes=TruncMonth("fecha_hora", tzinfo=timezone.get_default_timezone()))
+        .values("mes", "canal")
+        .annotate(atenciones=Count("id"))
+        .order_by()
+    )
+
+
+def personas_atendidas(p: Periodo, filas=None) -> dict:
+    """Persons attended in the period; new ones had their first attention ever in the period."""
+    filas = perfil(p) if filas is None else filas
+    datos = {
+        "atenciones": sum(f[4] for f in filas),
+        "personas": sum(f[5] for f in filas),
+        "nuevas": sum(f[5] for f in filas if f[3]),
+    }
     datos["recurrentes"] = datos["personas"] - datos["nuevas"]
     return datos
 
 
-def atenciones_por_mes(p: Periodo) -> list[dict]:
-    filas = (
-        Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
-        .annotate(mes=TruncMonth("fecha_hora", tzinfo=timezone.get_default_timezone()))
-        .values("mes")
-        .annotate(atenciones=Count("id"))
-        .order_by("mes")
-    )
-    por_mes = {}
+def _sumar(filas, indice):
+    conteo = {}
     for fila in filas:
+        actual = conteo.setdefault(fila[indice], {"atenciones": 0, "personas": 0})
+        actual["atenciones"] += fila[4]
+        actual["personas"] += fila[5]
+    return conteo
+
+
+def atenciones_por_nacionalidad(p: Periodo, filas=None) -> list[dict]:
+    conteo = _sumar(perfil(p) if filas is None else filas, 0)
+    return _ordenar(
+        [
+            _fila(codigo or "", countries.name(codigo) if codigo else SIN_DATO, **valores)
+            for codigo, valores in conteo.items()
+        ]
+    )
+
+
+def atenciones_por_sexo(p: Periodo, filas=None) -> list[dict]:
+    conteo = _sumar(perfil(p) if filas is None else filas, 1)
+    vacio = {"atenciones": 0, "personas": 0}
+    return [_fila(s.value, s.label, **conteo.get(s.value, vacio)) for s in Sexo]
+
+
+def atenciones_por_edad(p: Periodo, filas=None) -> list[dict]:
+    conteo = _sumar(perfil(p) if filas is None else filas, 2)
+    vacio = {"atenciones": 0, "personas": 0}
+    claves = [(clave, etiqueta) for clave, etiqueta, _edad in GRUPOS_EDAD] + [("sin_dato", SIN_DATO)]
+    return [_fila(clave, etiqueta, **conteo.get(clave, vacio)) for clave, etiqueta in claves]
+
+
+def atenciones_por_mes(p: Periodo, filas=None) -> list[dict]:
+    por_mes = {}
+    for fila in mes_y_canal(p) if filas is None else filas:
         mes = fila["mes"]
         mes = timezone.localtime(mes).date() if isinstance(mes, datetime.datetime) else mes
-        por_mes[mes.replace(day=1)] = fila["atenciones"]
+        mes = mes.replace(day=1)
+        por_mes[mes] = por_mes.get(mes, 0) + fila["atenciones"]
     return [
         _fila(mes.isoformat()[:7], date_format(mes, "YEAR_MONTH_FORMAT"), atenciones=por_mes.get(mes, 0))
         for mes in p.meses()
     ]
+
+
+def atenciones_por_canal(p: Periodo, filas=None) -> list[dict]:
+    conteo = {}
+    for fila in mes_y_canal(p) if filas is None else filas:
+        conteo[fila["canal"]] = conteo.get(fila["canal"], 0) + fila["atenciones"]
+    return _ordenar([_fila(c.value, c.label, atenciones=conteo.get(c.value, 0)) for c in Canal])
 
 
 def atenciones_por_tema(p: Periodo) -> list[dict]:
@@ -155,74 +240,6 @@ def atenciones_por_tema(p: Periodo) -> list[dict]:
     )
     conteo = {f["tema"]: f["atenciones"] for f in filas}
     return _ordenar([_fila(t.value, t.label, atenciones=conteo.get(t.value, 0)) for t in Tema])
-
-
-def atenciones_por_canal(p: Periodo) -> list[dict]:
-    filas = (
-        Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
-        .values("canal")
-        .annotate(atenciones=Count("id"))
-        .order_by()
-    )
-    conteo = {f["canal"]: f["atenciones"] for f in filas}
-    return _ordenar([_fila(c.value, c.label, atenciones=conteo.get(c.value, 0)) for c in Canal])
-
-
-def _por_persona(p: Periodo, campo, expresion=None):
-    qs = Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
-    if expresion is not None:
-        qs = qs.annotate(**{campo: expresion})
-    return (
-        qs.values(campo)
-        .annotate(atenciones=Count("id"), personas=Count("persona_id", distinct=True))
-        .order_by()
-    )
-
-
-def atenciones_por_nacionalidad(p: Periodo) -> list[dict]:
-    filas = [
-        _fila(
-            f["persona__nacionalidad"] or "",
-            countries.name(f["persona__nacionalidad"]) if f["persona__nacionalidad"] else SIN_DATO,
-            atenciones=f["atenciones"],
-            personas=f["personas"],
-        )
-        for f in _por_persona(p, "persona__nacionalidad")
-    ]
-    return _ordenar(filas)
-
-
-def atenciones_por_sexo(p: Periodo) -> list[dict]:
-    conteo = {f["persona__sexo"]: f for f in _por_persona(p, "persona__sexo")}
-    return [
-        _fila(
-            s.value,
-            s.label,
-            atenciones=conteo.get(s.value, {}).get("atenciones", 0),
-            personas=conteo.get(s.value, {}).get("personas", 0),
-        )
-        for s in Sexo
-    ]
-
-
-def atenciones_por_edad(p: Periodo) -> list[dict]:
-    nacimiento = "persona__fecha_nacimiento"
-    casos = [When(**{f"{nacimiento}__isnull": True}, then=Value("sin_dato"))]
-    # From the oldest group down: born on or before the day they turned the group's lower age.
-    for clave, _etiqueta, edad in reversed(GRUPOS_EDAD[1:]):
-        casos.append(When(**{f"{nacimiento}__lte": _hace_anios(p.hasta, edad)}, then=Value(clave)))
-    grupo = Case(*casos, default=Value(GRUPOS_EDAD[0][0]), output_field=CharField())
-    conteo = {f["grupo_edad"]: f for f in _por_persona(p, "grupo_edad", grupo)}
-    claves = [(clave, etiqueta) for clave, etiqueta, _edad in GRUPOS_EDAD] + [("sin_dato", SIN_DATO)]
-    return [
-        _fila(
-            clave,
-            etiqueta,
-            atenciones=conteo.get(clave, {}).get("atenciones", 0),
-            personas=conteo.get(clave, {}).get("personas", 0),
-        )
-        for clave, etiqueta in claves
-    ]
 
 
 # --- referrals ----------------------------------------------------------------------------------
@@ -305,7 +322,7 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
             _fila(
                 clave,
                 etiqueta,
-                tipo=_("Departamento") if fila["departamento_id"] else _("Organización"),
+                tipo=str(_("Departamento") if fila["departamento_id"] else _("Organización")),
                 total=fila["total"],
                 resueltas=fila["resueltas"],
                 rechazadas=fila["rechazadas"],
@@ -432,17 +449,29 @@ def _ordenar(filas, campo="atenciones"):
 
 def calcular(p: Periodo) -> dict:
     """Every indicator of the page and the report (a fixed number of queries)."""
+    with transaction.atomic():
+        if es_postgresql():
+            # These are a few large aggregates: JIT compilation costs more than it saves here.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        return _calcular(p)
+
+
+def _calcular(p: Periodo) -> dict:
     derivaciones = derivaciones_por_destino(p)
     capac = capacitaciones(p)
+    filas_perfil = perfil(p)
+    filas_mes = mes_y_canal(p)
     return {
         "periodo": p,
-        "personas": personas_atendidas(p),
-        "por_mes": atenciones_por_mes(p),
+        "calculado": timezone.localtime(),
+        "personas": personas_atendidas(p, filas_perfil),
+        "por_mes": atenciones_por_mes(p, filas_mes),
         "por_tema": atenciones_por_tema(p),
-        "por_canal": atenciones_por_canal(p),
-        "por_nacionalidad": atenciones_por_nacionalidad(p),
-        "por_sexo": atenciones_por_sexo(p),
-        "por_edad": atenciones_por_edad(p),
+        "por_canal": atenciones_por_canal(p, filas_mes),
+        "por_nacionalidad": atenciones_por_nacionalidad(p, filas_perfil),
+        "por_sexo": atenciones_por_sexo(p, filas_perfil),
+        "por_edad": atenciones_por_edad(p, filas_perfil),
         "derivaciones": derivaciones,
         "derivaciones_total": {
             "total": sum(f["total"] for f in derivaciones),

@@ -1,7 +1,10 @@
 """Indicators page (/equipo/indicadores/) and the Sello Migrante report (XLSX)."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import indicadores as ind
@@ -59,6 +62,20 @@ def grafico(ident, titulo, filas, campo, unidad):
     }
 
 
+# A year of indicators scans the year's attentions (seconds at a million rows): the result is
+# kept this long per period and language, for the page and the report alike.
+CACHE_SEGUNDOS = 10 * 60
+
+
+def indicadores_de(periodo):
+    clave = f"indicadores:v1:{get_language()}:{periodo.desde}:{periodo.hasta}:{timezone.localdate()}"
+    datos = cache.get(clave)
+    if datos is None:
+        datos = ind.calcular(periodo)
+        cache.set(clave, datos, CACHE_SEGUNDOS)
+    return datos
+
+
 def _formulario(request):
     datos = request.GET if "tipo" in request.GET else PeriodoForm.inicial()
     return PeriodoForm(datos)
@@ -69,8 +86,9 @@ def indicadores(request):
     form = _formulario(request)
     contexto = {"form": form}
     if form.is_valid():
-        datos = ind.calcular(form.cleaned_data["periodo"])
+        datos = indicadores_de(form.cleaned_data["periodo"])
         contexto.update(
+            minutos_cache=CACHE_SEGUNDOS // 60,
             datos=datos,
             consulta=request.GET.urlencode() if "tipo" in request.GET else "",
             graficos={
@@ -150,7 +168,7 @@ def reporte(request):
     if not form.is_valid():
         return render(request, "equipo/indicadores/indicadores.html", {"form": form}, status=400)
     periodo = form.cleaned_data["periodo"]
-    datos = ind.calcular(periodo)
+    datos = indicadores_de(periodo)
     hojas = ind.hojas_reporte(datos, oficina=settings.OFICINA_NOMBRE, comuna=settings.COMUNA)
     return exportar(
         usuario=request.user,
