@@ -14,6 +14,7 @@ from .comun import (
     ExportarMixin,
     InlineSoloLectura,
     NacionalidadFilter,
+    fecha_corta,
     filtro_profesional,
     usuarios_del_equipo,
 )
@@ -260,6 +261,10 @@ class AtencionAdmin(ExportarMixin, AdminRapido):
     @admin.display(description=_("temas"))
     def lista_temas(self, obj):
         return ", ".join(str(t) for t in obj.temas.all())
+
+    @admin.display(description=_("fecha y hora"), ordering="fecha_hora")
+    def fecha(self, obj):
+        return fecha_corta(obj.fecha_hora)
 
     @admin.display(description=_("caso"), ordering="caso")
     def caso_link(self, obj):

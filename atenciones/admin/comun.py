@@ -127,10 +127,22 @@ class AdminRapido(admin.ModelAdmin):
 
     paginator = PaginadorRapido
     show_full_result_count = False
+    # Facet counts would run a COUNT per filter choice over the whole table.
+    show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
 
     def get_changelist(self, request, **kwargs):
         return ListaRapida
+
+
+def fecha_corta(valor):
+    """A compact date for list columns (dd-mm-yyyy; a datetime in local time)."""
+    if valor is None:
+        return "—"
+    if isinstance(valor, datetime.datetime):
+        valor = timezone.localtime(valor)
+        return valor.strftime("%d-%m-%Y %H:%M")
+    return valor.strftime("%d-%m-%Y")
 
 
 # --- filters ----------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion, MotivoRechazo
 from ..models import Derivacion, EventoDerivacion
 from ..services.derivaciones import cambiar_estado_derivacion
-from .comun import AdminRapido, ExportarMixin, InlineSoloLectura, filtro_vencidas
+from .comun import AdminRapido, ExportarMixin, InlineSoloLectura, fecha_corta, filtro_vencidas
 
 
 def vencidas_hoy(hoy):
@@ -71,10 +71,9 @@ class DerivacionAdmin(ExportarMixin, AdminRapido):
         "persona",
         "destino",
         "tema",
-        "prioridad",
         "estado",
-        "fecha_envio",
-        "fecha_limite",
+        "enviada",
+        "plazo",
         "vencida",
     ]
     list_filter = [
@@ -133,6 +132,14 @@ class DerivacionAdmin(ExportarMixin, AdminRapido):
     @admin.display(description=_("destino"))
     def destino(self, obj):
         return obj.destino
+
+    @admin.display(description=_("enviada el"), ordering="fecha_envio")
+    def enviada(self, obj):
+        return fecha_corta(obj.fecha_envio)
+
+    @admin.display(description=_("plazo"), ordering="fecha_limite")
+    def plazo(self, obj):
+        return fecha_corta(obj.fecha_limite)
 
     @admin.display(description=_("vencida"), boolean=True)
     def vencida(self, obj):

@@ -21,15 +21,21 @@ ALTO_BARRA = 18
 MAX_BARRAS = 15
 
 
-def grafico(ident, titulo, filas, campo, unidad):
-    """Data for a horizontal bar chart (templates/equipo/indicadores/_grafico.html) and its table."""
+def grafico(ident, titulo, filas, campo, unidad, ceros=False):
+    """Data for a horizontal bar chart (templates/equipo/indicadores/_grafico.html) and its table.
+
+    Rows with zero are left out of the chart (the table has them) unless `ceros` (a timeline).
+    """
     tabla = [{"etiqueta": f["etiqueta"], "valor": f[campo]} for f in filas]
-    filas = [f for f in filas if f[campo]][:MAX_BARRAS]
+    if not ceros:
+        filas = [f for f in filas if f[campo]]
+    filas = filas[: 3 * MAX_BARRAS if ceros else MAX_BARRAS]
     maximo = max((f[campo] for f in filas), default=0)
     barras = []
     for i, fila in enumerate(filas):
         valor = fila[campo]
         ancho = round(BARRAS * valor / maximo) if maximo else 0
+        ancho = max(ancho, 1) if valor else 0
         y = 6 + i * ALTO_FILA
         barras.append(
             {
@@ -37,11 +43,11 @@ def grafico(ident, titulo, filas, campo, unidad):
                 "valor": valor,
                 "y": y,
                 "y_texto": y + ALTO_BARRA - 4,
-                "ancho": max(ancho, 1),
-                "x_valor": ETIQUETAS + max(ancho, 1) + 6,
+                "ancho": ancho,
+                "x_valor": ETIQUETAS + ancho + 6,
             }
         )
-    if filas:
+    if maximo:
         mayor = max(filas, key=lambda f: f[campo])
         descripcion = _(
             "Gráfico de barras de %(unidad)s. El valor mayor es %(etiqueta)s, con %(valor)s. "
@@ -58,7 +64,7 @@ def grafico(ident, titulo, filas, campo, unidad):
         "ancho": ANCHO,
         "x_barras": ETIQUETAS,
         "x_etiquetas": ETIQUETAS - 8,
-        "alto": 12 + len(barras) * ALTO_FILA,
+        "alto": max(12 + len(barras) * ALTO_FILA, 36),
     }
 
 
