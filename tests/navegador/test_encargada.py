@@ -1,6 +1,7 @@
 """The office head's morning, in a real browser: admin, overdue referrals, reassign, export, indicators."""
 
 import datetime
+import io
 
 import openpyxl
 import pytest
@@ -18,6 +19,13 @@ expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CLAVE = "clave-larga-de-prueba"
+
+
+def _libro(descarga):
+    """The downloaded file opened with openpyxl (Playwright stores it without an extension)."""
+    assert descarga.suggested_filename.endswith(".xlsx")
+    with open(descarga.path(), "rb") as archivo:
+        return openpyxl.load_workbook(io.BytesIO(archivo.read()))
 
 
 @pytest.fixture
@@ -74,7 +82,7 @@ def test_office_head_reviews_reassigns_exports_and_reports(pagina, captura, ofic
     captura(pagina, "encargada-exportar")
     with pagina.expect_download() as descarga:
         pagina.get_by_role("button", name="Confirmar").click()
-    libro = openpyxl.load_workbook(descarga.value.path())
+    libro = _libro(descarga.value)
     nombres = {fila[1] for fila in libro.active.iter_rows(min_row=2, values_only=True)}
     assert {f"Persona{i}" for i in range(6)} <= nombres
 
@@ -91,6 +99,6 @@ def test_office_head_reviews_reassigns_exports_and_reports(pagina, captura, ofic
     captura(pagina, "encargada-indicadores")
     with pagina.expect_download() as descarga:
         pagina.get_by_role("link", name="Descargar reporte Sello Migrante (XLSX)").click()
-    libro = openpyxl.load_workbook(descarga.value.path())
+    libro = _libro(descarga.value)
     assert libro.sheetnames[0] == "Portada"
     assert pagina.errores_js == []
