@@ -66,6 +66,8 @@ class CasoAdmin(ExportarMixin, AdminRapido):
     list_select_related = ["persona", "asignado_a"]
     search_fields = ["=id", "persona__nombres", "persona__apellidos", "=persona__documento_numero", "motivo"]
     date_hierarchy = "abierto_en"
+    # Newest first by primary key (an index); "-abierto_en" would sort the whole table.
+    ordering = ["-id"]
     autocomplete_fields = ["persona"]
     actions = ["reasignar", "cerrar", "reabrir", "exportar_seleccion"]
     # Written only by the services (cerrar_caso, reabrir_caso, reasignar_caso).

@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Max, Min, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
@@ -66,20 +66,45 @@ def estimar_filas(modelo) -> int:
 
 
 class _FechasRapidas:
-    """QuerySet mixin for the admin's date_hierarchy: the year/month/day links come from the range
-    (MIN/MAX, an index lookup) instead of SELECT DISTINCT over every row. Buckets may be empty."""
+    """QuerySet mixin for the admin's date_hierarchy: its year/month/day links come from the table's
+    date range (MIN/MAX of an indexed column: two index lookups), clamped to the year and month being
+    viewed, instead of SELECT DISTINCT over every matching row. Some links may lead to empty lists."""
 
-    def _rango(self, campo):
-        rango = self.aggregate(primero=Min(campo), ultimo=Max(campo))
-        if rango["primero"] is None:
-            return None, None
-        primero, ultimo = rango["primero"], rango["ultimo"]
-        if isinstance(primero, datetime.datetime):
-            primero, ultimo = timezone.localtime(primero).date(), timezone.localtime(ultimo).date()
-        return primero, ultimo
+    _jerarquia = None  # (field name, year, month) set by ListaRapida
 
-    def _fechas(self, campo, tipo):
-        primero, ultimo = self._rango(campo)
+    def _rango(self):
+        campo, anio, mes = self._jerarquia
+        if not hasattr(self, "_rango_memo"):
+            tabla = self.model._default_manager.aggregate(primero=Min(campo), ultimo=Max(campo))
+            primero, ultimo = tabla["primero"], tabla["ultimo"]
+            if primero is not None and isinstance(primero, datetime.datetime):
+                primero, ultimo = timezone.localtime(primero).date(), timezone.localtime(ultimo).date()
+            if primero is not None and anio:
+                desde = datetime.date(anio, mes or 1, 1)
+                hasta = (
+                    (desde + datetime.timedelta(days=32)).replace(day=1)
+                    if mes
+                    else datetime.date(anio + 1, 1, 1)
+                ) - datetime.timedelta(days=1)
+                primero, ultimo = max(primero, desde), min(ultimo, hasta)
+                if primero > ultimo:
+                    primero = ultimo = None
+            self._rango_memo = (primero, ultimo)
+        return self._rango_memo
+
+    def aggregate(self, *args, **kwargs):
+        if self._jerarquia and set(kwargs) == {"first", "last"} and not args:
+            primero, ultimo = self._rango()
+            es_fecha_hora = isinstance(self.model._meta.get_field(self._jerarquia[0]), models.DateTimeField)
+            if es_fecha_hora and primero is not None:
+                zona = timezone.get_current_timezone()
+                primero = datetime.datetime.combine(primero, datetime.time(0), tzinfo=zona)
+                ultimo = datetime.datetime.combine(ultimo, datetime.time(0), tzinfo=zona)
+            return {"first": primero, "last": ultimo}
+        return super().aggregate(*args, **kwargs)
+
+    def _fechas(self, tipo):
+        primero, ultimo = self._rango()
         if primero is None:
             return []
         if tipo == "year":
@@ -93,33 +118,44 @@ class _FechasRapidas:
         return [primero + datetime.timedelta(days=i) for i in range((ultimo - primero).days + 1)]
 
     def dates(self, field_name, kind, order="ASC"):
-        return self._fechas(field_name, kind)
+        return self._fechas(kind)
 
     def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
         zona = tzinfo or timezone.get_current_timezone()
-        return [
-            datetime.datetime.combine(d, datetime.time(0), tzinfo=zona)
-            for d in self._fechas(field_name, kind)
-        ]
+        return [datetime.datetime.combine(d, datetime.time(0), tzinfo=zona) for d in self._fechas(kind)]
 
 
 _clases_rapidas = {}
 
 
-def con_fechas_rapidas(qs):
+def con_fechas_rapidas(qs, campo, anio=None, mes=None):
     clase = qs.__class__
     if clase not in _clases_rapidas:
         _clases_rapidas[clase] = type(f"Rapido{clase.__name__}", (_FechasRapidas, clase), {})
     qs = qs._chain()
     qs.__class__ = _clases_rapidas[clase]
+    qs._jerarquia = (campo, anio, mes)
     return qs
+
+
+def _entero(valor):
+    try:
+        return int(valor)
+    except (TypeError, ValueError):
+        return None
 
 
 class ListaRapida(ChangeList):
     def get_results(self, request):
         super().get_results(request)
         # Only the date_hierarchy tag reads cl.queryset after this point.
-        self.queryset = con_fechas_rapidas(self.queryset)
+        if self.date_hierarchy:
+            campo = self.date_hierarchy
+            anio = _entero(self.params.get(f"{campo}__year"))
+            mes = _entero(self.params.get(f"{campo}__month")) if anio else None
+            if mes is not None and not 1 <= mes <= 12:
+                mes = None
+            self.queryset = con_fechas_rapidas(self.queryset, campo, anio, mes)
 
 
 class AdminRapido(admin.ModelAdmin):
