@@ -451,9 +451,13 @@ def calcular(p: Periodo) -> dict:
     """Every indicator of the page and the report (a fixed number of queries)."""
     with transaction.atomic():
         if es_postgresql():
-            # These are a few large aggregates: JIT compilation costs more than it saves here.
+            # A few large aggregates over a year of attentions: JIT compilation costs more than it
+            # saves, per-person hash tables need more than the default 4 MB, and parallel workers
+            # would each rebuild the same hash table (measured on the benchmark database).
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL jit = off")
+                cursor.execute("SET LOCAL work_mem = '32MB'")
+                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         return _calcular(p)
 
 
