@@ -455,9 +455,10 @@ def calcular(p: Periodo) -> dict:
             # saves, per-person hash tables need more than the default 4 MB, and parallel workers
             # would each rebuild the same hash table (measured on the benchmark database).
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL jit = off")
-                cursor.execute("SET LOCAL work_mem = '32MB'")
-                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+                cursor.execute(
+                    "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true),"
+                    " set_config('max_parallel_workers_per_gather', '0', true)"
+                )
         return _calcular(p)
 
 
