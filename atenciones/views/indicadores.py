@@ -11,6 +11,7 @@ from .. import indicadores as ind
 from ..acceso import equipo_requerido
 from ..exportar import XLSX, exportar
 from ..forms.indicadores import PeriodoForm
+from ..reporte import hojas_reporte
 
 # SVG bar chart geometry (user units; the SVG scales to its container).
 ANCHO = 640
@@ -175,7 +176,7 @@ def reporte(request):
         return render(request, "equipo/indicadores/indicadores.html", {"form": form}, status=400)
     periodo = form.cleaned_data["periodo"]
     datos = indicadores_de(periodo)
-    hojas = ind.hojas_reporte(datos, oficina=settings.OFICINA_NOMBRE, comuna=settings.COMUNA)
+    hojas = hojas_reporte(datos, oficina=settings.OFICINA_NOMBRE, comuna=settings.COMUNA)
     return exportar(
         usuario=request.user,
         nombre=f"sello-migrante-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}",
