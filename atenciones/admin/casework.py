@@ -124,6 +124,66 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
     ]
     inlines = [CasoDePersonaInline, DerivacionDePersonaInline, AtencionDePersonaInline]
     actions = ["exportar_seleccion"]
+    fieldsets = [
+        (None, {"fields": ["historial"]}),
+        (
+            _("Identificación"),
+            {
+                "fields": [
+                    ("nombres", "apellidos"),
+                    "nombre_social",
+                    ("fecha_nacimiento", "fecha_nacimiento_aproximada"),
+                    ("sexo", "genero"),
+                    ("tipo_documento", "documento_numero"),
+                ]
+            },
+        ),
+        (
+            _("Nacionalidad y situación migratoria"),
+            {
+                "fields": [
+                    ("nacionalidad", "pais_nacimiento"),
+                    "otras_nacionalidades",
+                    ("situacion_migratoria", "fecha_llegada_chile"),
+                    ("idiomas", "requiere_interprete"),
+                ]
+            },
+        ),
+        (_("Contacto"), {"fields": [("telefono", "email"), "direccion", ("comuna", "sector")]}),
+        (
+            _("Situaciones de vulnerabilidad"),
+            {
+                "fields": [
+                    ("recien_llegada", "sin_documentos", "situacion_calle"),
+                    ("nna", "nna_no_acompanado", "embarazo"),
+                    ("discapacidad", "violencia"),
+                ]
+            },
+        ),
+        (_("Hogar"), {"fields": [("hogar", "relacion_hogar"), "tutor"]}),
+        (
+            _("Datos SERMIG"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    ("sermig_numero_solicitud", "sermig_fecha_solicitud"),
+                    ("sermig_numero_resolucion", "sermig_fecha_resolucion"),
+                    "cedula_vencimiento",
+                ],
+            },
+        ),
+        (
+            _("Registro"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    ("consentimiento_fecha", "consentimiento_version", "consentimiento_registrado_por"),
+                    ("creado", "creado_por"),
+                    ("modificado", "modificado_por"),
+                ],
+            },
+        ),
+    ]
 
     columnas_exportar = [
         (_("id"), lambda p: p.pk),

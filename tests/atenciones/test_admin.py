@@ -466,3 +466,40 @@ def test_hogar_admin_records_who_created_it(admin_client, encargada):
 def _inline_vacio():
     prefijo = "miembros"
     return {f"{prefijo}-TOTAL_FORMS": "0", f"{prefijo}-INITIAL_FORMS": "0"}
+
+
+def test_departments_list_their_open_and_overdue_referrals(admin_client, salud, educacion):
+    DerivacionFactory(departamento=salud)
+    DerivacionFactory(departamento=salud, fecha_limite=timezone.localdate() - datetime.timedelta(days=1))
+    DerivacionFactory(departamento=salud, estado=EstadoDerivacion.RESUELTA, respuesta="Listo.")
+    filas = {
+        d.nombre: (d.n_abiertas, d.n_vencidas)
+        for d in admin_client.get(_url("departamento")).context["cl"].result_list
+    }
+    assert filas == {"Salud Municipal": (2, 1), "SLEP Valparaíso": (0, 0)}
+
+
+def test_office_head_flow_with_the_django_client(client, encargada, profesional):
+    # The done-when flow without a browser: sign in, overdue referrals, reassign, export, indicators.
+    encargada.set_password("clave-larga-de-prueba")
+    encargada.save()
+    assert client.login(username="encargada", password="clave-larga-de-prueba")
+    assert client.get(reverse("admin:index")).status_code == 200
+    vencida = DerivacionFactory(fecha_limite=timezone.localdate() - datetime.timedelta(days=1))
+    DerivacionFactory()
+    cl = client.get(_url("derivacion"), {"vencida": "si"}).context["cl"]
+    assert list(cl.result_list) == [vencida]
+    caso = CasoFactory()
+    _accion(client, "caso", "reasignar", [caso], confirmar="1", asignado_a=profesional.pk)
+    caso.refresh_from_db()
+    assert caso.asignado_a == profesional
+    personas = [PersonaFactory(), PersonaFactory()]
+    libro = openpyxl.load_workbook(io.BytesIO(_exportar(client, "persona", personas, formato="xlsx").content))
+    assert {fila[0] for fila in libro.active.iter_rows(min_row=2, values_only=True)} == {
+        p.pk for p in personas
+    }
+    hoy = timezone.localdate()
+    periodo = {"tipo": "anio", "anio": hoy.year - 1}
+    assert client.get(reverse("equipo:indicadores"), periodo).status_code == 200
+    reporte = client.get(reverse("equipo:indicadores_reporte"), periodo)
+    assert openpyxl.load_workbook(io.BytesIO(reporte.content)).sheetnames[0] == "Portada"

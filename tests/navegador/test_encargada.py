@@ -74,6 +74,11 @@ def test_office_head_reviews_reassigns_exports_and_reports(pagina, captura, ofic
     expect(pagina.locator(".messagelist")).to_contain_text("Casos reasignados a Fernanda Soto: 1.")
     assert Caso.objects.get(pk=oficina["caso"].pk).asignado_a == oficina["profesional"]
 
+    # A person's page: cases, referrals and latest attentions, read-only.
+    pagina.goto(f"{pagina.url_base}/admin/atenciones/persona/{oficina['caso'].persona_id}/change/")
+    expect(pagina.get_by_role("heading", name="Últimos casos (hasta 10)")).to_be_visible()
+    captura(pagina, "encargada-persona")
+
     # Export persons to XLSX and open the file.
     pagina.goto(f"{pagina.url_base}/admin/atenciones/persona/")
     pagina.locator("#action-toggle").check()
