@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -500,6 +501,7 @@ def test_office_head_flow_with_the_django_client(client, encargada, profesional)
     }
     hoy = timezone.localdate()
     periodo = {"tipo": "anio", "anio": hoy.year - 1}
+    cache.clear()  # indicators are cached per period
     assert client.get(reverse("equipo:indicadores"), periodo).status_code == 200
     reporte = client.get(reverse("equipo:indicadores_reporte"), periodo)
     assert openpyxl.load_workbook(io.BytesIO(reporte.content)).sheetnames[0] == "Portada"

@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import timezone
 
 from atenciones.models import Caso
@@ -47,6 +48,7 @@ def oficina():
 
 
 def test_office_head_reviews_reassigns_exports_and_reports(pagina, captura, oficina):
+    cache.clear()  # indicators are cached per period
     iniciar_sesion(pagina, "encargada", CLAVE)
     pagina.wait_for_url(f"{pagina.url_base}/equipo/")
     pagina.get_by_role("link", name="Administración").click()
