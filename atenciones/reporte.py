@@ -38,6 +38,7 @@ def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
                 [_("Desde"), p.desde],
                 [_("Hasta"), p.hasta],
                 [_("Generado el"), timezone.localtime()],
+                [_("Cifras calculadas el"), datos["calculado"]],
                 [_("Nota"), aviso],
             ],
         ),
