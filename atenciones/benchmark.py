@@ -20,6 +20,17 @@ def _admin(ruta):
     return lambda: f"/{settings.ADMIN_URL}{ruta}"
 
 
+def _una_derivacion_de_salud():
+    from atenciones.models import Derivacion
+
+    pk = (
+        Derivacion.objects.filter(departamento__sigla="Salud")
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:1]
+    )
+    return f"/equipo/derivaciones/{pk[0]}/"
+
+
 PAGINAS = [
     ("mi_dia", "profesional", "/equipo/"),
     # Indicators for the last 365 days, and the report built from them.
@@ -33,4 +44,12 @@ PAGINAS = [
     ("admin_derivaciones", "encargada", _admin("atenciones/derivacion/")),
     ("admin_derivaciones_vencidas", "encargada", _admin("atenciones/derivacion/?vencida=si")),
     ("admin_casos", "encargada", _admin("atenciones/caso/")),
+    ("bandeja", "enlace.salud", "/equipo/bandeja/"),
+    ("bandeja_resueltas", "enlace.salud", "/equipo/bandeja/?estado=resuelta&pagina=50"),
+    ("derivaciones", "profesional", "/equipo/derivaciones/"),
+    ("derivaciones_vencidas", "profesional", "/equipo/derivaciones/?vencidas=on"),
+    ("derivaciones_externas", "profesional", "/equipo/derivaciones/?externas=on"),
+    ("derivacion_detalle_enlace", "enlace.salud", _una_derivacion_de_salud),
+    ("derivacion_detalle_equipo", "profesional", _una_derivacion_de_salud),
+    ("derivacion_imprimir", "profesional", lambda: _una_derivacion_de_salud() + "imprimir/"),
 ]

@@ -125,3 +125,11 @@ class MotivoRechazo(models.TextChoices):
     NO_CUMPLE_REQUISITOS = "no_cumple_requisitos", _("No cumple requisitos del servicio")
     DUPLICADA = "duplicada", _("Derivación duplicada")
     OTRO = "otro", _("Otro")
+
+
+class ResultadoSeguimiento(models.TextChoices):
+    """Outcome of the office's follow-up of an external referral (phone, email)."""
+
+    CONTACTADO = "contactado", _("Contactado")
+    ATENDIDO = "atendido", _("Atendido")
+    SIN_RESPUESTA = "sin_respuesta", _("Sin respuesta")

@@ -22,6 +22,7 @@ from .choices import (
     MotivoRechazo,
     Prioridad,
     RelacionHogar,
+    ResultadoSeguimiento,
     Sexo,
     SituacionMigratoria,
     TipoDocumento,
@@ -180,7 +181,7 @@ class Persona(models.Model):
         verbose_name = _("persona")
         verbose_name_plural = _("personas")
         ordering = ["apellidos", "nombres"]
-        # Bulk export of personal data from the admin: the office head only (migration 0002_i6).
+        # Bulk export of personal data from the admin: the office head only (migration 0003_i6).
         permissions = [
             ("exportar_datos", _("Puede exportar datos de personas, casos, atenciones y derivaciones"))
         ]
@@ -511,6 +512,10 @@ class Derivacion(models.Model):
         indexes = [
             # Liaison inbox: a department's referrals by state, overdue first.
             models.Index(fields=["departamento", "estado", "fecha_limite"], name="derivacion_bandeja_idx"),
+            # Inbox tabs paginated by (due date, id), either direction, without sorting the tab.
+            models.Index(
+                fields=["departamento", "estado", "fecha_limite", "id"], name="derivacion_bandeja_orden_idx"
+            ),
             models.Index(fields=["organizacion", "estado", "fecha_limite"], name="derivacion_externa_idx"),
             # "Mi día": referrals I sent that wait.
             models.Index(fields=["derivado_por", "estado"], name="derivacion_enviadas_idx"),
@@ -609,3 +614,75 @@ class EventoDerivacion(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("El historial de una derivación no se borra."))
+
+
+class SeguimientoDerivacion(models.Model):
+    """Append-only log of the office's follow-up of a referral (mainly external ones)."""
+
+    derivacion = models.ForeignKey(
+        Derivacion, on_delete=models.PROTECT, related_name="seguimientos", verbose_name=_("derivación")
+    )
+    resultado = models.CharField(_("resultado"), max_length=15, choices=ResultadoSeguimiento.choices)
+    nota = models.TextField(_("nota"), max_length=2000, blank=True)
+    proxima_fecha = models.DateField(_("próximo seguimiento"), null=True, blank=True)
+    usuario = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("registrado por")
+    )
+    fecha = models.DateTimeField(_("fecha"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("seguimiento de derivación")
+        verbose_name_plural = _("seguimientos de derivación")
+        ordering = ["fecha", "id"]
+        indexes = [
+            # A referral's follow-ups in order; the latest one gives the next follow-up date.
+            models.Index(fields=["derivacion", "-fecha"], name="seguimiento_derivacion_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.derivacion}: {self.get_resultado_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("El seguimiento de una derivación no se modifica."))
+        super().save(*args, **kwargs)
+
+
+class CorreoSaliente(models.Model):
+    """Outbox: every notification is recorded before it is sent, so a failed send is retried."""
+
+    class Tipo(models.TextChoices):
+        NUEVA = "nueva", _("Nueva derivación")
+        RESPUESTA = "respuesta", _("Derivación resuelta o rechazada")
+        RECORDATORIO = "recordatorio", _("Recordatorio diario")
+
+    tipo = models.CharField(_("tipo"), max_length=15, choices=Tipo.choices)
+    # Set for the daily reminders: one per recipient and day ("recordatorio:<user id>:<date>").
+    clave = models.CharField(_("clave"), max_length=80, unique=True, null=True, blank=True)
+    destinatarios = models.JSONField(_("destinatarios"), default=list)
+    asunto = models.CharField(_("asunto"), max_length=250)
+    cuerpo = models.TextField(_("cuerpo"))
+    derivacion = models.ForeignKey(
+        Derivacion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correos",
+        verbose_name=_("derivación"),
+    )
+    creado = models.DateTimeField(_("creado"), default=timezone.now)
+    enviado = models.DateTimeField(_("enviado"), null=True, blank=True)
+    intentos = models.PositiveSmallIntegerField(_("intentos"), default=0)
+    ultimo_error = models.TextField(_("último error"), blank=True)
+
+    class Meta:
+        verbose_name = _("correo saliente")
+        verbose_name_plural = _("correos salientes")
+        ordering = ["creado", "id"]
+        indexes = [
+            # reintentar_correos: the pending ones, oldest first.
+            models.Index(fields=["creado"], condition=Q(enviado__isnull=True), name="correo_pendiente_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_tipo_display()}: {self.asunto}"

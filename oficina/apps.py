@@ -13,3 +13,8 @@ class OficinaConfig(AppConfig):
         LANG_INFO.setdefault(
             "ht", {"bidi": False, "code": "ht", "name": "Haitian Creole", "name_local": "Kreyòl ayisyen"}
         )
+
+        # Public pages are cached; edits to public content invalidate them.
+        from . import cache_publico
+
+        cache_publico.conectar()

@@ -72,6 +72,11 @@ class Organizacion(DestinoDerivacion):
     publica = models.BooleanField(_("visible en el sitio público"), default=True)
     acepta_derivaciones = models.BooleanField(_("acepta derivaciones"), default=True)
     activa = models.BooleanField(_("activa"), default=True)
+    # Optional translations for the public directory; empty → the Spanish text is shown.
+    descripcion_ht = models.TextField(_("descripción en kreyòl"), blank=True)
+    descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
+    horario_ht = models.CharField(_("horario en kreyòl"), max_length=250, blank=True)
+    horario_en = models.CharField(_("horario en inglés"), max_length=250, blank=True)
 
     class Meta:
         verbose_name = _("organización")
@@ -100,6 +105,15 @@ class Servicio(models.Model):
     idiomas = models.JSONField(_("idiomas"), default=list, blank=True)
     horario = models.CharField(_("horario"), max_length=250, blank=True)
     costo = models.CharField(_("costo"), max_length=200, blank=True, help_text=_("Por ejemplo: gratuito."))
+    # Optional translations for the public directory; empty → the Spanish text is shown.
+    descripcion_ht = models.TextField(_("descripción en kreyòl"), blank=True)
+    descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
+    elegibilidad_ht = models.TextField(_("a quién atiende, en kreyòl"), blank=True)
+    elegibilidad_en = models.TextField(_("a quién atiende, en inglés"), blank=True)
+    documentos_requeridos_ht = models.TextField(_("documentos requeridos, en kreyòl"), blank=True)
+    documentos_requeridos_en = models.TextField(_("documentos requeridos, en inglés"), blank=True)
+    horario_ht = models.CharField(_("horario en kreyòl"), max_length=250, blank=True)
+    horario_en = models.CharField(_("horario en inglés"), max_length=250, blank=True)
 
     class Meta:
         verbose_name = _("servicio")
@@ -175,6 +189,11 @@ class Actividad(models.Model):
     lugar = models.CharField(_("lugar"), max_length=250, blank=True)
     publica = models.BooleanField(_("visible en el calendario público"), default=True)
     asistentes = models.PositiveIntegerField(_("asistentes"), null=True, blank=True)
+    # Optional translations for the public calendar; empty → the Spanish text is shown.
+    titulo_ht = models.CharField(_("título en kreyòl"), max_length=200, blank=True)
+    titulo_en = models.CharField(_("título en inglés"), max_length=200, blank=True)
+    descripcion_ht = models.TextField(_("descripción en kreyòl"), blank=True)
+    descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
 
     class Meta:
         verbose_name = _("actividad")

@@ -76,6 +76,20 @@ if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
 DEMO_PASSWORD = _read("DEMO_PASSWORD", env.str, default="demo")
 # Version of the privacy notice recorded with each person's consent.
 AVISO_PRIVACIDAD_VERSION = _read("AVISO_PRIVACIDAD_VERSION", env.str, default="2026-12")
+# The office's contact details, shown on the public site.
+OFICINA_DIRECCION = _read("OFICINA_DIRECCION", env.str, default="Condell 1490, Valparaíso")
+OFICINA_HORARIO = _read("OFICINA_HORARIO", env.str, default="Lunes a viernes, 8:30 a 14:00")
+# Demo numbers only with DEBUG on: production shows a phone or WhatsApp only when it is set.
+OFICINA_TELEFONO = _read("OFICINA_TELEFONO", env.str, default="+56 32 000 0000" if DEBUG else "")
+OFICINA_WHATSAPP = _read("OFICINA_WHATSAPP", env.str, default="+56 9 0000 0000" if DEBUG else "")
+OFICINA_CORREO = _read("OFICINA_CORREO", env.str, default="")
+OFICINA_MAPA_URL = _read(
+    "OFICINA_MAPA_URL",
+    env.str,
+    default="https://www.openstreetmap.org/search?query=Condell%201490%2C%20Valpara%C3%ADso",
+)
+# Seconds a public page stays in the cache (edits invalidate it at once).
+CACHE_PUBLICO_SEGUNDOS = _read("CACHE_PUBLICO_SEGUNDOS", env.int, default=600)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

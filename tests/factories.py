@@ -168,3 +168,21 @@ class PaginaInformativaFactory(factory.django.DjangoModelFactory):
     titulo = factory.Sequence(lambda n: f"Guía {n}")
     resumen = "Resumen de la guía."
     cuerpo = "## Qué hacer\n\nVaya al CESFAM más cercano."
+
+
+class ProgramaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oficina.Programa"
+
+    nombre = factory.Sequence(lambda n: f"Programa {n}")
+    area = Area.CULTURA
+
+
+class ActividadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oficina.Actividad"
+
+    programa = factory.SubFactory(ProgramaFactory)
+    titulo = factory.Sequence(lambda n: f"Actividad {n}")
+    inicio = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    lugar = "Biblioteca Severín"

@@ -8,7 +8,7 @@ fields of cases and referrals. One module per concern; import from the module
 from ._comun import TransicionInvalida
 from .atenciones import registrar_atencion
 from .casos import abrir_caso, cerrar_caso, reabrir_caso, reasignar_caso
-from .derivaciones import cambiar_estado_derivacion, derivar
+from .derivaciones import cambiar_estado_derivacion, derivar, registrar_seguimiento
 from .personas import actualizar_persona, registrar_persona
 
 __all__ = [
@@ -22,4 +22,5 @@ __all__ = [
     "reasignar_caso",
     "registrar_atencion",
     "registrar_persona",
+    "registrar_seguimiento",
 ]

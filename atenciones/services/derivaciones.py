@@ -5,8 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from oficina.roles import es_encargada
+
+from .. import notificaciones
 from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
-from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona
+from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona, SeguimientoDerivacion
 from ._comun import TransicionInvalida, guardar
 
 
@@ -25,7 +28,33 @@ def derivar(
     atencion: Atencion | None = None,
     consentimiento_omitido_motivo: str = "",
 ) -> Derivacion:
-    """Send a referral to one destination; its due date follows the destination's deadline."""
+    """Send a referral to one destination; its due date follows the destination's deadline.
+
+    Without the person's consent only the office head may send it, with a recorded reason.
+    The destination department is told by email after the transaction commits.
+    """
+    consentimiento_omitido_motivo = (consentimiento_omitido_motivo or "").strip()
+    if not consentimiento:
+        if not es_encargada(derivado_por):
+            raise ValidationError(
+                {
+                    "consentimiento": _(
+                        "Se requiere el consentimiento de la persona para compartir sus datos con el destino."
+                    )
+                }
+            )
+        if not consentimiento_omitido_motivo:
+            raise ValidationError(
+                {
+                    "consentimiento_omitido_motivo": _(
+                        "Para derivar sin consentimiento, escriba el motivo (queda registrado)."
+                    )
+                }
+            )
+    if departamento is not None and not departamento.activo:
+        raise ValidationError({"destino": _("Ese departamento no está activo.")})
+    if organizacion is not None and not (organizacion.activa and organizacion.acepta_derivaciones):
+        raise ValidationError({"destino": _("Esa organización no recibe derivaciones.")})
     destino = departamento or organizacion
     ahora = timezone.now()
     derivacion = Derivacion(
@@ -60,6 +89,7 @@ def derivar(
         fecha=ahora,
         nota=nota or "",
     )
+    notificaciones.avisar_nueva_derivacion(derivacion)
     return derivacion
 
 
@@ -129,4 +159,37 @@ def cambiar_estado_derivacion(
     # Keep the caller's instance in step with the database.
     for campo in campos + ["fecha_cierre"]:
         setattr(derivacion, campo, getattr(actual, campo))
+    if nuevo_estado in (EstadoDerivacion.RESUELTA, EstadoDerivacion.RECHAZADA):
+        notificaciones.avisar_respuesta(actual)
     return actual
+
+
+@transaction.atomic
+def registrar_seguimiento(
+    *,
+    derivacion: Derivacion,
+    usuario,
+    resultado: str,
+    nota: str = "",
+    proxima_fecha=None,
+) -> SeguimientoDerivacion:
+    """Log the office's follow-up of a referral (phone, email) and its next follow-up date."""
+    if not derivacion.abierta:
+        raise TransicionInvalida(
+            _("La derivación ya está cerrada («%(estado)s»): no necesita seguimiento.")
+            % {"estado": derivacion.get_estado_display()},
+            code="cerrada",
+        )
+    if proxima_fecha is not None and proxima_fecha < timezone.localdate():
+        raise ValidationError(
+            {"proxima_fecha": _("La próxima fecha de seguimiento no puede estar en el pasado.")}
+        )
+    return guardar(
+        SeguimientoDerivacion(
+            derivacion=derivacion,
+            usuario=usuario,
+            resultado=resultado,
+            nota=nota.strip(),
+            proxima_fecha=proxima_fecha,
+        )
+    )

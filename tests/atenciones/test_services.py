@@ -43,7 +43,9 @@ def _derivacion_en(estado, usuario):
     return derivacion
 
 
-LEGALES = [(desde, hacia) for desde, destinos in TRANSICIONES_DERIVACION.items() for hacia in destinos]
+LEGALES = [
+    (desde, hacia) for desde, destinos in TRANSICIONES_DERIVACION.items() for hacia in sorted(destinos)
+]
 ILEGALES = [
     (desde, hacia)
     for desde, hacia in itertools.product(E.values, E.values)

@@ -26,7 +26,7 @@ def quitar(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("atenciones", "0001_initial"),
+        ("atenciones", "0002_i4_seguimiento_correos"),
         ("oficina", "0002_grupos"),
     ]
 

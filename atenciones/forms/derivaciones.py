@@ -1,0 +1,221 @@
+"""Forms of referrals: send one, move it, log a follow-up, filter the lists."""
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from oficina.choices import AREA_DE_TEMA, Tema
+from oficina.models import Departamento, Organizacion
+from oficina.roles import es_encargada
+
+from ..choices import EstadoCaso, EstadoDerivacion, MotivoRechazo, Prioridad, ResultadoSeguimiento
+from ..models import Caso
+from ..selectors_derivaciones import externas_esperando, q_vencidas
+
+E = EstadoDerivacion
+
+
+def _plazo(destino, hoy):
+    dias = destino.plazo_respuesta_dias
+    if destino.plazo_en_dias_habiles:
+        texto = ngettext(
+            "responde en %(dias)d día hábil, hasta el %(fecha)s",
+            "responde en %(dias)d días hábiles, hasta el %(fecha)s",
+            dias,
+        )
+    else:
+        texto = ngettext(
+            "responde en %(dias)d día corrido, hasta el %(fecha)s",
+            "responde en %(dias)d días corridos, hasta el %(fecha)s",
+            dias,
+        )
+    return texto % {"dias": dias, "fecha": destino.fecha_limite(hoy).strftime("%d-%m-%Y")}
+
+
+def opciones_de_destino(tema: str | None, hoy=None):
+    """Grouped choices: the destinations proposed for the topic first, then the others.
+
+    Values are "departamento:<id>" or "organizacion:<id>"; each label shows the response deadline.
+    Organisations that do not accept referrals are left out.
+    """
+    hoy = hoy or timezone.localdate()
+    area = AREA_DE_TEMA.get(tema) if tema else None
+    departamentos = list(Departamento.objects.filter(activo=True).order_by("nombre"))
+    organizaciones = list(
+        Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("nombre")
+    )
+    del_area = set()
+    if area:
+        del_area = set(
+            Organizacion.objects.filter(
+                Q(servicios__area=area), activa=True, acepta_derivaciones=True
+            ).values_list("pk", flat=True)
+        )
+
+    def opcion(prefijo, destino):
+        return (f"{prefijo}:{destino.pk}", f"{destino.nombre} ({_plazo(destino, hoy)})")
+
+    propuestos, deptos, orgs = [], [], []
+    for d in departamentos:
+        (propuestos if area and d.area == area else deptos).append(opcion("departamento", d))
+    for o in organizaciones:
+        (propuestos if o.pk in del_area else orgs).append(opcion("organizacion", o))
+    grupos = [("", _("Elija un destino"))]
+    if propuestos:
+        grupos.append((_("Propuestos para el tema"), propuestos))
+    if deptos:
+        grupos.append((_("Departamentos municipales"), deptos))
+    if orgs:
+        grupos.append((_("Red de apoyo (externas)"), orgs))
+    return grupos
+
+
+class NuevaDerivacionForm(forms.Form):
+    tema = forms.ChoiceField(label=_("Tema"), choices=[("", "---------"), *Tema.choices])
+    destino = forms.ChoiceField(
+        label=_("Destino"),
+        help_text=_("Los destinos propuestos para el tema aparecen primero, con su plazo de respuesta."),
+    )
+    motivo = forms.CharField(
+        label=_("Motivo de la derivación"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Lo que el destino necesita saber. No registre detalles sensibles innecesarios."),
+    )
+    prioridad = forms.ChoiceField(label=_("Prioridad"), choices=Prioridad.choices, initial=Prioridad.MEDIA)
+    caso = forms.ModelChoiceField(label=_("Caso"), queryset=Caso.objects.none(), required=False)
+    consentimiento = forms.BooleanField(
+        label=_("La persona consiente compartir sus datos con el destino."), required=False
+    )
+    consentimiento_omitido_motivo = forms.CharField(
+        label=_("Motivo para derivar sin consentimiento"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Solo la encargada de la oficina puede derivar sin consentimiento; el motivo queda registrado."
+        ),
+    )
+
+    def __init__(self, *args, persona, usuario, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.usuario = usuario
+        tema = self.data.get("tema") if self.is_bound else self.initial.get("tema")
+        self.fields["destino"].choices = opciones_de_destino(tema if tema in Tema.values else None)
+        self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
+        if not es_encargada(usuario):
+            del self.fields["consentimiento_omitido_motivo"]
+
+    def clean_destino(self):
+        tipo, _sep, pk = self.cleaned_data["destino"].partition(":")
+        modelo = {"departamento": Departamento, "organizacion": Organizacion}[tipo]
+        try:
+            return tipo, modelo.objects.get(pk=int(pk))
+        except (modelo.DoesNotExist, ValueError) as exc:
+            raise forms.ValidationError(_("Elija un destino de la lista.")) from exc
+
+    def clean(self):
+        datos = super().clean()
+        if not datos.get("consentimiento"):
+            if "consentimiento_omitido_motivo" not in self.fields:
+                self.add_error(
+                    "consentimiento",
+                    _("Se requiere el consentimiento de la persona para compartir sus datos con el destino."),
+                )
+            elif not (datos.get("consentimiento_omitido_motivo") or "").strip():
+                self.add_error(
+                    "consentimiento_omitido_motivo",
+                    _("Para derivar sin consentimiento, escriba el motivo (queda registrado)."),
+                )
+        return datos
+
+
+class CambioEstadoForm(forms.Form):
+    nuevo_estado = forms.ChoiceField(choices=E.choices, widget=forms.HiddenInput)
+    estado_esperado = forms.ChoiceField(choices=E.choices, widget=forms.HiddenInput)
+    respuesta = forms.CharField(
+        label=_("Respuesta"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    motivo_rechazo = forms.ChoiceField(
+        label=_("Motivo del rechazo"), choices=[("", "---------"), *MotivoRechazo.choices], required=False
+    )
+    nota = forms.CharField(
+        label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        datos = super().clean()
+        nuevo = datos.get("nuevo_estado")
+        if nuevo == E.RESUELTA and not (datos.get("respuesta") or "").strip():
+            self.add_error("respuesta", _("Escriba la respuesta para resolver la derivación."))
+        if nuevo == E.RECHAZADA and not datos.get("motivo_rechazo"):
+            self.add_error("motivo_rechazo", _("Elija el motivo del rechazo."))
+        return datos
+
+
+class SeguimientoForm(forms.Form):
+    resultado = forms.ChoiceField(label=_("Resultado del contacto"), choices=ResultadoSeguimiento.choices)
+    nota = forms.CharField(
+        label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    proxima_fecha = forms.DateField(
+        label=_("Próximo seguimiento"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_proxima_fecha(self):
+        fecha = self.cleaned_data.get("proxima_fecha")
+        if fecha and fecha < timezone.localdate():
+            raise forms.ValidationError(_("La próxima fecha de seguimiento no puede estar en el pasado."))
+        return fecha
+
+
+class FiltroDerivacionesForm(forms.Form):
+    """Office list filters (GET). Invalid values are reported and ignored, never a 500."""
+
+    destino = forms.ChoiceField(label=_("Destino"), required=False)
+    estado = forms.ChoiceField(label=_("Estado"), choices=[("", _("Todos")), *E.choices], required=False)
+    vencidas = forms.BooleanField(label=_("Solo vencidas"), required=False)
+    externas = forms.BooleanField(label=_("Solo externas esperando respuesta"), required=False)
+    desde = forms.DateField(
+        label=_("Enviadas desde"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    hasta = forms.DateField(
+        label=_("Enviadas hasta"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        deptos = [(f"departamento:{pk}", n) for pk, n in Departamento.objects.values_list("pk", "nombre")]
+        orgs = [(f"organizacion:{pk}", n) for pk, n in Organizacion.objects.values_list("pk", "nombre")]
+        self.fields["destino"].choices = [
+            ("", _("Todos")),
+            (_("Departamentos municipales"), deptos),
+            (_("Red de apoyo (externas)"), orgs),
+        ]
+
+    def clean(self):
+        datos = super().clean()
+        if datos.get("desde") and datos.get("hasta") and datos["desde"] > datos["hasta"]:
+            self.add_error("hasta", _("La fecha final no puede ser anterior a la inicial."))
+        return datos
+
+    def filtrar(self, qs):
+        if not self.is_valid():
+            return qs
+        d = self.cleaned_data
+        if d.get("destino"):
+            tipo, _sep, pk = d["destino"].partition(":")
+            qs = qs.filter(**{f"{tipo}_id": int(pk)})
+        if d.get("estado"):
+            qs = qs.filter(estado=d["estado"])
+        if d.get("vencidas"):
+            qs = qs.filter(q_vencidas())
+        if d.get("externas"):
+            qs = externas_esperando(qs)
+        if d.get("desde"):
+            qs = qs.filter(fecha_envio__date__gte=d["desde"])
+        if d.get("hasta"):
+            qs = qs.filter(fecha_envio__date__lte=d["hasta"])
+        return qs

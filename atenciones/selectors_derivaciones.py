@@ -1,0 +1,108 @@
+"""Reused reads of referrals: inbox, overdue ones, follow-ups due, and who may move what."""
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils import timezone
+
+from oficina.roles import es_encargada, es_enlace, es_profesional
+
+from .acceso import departamentos_de
+from .choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion
+from .models import Derivacion, SeguimientoDerivacion
+
+E = EstadoDerivacion
+# Moves made by the destination (a department's liaison; the office for organisations).
+MOVIMIENTOS_DESTINO = {E.RECIBIDA, E.EN_ATENCION, E.RESUELTA, E.RECHAZADA}
+# Moves made by the office that sent it.
+MOVIMIENTOS_OFICINA = {E.CANCELADA}
+
+
+def q_vencidas(hoy=None) -> Q:
+    """Open referrals past their due date (the due date itself is still on time)."""
+    return Q(estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=hoy or timezone.localdate())
+
+
+def con_vencimiento(qs: QuerySet, hoy=None) -> QuerySet:
+    """Annotate `esta_vencida` (1/0) so lists can put overdue referrals first."""
+    return qs.annotate(
+        esta_vencida=Case(When(q_vencidas(hoy), then=Value(1)), default=Value(0), output_field=IntegerField())
+    )
+
+
+def con_proximo_seguimiento(qs: QuerySet) -> QuerySet:
+    """Annotate `proximo_seguimiento`: the next follow-up date set by the latest follow-up."""
+    ultimo = SeguimientoDerivacion.objects.filter(derivacion=OuterRef("pk")).order_by("-fecha", "-id")
+    return qs.annotate(proximo_seguimiento=Subquery(ultimo.values("proxima_fecha")[:1]))
+
+
+def bandeja_de(user) -> QuerySet:
+    """The referrals sent to the liaison's departments, by due date (overdue open ones first)."""
+    return Derivacion.objects.filter(departamento_id__in=departamentos_de(user)).order_by(
+        "fecha_limite", "id"
+    )
+
+
+def conteos_por_estado(qs: QuerySet, hoy=None) -> dict:
+    """{state: count} plus 'vencidas', in one query."""
+    filas = qs.order_by().values("estado").annotate(n=Count("id"), v=Count("id", filter=q_vencidas(hoy)))
+    conteos = dict.fromkeys(E.values, 0)
+    conteos["vencidas"] = 0
+    for fila in filas:
+        conteos[fila["estado"]] = fila["n"]
+        conteos["vencidas"] += fila["v"]
+    return conteos
+
+
+def derivaciones_vencidas_de(user, hoy=None) -> QuerySet:
+    """Overdue referrals that concern `user`, for "Mi día" and the reminders.
+
+    The office head: every overdue referral. A professional: the ones they sent. A liaison: the ones
+    sent to their departments.
+    """
+    qs = Derivacion.objects.filter(q_vencidas(hoy)).select_related("departamento", "organizacion", "persona")
+    if es_encargada(user):
+        return qs.order_by("fecha_limite", "id")
+    alcance = Q(pk__in=[])
+    if es_profesional(user):
+        alcance |= Q(derivado_por=user)
+    if es_enlace(user):
+        alcance |= Q(departamento_id__in=departamentos_de(user))
+    return qs.filter(alcance).order_by("fecha_limite", "id")
+
+
+def seguimientos_pendientes_de(user, hoy=None) -> QuerySet:
+    """Open referrals sent by `user` whose next follow-up date is today or past."""
+    hoy = hoy or timezone.localdate()
+    qs = con_proximo_seguimiento(
+        Derivacion.objects.filter(derivado_por=user, estado__in=ESTADOS_DERIVACION_ABIERTOS)
+    ).select_related("departamento", "organizacion")
+    return qs.filter(proximo_seguimiento__lte=hoy).order_by("proximo_seguimiento", "id")
+
+
+def externas_esperando(qs: QuerySet | None = None) -> QuerySet:
+    """External referrals (to organisations) still waiting for an answer."""
+    qs = qs if qs is not None else Derivacion.objects.all()
+    return qs.filter(organizacion__isnull=False, estado__in=ESTADOS_DERIVACION_ABIERTOS)
+
+
+def acciones_permitidas(user, derivacion: Derivacion, departamentos=None) -> list[str]:
+    """The states `user` may move `derivacion` to now, in the order of the state machine.
+
+    The office head may make any legal move. A department's liaison makes the destination's moves
+    on their department's referrals; office staff make them for organisations (which have no
+    users) and may cancel any referral before it is resolved.
+    """
+    legales = TRANSICIONES_DERIVACION.get(derivacion.estado, set())
+    if es_encargada(user):
+        permitidas = set(legales)
+    else:
+        permitidas = set()
+        if es_profesional(user):
+            permitidas |= MOVIMIENTOS_OFICINA
+            if derivacion.organizacion_id:
+                permitidas |= MOVIMIENTOS_DESTINO
+        if es_enlace(user) and derivacion.departamento_id:
+            departamentos = departamentos if departamentos is not None else departamentos_de(user)
+            if derivacion.departamento_id in departamentos:
+                permitidas |= MOVIMIENTOS_DESTINO
+        permitidas &= legales
+    return [e for e in E.values if e in permitidas]

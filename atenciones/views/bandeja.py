@@ -1,0 +1,59 @@
+"""The liaison's inbox: referrals sent to their departments, overdue first, by state."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from oficina.roles import es_enlace
+
+from ..choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
+from ..selectors_derivaciones import bandeja_de, conteos_por_estado, q_vencidas
+from .derivaciones import POR_PAGINA
+
+E = EstadoDerivacion
+# Tabs: (key, label). "abiertas" (the default) is everything still waiting for the department.
+PESTANAS = [
+    ("abiertas", _("Por atender")),
+    ("vencidas", _("Vencidas")),
+    (E.ENVIADA, _("Nuevas")),
+    (E.RECIBIDA, E.RECIBIDA.label),
+    (E.EN_ATENCION, E.EN_ATENCION.label),
+    (E.RESUELTA, E.RESUELTA.label),
+    (E.RECHAZADA, E.RECHAZADA.label),
+    (E.CANCELADA, E.CANCELADA.label),
+]
+
+
+@login_required
+def bandeja(request):
+    if not es_enlace(request.user):
+        raise Http404
+    qs = bandeja_de(request.user)
+    conteos = conteos_por_estado(qs)
+    conteos["abiertas"] = sum(conteos[e] for e in ESTADOS_DERIVACION_ABIERTOS)
+    pestana = request.GET.get("estado", "abiertas")
+    if pestana not in dict(PESTANAS):
+        pestana = "abiertas"
+    # Open tabs: by due date, so overdue ones come first. Closed tabs: the latest due date first
+    # (an ordered scan of derivacion_bandeja_idx). Related rows are fetched for the page only.
+    if pestana == "abiertas":
+        qs = qs.filter(estado__in=ESTADOS_DERIVACION_ABIERTOS).order_by("fecha_limite", "id")
+    elif pestana == "vencidas":
+        qs = qs.filter(q_vencidas()).order_by("fecha_limite", "id")
+    else:
+        qs = qs.filter(estado=pestana).order_by("-fecha_limite", "-id")
+    qs = qs.prefetch_related("persona", "derivado_por")
+    paginador = Paginator(qs, POR_PAGINA)
+    paginador.count = conteos[pestana]  # already counted above: spare the COUNT query
+    pagina = paginador.get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "equipo/bandeja/bandeja.html",
+        {
+            "pestanas": [(clave, etiqueta, conteos.get(clave, 0)) for clave, etiqueta in PESTANAS],
+            "pestana": pestana,
+            "pagina": pagina,
+        },
+    )

@@ -1,0 +1,276 @@
+"""Referral pages: the office's list, one referral, its moves, follow-ups, printed slip, new referral."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from oficina.roles import es_enlace, es_profesional
+
+from ..acceso import (
+    departamentos_de,
+    derivacion_para,
+    enlace_o_equipo_requerido,
+    equipo_requerido,
+    persona_para,
+)
+from ..choices import EstadoDerivacion
+from ..forms.derivaciones import (
+    CambioEstadoForm,
+    FiltroDerivacionesForm,
+    NuevaDerivacionForm,
+    SeguimientoForm,
+)
+from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
+from ..selectors_derivaciones import (
+    acciones_permitidas,
+    con_proximo_seguimiento,
+    externas_esperando,
+)
+from ..services import TransicionInvalida, cambiar_estado_derivacion, derivar, registrar_seguimiento
+
+E = EstadoDerivacion
+POR_PAGINA = 25
+
+# Button labels of each move, as the destination or the office sees it.
+ETIQUETAS_ACCION = {
+    E.RECIBIDA: gettext_lazy("Marcar como recibida"),
+    E.EN_ATENCION: gettext_lazy("Iniciar atención"),
+    E.RESUELTA: gettext_lazy("Resolver"),
+    E.RECHAZADA: gettext_lazy("Rechazar"),
+    E.CANCELADA: gettext_lazy("Cancelar derivación"),
+}
+
+
+@equipo_requerido
+def lista(request):
+    """All referrals for office staff, filtered by destination, state, overdue, date range."""
+    filtro = FiltroDerivacionesForm(request.GET or None)
+    base = Derivacion.objects.all()
+    qs = filtro.filtrar(base) if filtro.is_bound else base
+    # Related rows are fetched for the page only (joins before the LIMIT would touch every row).
+    qs = con_proximo_seguimiento(qs).prefetch_related(
+        "persona", "departamento", "organizacion", "derivado_por"
+    )
+    if (
+        filtro.is_bound
+        and filtro.is_valid()
+        and (filtro.cleaned_data["vencidas"] or filtro.cleaned_data["externas"])
+    ):
+        # Waiting for an answer: the oldest due date first.
+        qs = qs.order_by("fecha_limite", "id")
+    else:
+        qs = qs.order_by("-fecha_envio", "-id")
+    pagina = Paginator(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
+    parametros = request.GET.copy()
+    parametros.pop("pagina", None)
+    return render(
+        request,
+        "equipo/derivaciones/lista.html",
+        {
+            "filtro": filtro,
+            "pagina": pagina,
+            "parametros": parametros.urlencode(),
+            "externas_esperando": externas_esperando().count(),
+        },
+    )
+
+
+def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento=None):
+    user = request.user
+    departamentos = departamentos_de(user) if es_enlace(user) else []
+    equipo = es_profesional(user)
+    con_error = form_estado.data.get("nuevo_estado") if form_estado is not None else None
+    acciones = [
+        (
+            estado,
+            ETIQUETAS_ACCION[estado],
+            form_estado
+            if estado == con_error
+            else CambioEstadoForm(initial={"nuevo_estado": estado, "estado_esperado": derivacion.estado}),
+        )
+        for estado in acciones_permitidas(user, derivacion, departamentos)
+    ]
+    return {
+        "derivacion": derivacion,
+        "equipo": equipo,
+        "acciones": acciones,
+        "form_seguimiento": form_seguimiento
+        or (SeguimientoForm() if equipo and derivacion.abierta else None),
+    }
+
+
+def _derivacion_con_historial(user, pk):
+    eventos = EventoDerivacion.objects.select_related("usuario")
+    seguimientos = SeguimientoDerivacion.objects.select_related("usuario")
+    qs = Derivacion.objects.prefetch_related(Prefetch("eventos", queryset=eventos))
+    if es_profesional(user):
+        # Only office staff see the follow-ups and the case.
+        qs = qs.select_related("caso").prefetch_related(Prefetch("seguimientos", queryset=seguimientos))
+    return derivacion_para(user, pk, qs)
+
+
+@enlace_o_equipo_requerido
+def detalle(request, pk):
+    """One referral. A liaison sees only what the referral needs; office staff see it all."""
+    derivacion = _derivacion_con_historial(request.user, pk)
+    return render(request, "equipo/derivaciones/detalle.html", _contexto_detalle(request, derivacion))
+
+
+@require_POST
+@enlace_o_equipo_requerido
+def mover(request, pk):
+    """Move a referral through the single state-change service; stale pages are refused."""
+    derivacion = derivacion_para(request.user, pk)
+    form = CambioEstadoForm(request.POST)
+    nuevo = request.POST.get("nuevo_estado")
+    departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
+    if nuevo not in acciones_permitidas(request.user, derivacion, departamentos):
+        esperado = request.POST.get("estado_esperado")
+        if esperado and esperado != derivacion.estado:
+            messages.error(
+                request,
+                _(
+                    "La derivación cambió mientras usted la revisaba: ahora está «%(estado)s». Revise y vuelva a intentar."
+                )
+                % {"estado": derivacion.get_estado_display()},
+            )
+        else:
+            messages.error(request, _("Esa acción no está disponible para esta derivación."))
+        return redirect("equipo:derivacion", pk=pk)
+    if form.is_valid():
+        datos = form.cleaned_data
+        try:
+            cambiar_estado_derivacion(
+                derivacion=derivacion,
+                nuevo_estado=datos["nuevo_estado"],
+                usuario=request.user,
+                nota=datos["nota"],
+                respuesta=datos["respuesta"],
+                motivo_rechazo=datos["motivo_rechazo"],
+                estado_esperado=datos["estado_esperado"],
+            )
+        except TransicionInvalida as exc:
+            messages.error(request, exc.messages[0])
+            return redirect("equipo:derivacion", pk=pk)
+        except ValidationError as exc:
+            for campo, errores in exc.message_dict.items():
+                form.add_error(campo if campo in form.fields else None, errores)
+        else:
+            messages.success(
+                request,
+                _("Derivación %(codigo)s: ahora está «%(estado)s».")
+                % {"codigo": derivacion.codigo, "estado": derivacion.get_estado_display()},
+            )
+            return redirect("equipo:derivacion", pk=pk)
+    derivacion = _derivacion_con_historial(request.user, pk)
+    return render(
+        request,
+        "equipo/derivaciones/detalle.html",
+        _contexto_detalle(request, derivacion, form_estado=form),
+        status=400,
+    )
+
+
+@require_POST
+@equipo_requerido
+def seguimiento(request, pk):
+    """Log a follow-up contact (office staff), with the next follow-up date."""
+    derivacion = derivacion_para(request.user, pk)
+    form = SeguimientoForm(request.POST)
+    if form.is_valid():
+        try:
+            registrar_seguimiento(derivacion=derivacion, usuario=request.user, **form.cleaned_data)
+        except TransicionInvalida as exc:
+            messages.error(request, exc.messages[0])
+            return redirect("equipo:derivacion", pk=pk)
+        except ValidationError as exc:
+            for campo, errores in exc.message_dict.items():
+                form.add_error(campo if campo in form.fields else None, errores)
+        else:
+            messages.success(request, _("Seguimiento registrado."))
+            return redirect("equipo:derivacion", pk=pk)
+    derivacion = _derivacion_con_historial(request.user, pk)
+    return render(
+        request,
+        "equipo/derivaciones/detalle.html",
+        _contexto_detalle(request, derivacion, form_seguimiento=form),
+        status=400,
+    )
+
+
+def idioma_de_la_ficha(persona):
+    """The second language of the printed slip: Haitian Creole or English, when the person speaks it."""
+    for codigo in ("ht", "en"):
+        if codigo in (persona.idiomas or []):
+            return codigo
+    return None
+
+
+@equipo_requerido
+def imprimir(request, pk):
+    """The printed slip the person takes to the destination (one page)."""
+    derivacion = derivacion_para(request.user, pk)
+    idioma_extra = idioma_de_la_ficha(derivacion.persona)
+    tema_extra = None
+    if idioma_extra:
+        with translation.override(idioma_extra):
+            tema_extra = str(derivacion.get_tema_display())
+    with translation.override("es"):
+        tema = str(derivacion.get_tema_display())
+        return render(
+            request,
+            "equipo/derivaciones/imprimir.html",
+            {
+                "derivacion": derivacion,
+                "idioma_extra": idioma_extra,
+                # Shown only once the topic list is translated into that language.
+                "tema_extra": tema_extra if tema_extra != tema else None,
+            },
+        )
+
+
+@equipo_requerido
+def nueva(request, persona_pk):
+    """Refer a person: topic first, then the proposed destinations with their deadlines."""
+    persona = persona_para(request.user, persona_pk)
+    if request.method == "POST":
+        if "proponer" in request.POST:
+            # Re-offer the destinations for the chosen topic, keeping what was typed (works with JS off).
+            form = NuevaDerivacionForm(initial=request.POST.dict(), persona=persona, usuario=request.user)
+            return render(request, "equipo/derivaciones/nueva.html", {"form": form, "persona": persona})
+        form = NuevaDerivacionForm(request.POST, persona=persona, usuario=request.user)
+        if form.is_valid():
+            datos = form.cleaned_data
+            tipo, destino = datos["destino"]
+            try:
+                derivacion = derivar(
+                    persona=persona,
+                    derivado_por=request.user,
+                    tema=datos["tema"],
+                    motivo=datos["motivo"],
+                    prioridad=datos["prioridad"],
+                    caso=datos["caso"],
+                    consentimiento=datos["consentimiento"],
+                    consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
+                    **{tipo: destino},
+                )
+            except ValidationError as exc:
+                for campo, errores in exc.message_dict.items():
+                    form.add_error(campo if campo in form.fields else None, errores)
+            else:
+                messages.success(
+                    request,
+                    _("Derivación %(codigo)s enviada a %(destino)s.")
+                    % {"codigo": derivacion.codigo, "destino": destino.nombre},
+                )
+                return redirect("equipo:derivacion", pk=derivacion.pk)
+    else:
+        tema = request.GET.get("tema", "")
+        form = NuevaDerivacionForm(initial={"tema": tema}, persona=persona, usuario=request.user)
+    return render(request, "equipo/derivaciones/nueva.html", {"form": form, "persona": persona})

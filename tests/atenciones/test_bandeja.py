@@ -1,0 +1,96 @@
+"""The liaison's inbox: scope, tabs with counts, overdue first, pagination, query count."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from atenciones.choices import EstadoDerivacion
+from atenciones.models import Derivacion
+from tests.factories import DerivacionFactory, OrganizacionFactory
+
+pytestmark = pytest.mark.django_db
+E = EstadoDerivacion
+URL = reverse("equipo:bandeja")
+
+
+def test_inbox_shows_only_the_liaisons_department(client, enlace_salud, salud, educacion):
+    propia = DerivacionFactory(departamento=salud)
+    ajena = DerivacionFactory(departamento=educacion)
+    externa = DerivacionFactory(departamento=None, organizacion=OrganizacionFactory())
+    client.force_login(enlace_salud)
+    html = client.get(URL).content.decode()
+    assert propia.codigo in html
+    assert ajena.codigo not in html
+    assert externa.codigo not in html
+
+
+def test_inbox_puts_overdue_first_and_flags_them(client, enlace_salud, salud):
+    hoy = timezone.localdate()
+    a_tiempo = DerivacionFactory(departamento=salud, fecha_limite=hoy + datetime.timedelta(days=1))
+    vencida = DerivacionFactory(departamento=salud, fecha_limite=hoy - datetime.timedelta(days=3))
+    client.force_login(enlace_salud)
+    html = client.get(URL).content.decode()
+    assert html.index(vencida.codigo) < html.index(a_tiempo.codigo)
+    assert "Vencida" in html
+
+
+def test_inbox_tabs_filter_by_state_with_counts(client, enlace_salud, salud):
+    DerivacionFactory.create_batch(2, departamento=salud)
+    recibida = DerivacionFactory(departamento=salud)
+    Derivacion.objects.filter(pk=recibida.pk).update(estado=E.RECIBIDA)
+    resuelta = DerivacionFactory(departamento=salud)
+    Derivacion.objects.filter(pk=resuelta.pk).update(estado=E.RESUELTA, respuesta="Ok.")
+    client.force_login(enlace_salud)
+    respuesta = client.get(URL, {"estado": E.RECIBIDA})
+    conteos = {clave: n for clave, _etiqueta, n in respuesta.context["pestanas"]}
+    assert conteos["abiertas"] == 3
+    assert conteos[E.ENVIADA] == 2
+    assert conteos[E.RECIBIDA] == 1
+    assert conteos[E.RESUELTA] == 1
+    assert list(respuesta.context["pagina"].object_list) == [recibida]
+    # The default tab hides what is finished.
+    html = client.get(URL).content.decode()
+    assert resuelta.codigo not in html
+    assert resuelta.codigo in client.get(URL, {"estado": E.RESUELTA}).content.decode()
+
+
+def test_inbox_survives_bad_tabs_and_pages(client, enlace_salud, salud):
+    DerivacionFactory(departamento=salud)
+    client.force_login(enlace_salud)
+    for params in ({"estado": "<script>"}, {"pagina": "9999"}, {"pagina": "-1"}):
+        assert client.get(URL, params).status_code == 200
+
+
+def test_inbox_empty_state(client, enlace_salud):
+    client.force_login(enlace_salud)
+    assert "No hay derivaciones en esta pestaña." in client.get(URL).content.decode()
+
+
+def test_office_staff_and_outsiders_get_404_on_the_inbox(client, profesional, extrano):
+    for usuario in (profesional, extrano):
+        client.force_login(usuario)
+        assert client.get(URL).status_code == 404
+
+
+def test_nav_shows_inbox_to_liaisons_and_referrals_to_staff(client, enlace_salud, profesional):
+    client.force_login(enlace_salud)
+    html = client.get(URL).content.decode()
+    assert 'href="/equipo/bandeja/"' in html
+    assert 'href="/equipo/derivaciones/"' not in html
+    client.force_login(profesional)
+    html = client.get(reverse("equipo:derivaciones")).content.decode()
+    assert 'href="/equipo/derivaciones/"' in html
+    assert 'href="/equipo/bandeja/"' not in html
+
+
+def test_inbox_query_count_does_not_grow(client, enlace_salud, salud, django_assert_max_num_queries):
+    # 40 referrals (more than a page): counts come from one aggregate, rows from one select.
+    hoy = timezone.localdate()
+    for i in range(40):
+        DerivacionFactory(departamento=salud, fecha_limite=hoy + datetime.timedelta(days=i - 20))
+    client.force_login(enlace_salud)
+    with django_assert_max_num_queries(13):
+        respuesta = client.get(URL)
+    assert len(respuesta.context["pagina"].object_list) == 25
