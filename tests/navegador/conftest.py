@@ -89,3 +89,13 @@ def iniciar_sesion(page, usuario, clave):
     page.get_by_label("Nombre de usuario").fill(usuario)
     page.get_by_label("Contraseña").fill(clave)
     page.get_by_role("button", name="Entrar").click()
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests are transactional: each ends with a flush that also empties what data
+    migrations created (the staff groups). Serialized rollback restores it before each test, so
+    the order the tests run in (xdist) does not matter."""
+    for item in items:
+        marca = item.get_closest_marker("django_db")
+        if marca is not None and marca.kwargs.get("transaction") and "navegador" in str(item.path):
+            item.add_marker(pytest.mark.django_db(**{**marca.kwargs, "serialized_rollback": True}))
