@@ -91,11 +91,25 @@ def iniciar_sesion(page, usuario, clave):
     page.get_by_role("button", name="Entrar").click()
 
 
-def pytest_collection_modifyitems(items):
-    """Browser tests are transactional: each ends with a flush that also empties what data
-    migrations created (the staff groups). Serialized rollback restores it before each test, so
-    the order the tests run in (xdist) does not matter."""
-    for item in items:
-        marca = item.get_closest_marker("django_db")
-        if marca is not None and marca.kwargs.get("transaction") and "navegador" in str(item.path):
-            item.add_marker(pytest.mark.django_db(**{**marca.kwargs, "serialized_rollback": True}))
+@pytest.fixture(autouse=True)
+def _grupos_del_equipo(request):
+    """Browser tests are transactional: each ends with a flush that also empties the staff groups
+    created by data migrations. Put them back (same permissions) before each one, so the order
+    the tests run in (xdist) does not matter."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    from oficina.roles import ENCARGADA, PERMISOS
+
+    extra = {ENCARGADA: ["atenciones.exportar_datos"]}  # atenciones/0003_i6_permiso_exportar
+    for nombre, codigos in PERMISOS.items():
+        grupo, creado = Group.objects.get_or_create(name=nombre)
+        if creado:
+            condicion = Q(pk__in=[])
+            for codigo in [*codigos, *extra.get(nombre, [])]:
+                app_label, codename = codigo.split(".")
+                condicion |= Q(content_type__app_label=app_label, codename=codename)
+            grupo.permissions.set(Permission.objects.filter(condicion))
