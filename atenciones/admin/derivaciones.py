@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion, MotivoRechazo
-from ..models import Derivacion, EventoDerivacion
+from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
 from ..services.derivaciones import cambiar_estado_derivacion
 from .comun import AdminRapido, ExportarMixin, InlineSoloLectura, fecha_corta, filtro_vencidas
 
@@ -32,6 +32,15 @@ class EventoInline(InlineSoloLectura):
     show_change_link = False
     limite = 100
     verbose_name_plural = _("historial de la derivación")
+
+
+class SeguimientoInline(InlineSoloLectura):
+    model = SeguimientoDerivacion
+    fields = ["fecha", "resultado", "nota", "proxima_fecha", "usuario"]
+    select_related = ["usuario"]
+    show_change_link = False
+    limite = 50
+    verbose_name_plural = _("seguimientos de la oficina")
 
 
 class CambioEstadoForm(forms.Form):
@@ -107,7 +116,7 @@ class DerivacionAdmin(ExportarMixin, AdminRapido):
         "motivo_rechazo",
         "fecha_cierre",
     ]
-    inlines = [EventoInline]
+    inlines = [EventoInline, SeguimientoInline]
     actions = ["marcar_recibidas", "cancelar", "exportar_seleccion"]
 
     columnas_exportar = [
