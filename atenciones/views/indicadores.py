@@ -100,7 +100,12 @@ def indicadores(request):
             consulta=request.GET.urlencode() if "tipo" in request.GET else "",
             graficos={
                 "mes": grafico(
-                    "g-mes", _("Atenciones por mes"), datos["por_mes"], "atenciones", _("atenciones")
+                    "g-mes",
+                    _("Atenciones por mes"),
+                    datos["por_mes"],
+                    "atenciones",
+                    _("atenciones"),
+                    ceros=True,
                 ),
                 "tema": grafico(
                     "g-tema", _("Atenciones por tema"), datos["por_tema"], "atenciones", _("atenciones")

@@ -257,6 +257,19 @@ def test_indicators_page_shows_the_period_numbers(client, encargada, datos):
     assert "Descargar reporte Sello Migrante" in contenido
 
 
+def test_month_chart_is_a_timeline_and_other_charts_skip_zeros(client, encargada, datos):
+    client.force_login(encargada)
+    respuesta = client.get(reverse("equipo:indicadores"), {"tipo": "trimestre", "anio": 2026, "trimestre": 1})
+    graficos = respuesta.context["graficos"]
+    assert [(b["etiqueta"], b["valor"]) for b in graficos["mes"]["barras"]] == [
+        ("enero de 2026", 0),
+        ("febrero de 2026", 2),
+        ("marzo de 2026", 5),
+    ]
+    assert all(b["valor"] for b in graficos["tema"]["barras"])
+    assert "El valor mayor es marzo de 2026, con 5." in graficos["mes"]["descripcion"]
+
+
 def test_professionals_see_the_page_and_liaisons_get_404(client, profesional, enlace_salud):
     client.force_login(profesional)
     assert client.get(reverse("equipo:indicadores")).status_code == 200
