@@ -20,6 +20,48 @@ def _admin(ruta):
     return lambda: f"/{settings.ADMIN_URL}{ruta}"
 
 
+def _persona_con_historial():
+    """A person with a long history: the busiest of the first thousand."""
+    from django.db.models import Count
+
+    from atenciones.models import Persona
+
+    persona = (
+        Persona.objects.filter(
+            pk__lte=Persona.objects.order_by("pk").values_list("pk", flat=True)[:1][0] + 1000
+        )
+        .annotate(n=Count("atenciones"))
+        .order_by("-n")
+        .first()
+    )
+    return f"/equipo/personas/{persona.pk}/"
+
+
+def _documento():
+    """A real RUN of the database, typed with dots and dash as people do."""
+    from atenciones.documentos import formatear_documento
+    from atenciones.models import Persona
+
+    numero = (
+        Persona.objects.filter(tipo_documento="run")
+        .order_by("pk")
+        .values_list("documento_numero", flat=True)[500]
+    )
+    return f"/equipo/personas/?q={formatear_documento('run', numero)}"
+
+
+def _caso():
+    from atenciones.models import Caso
+
+    return f"/equipo/casos/{Caso.objects.order_by('pk').values_list('pk', flat=True).first()}/"
+
+
+def _hogar():
+    from atenciones.models import Hogar
+
+    return f"/equipo/hogares/{Hogar.objects.order_by('pk').values_list('pk', flat=True).first()}/?q=maria"
+
+
 def _una_derivacion_de_salud():
     from atenciones.models import Derivacion
 
@@ -33,6 +75,20 @@ def _una_derivacion_de_salud():
 
 PAGINAS = [
     ("mi_dia", "profesional", "/equipo/"),
+    ("personas_buscar_nombre", "profesional", "/equipo/personas/?q=jose+perez"),
+    ("personas_buscar_apellido_comun", "profesional", "/equipo/personas/?q=gonzalez"),
+    ("personas_buscar_documento", "profesional", _documento),
+    ("personas_buscar_telefono", "profesional", "/equipo/personas/?q=+56+9+5555"),
+    ("personas_buscar_sin_resultados", "profesional", "/equipo/personas/?q=zzqx+wywy"),
+    ("persona_nueva", "profesional", "/equipo/personas/nueva/"),
+    ("persona_detalle", "profesional", _persona_con_historial),
+    ("persona_atencion", "profesional", lambda: _persona_con_historial() + "atencion/"),
+    ("persona_editar", "profesional", lambda: _persona_con_historial() + "editar/"),
+    ("casos_lista", "profesional", "/equipo/casos/"),
+    ("casos_lista_vencidos_mios", "profesional", "/equipo/casos/?vencidos=on&asignado=2"),
+    ("caso_detalle", "profesional", _caso),
+    ("caso_editar", "profesional", lambda: _caso() + "editar/"),
+    ("hogar_detalle", "profesional", _hogar),
     # Indicators for the last 365 days, and the report built from them.
     ("indicadores_anio", "encargada", _ultimo_anio),
     ("indicadores_reporte", "encargada", lambda: _ultimo_anio().replace("/?", "/reporte.xlsx?")),

@@ -29,6 +29,7 @@ from oficina.models import (
     Servicio,
 )
 
+from .busqueda import texto_busqueda
 from .choices import (
     Canal,
     EstadoCaso,
@@ -412,7 +413,7 @@ def _persona(rng, indice, hoy, usuario, nacionalidades, pesos, adulto=True):
     edad = rng.randint(18, 70) if adulto else rng.randint(1, 17)
     tipo, numero = _documento(rng, indice, nac)
     llegada = hoy - datetime.timedelta(days=rng.randint(5, 2500))
-    return Persona(
+    persona = Persona(
         nombres=rng.choice(nombres_f if mujer else nombres_m),
         apellidos=f"{rng.choice(apellidos)} {rng.choice(apellidos)}",
         fecha_nacimiento=hoy - datetime.timedelta(days=edad * 365 + rng.randint(0, 364)),
@@ -441,6 +442,9 @@ def _persona(rng, indice, hoy, usuario, nacionalidades, pesos, adulto=True):
         creado_por=usuario,
         modificado_por=usuario,
     )
+    # bulk_create skips clean(), which fills the search text.
+    persona.busqueda = texto_busqueda(persona)
+    return persona
 
 
 def crear_personas(*, total, usuarios, log=print):
@@ -463,7 +467,7 @@ def crear_personas(*, total, usuarios, log=print):
                 familia = [_persona(rng, indice, hoy, usuario, nacionalidades, pesos)]
                 for k in range(1, tamano):
                     familia.append(
-                        _persona(rng, indice + k, hoy, usuario, nacionalidades, pesos, adulto=k > 1)
+                        _persona(rng, indice + k, hoy, usuario, nacionalidades, pesos, adulto=k == 1)
                     )
                 indice += tamano
                 familias.append(familia)

@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 from oficina.choices import Area, Idioma, Tema
 from oficina.models import Departamento, Organizacion
 
+from .busqueda import texto_busqueda
 from .choices import (
     Canal,
     EstadoCaso,
@@ -176,12 +177,14 @@ class Persona(models.Model):
         related_name="+",
         verbose_name=_("modificado por"),
     )
+    # Search text (atenciones.busqueda): unaccented names, document, phone digits; set in clean().
+    busqueda = models.CharField(_("texto de búsqueda"), max_length=500, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("persona")
         verbose_name_plural = _("personas")
         ordering = ["apellidos", "nombres"]
-        # Bulk export of personal data from the admin: the office head only (migration 0003_i6).
+        # Bulk export of personal data from the admin: the office head only (migration 0004_i6).
         permissions = [
             ("exportar_datos", _("Puede exportar datos de personas, casos, atenciones y derivaciones"))
         ]
@@ -296,6 +299,7 @@ class Persona(models.Model):
             errores["fecha_llegada_chile"] = _("La fecha de llegada no puede estar en el futuro.")
         if self.tutor_id and self.tutor_id == self.pk:
             errores["tutor"] = _("Una persona no puede ser su propio adulto responsable.")
+        self.busqueda = texto_busqueda(self)
         if errores:
             raise ValidationError(errores)
 

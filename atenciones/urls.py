@@ -2,12 +2,29 @@
 
 from django.urls import path
 
-from .views import bandeja, derivaciones, indicadores, mi_dia
+from .views import bandeja, casos, derivaciones, hogares, indicadores, mi_dia, personas
 
 app_name = "equipo"
 
 urlpatterns = [
     path("", mi_dia.mi_dia, name="mi_dia"),
+    path("personas/", personas.lista, name="personas"),
+    path("personas/nueva/", personas.nueva, name="persona_nueva"),
+    path("personas/<int:pk>/", personas.detalle, name="persona"),
+    path("personas/<int:pk>/editar/", personas.editar, name="persona_editar"),
+    path("personas/<int:pk>/atencion/", personas.atencion, name="persona_atencion"),
+    path("personas/<int:persona_pk>/casos/nuevo/", casos.nuevo, name="caso_nuevo"),
+    path("casos/", casos.lista, name="casos"),
+    path("casos/reasignar/", casos.reasignar, name="casos_reasignar"),
+    path("casos/<int:pk>/", casos.detalle, name="caso"),
+    path("casos/<int:pk>/editar/", casos.editar, name="caso_editar"),
+    path("casos/<int:pk>/cerrar/", casos.cerrar, name="caso_cerrar"),
+    path("casos/<int:pk>/reabrir/", casos.reabrir, name="caso_reabrir"),
+    path("hogares/nuevo/", hogares.nuevo, name="hogar_nuevo"),
+    path("hogares/<int:pk>/", hogares.detalle, name="hogar"),
+    path("hogares/<int:pk>/agregar/", hogares.agregar, name="hogar_agregar"),
+    path("hogares/<int:pk>/quitar/", hogares.quitar, name="hogar_quitar"),
+    path("hogares/<int:pk>/tutor/", hogares.tutor, name="hogar_tutor"),
     path("bandeja/", bandeja.bandeja, name="bandeja"),
     path("derivaciones/", derivaciones.lista, name="derivaciones"),
     path("derivaciones/<int:pk>/", derivaciones.detalle, name="derivacion"),

@@ -7,6 +7,13 @@ class OficinaConfig(AppConfig):
     verbose_name = _("Oficina")
 
     def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from .roles import sincronizar_grupos
+
+        # After atenciones' permissions exist (its post_migrate runs after auth's handler).
+        post_migrate.connect(sincronizar_grupos, sender=apps.get_app_config("atenciones"))
         # Haitian Creole is missing from Django's LANG_INFO; the language switcher needs it.
         from django.conf.locale import LANG_INFO
 

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from stdnum.cl import rut
 
+from atenciones.busqueda import texto_busqueda
 from atenciones.choices import Canal, EstadoDerivacion, TipoDocumento
 from atenciones.models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Hogar, Persona
 from oficina import roles
@@ -98,6 +99,8 @@ class PersonaFactory(factory.django.DjangoModelFactory):
     telefono = factory.Sequence(lambda n: f"+5698{n:07d}")
     consentimiento_fecha = factory.LazyFunction(timezone.now)
     consentimiento_version = "2026-12"
+    # The search text that Persona.clean() fills (factories skip clean()).
+    busqueda = factory.LazyAttribute(texto_busqueda)
 
 
 class CasoFactory(factory.django.DjangoModelFactory):

@@ -5,22 +5,31 @@ fields of cases and referrals. One module per concern; import from the module
 (`from atenciones.services.derivaciones import derivar`) or from this package.
 """
 
-from ._comun import TransicionInvalida
-from .atenciones import registrar_atencion
-from .casos import abrir_caso, cerrar_caso, reabrir_caso, reasignar_caso
+from ._comun import RegistroDesactualizado, TransicionInvalida
+from .atenciones import registrar_atencion, registrar_atencion_completa
+from .casos import abrir_caso, actualizar_caso, cerrar_caso, reabrir_caso, reasignar_caso, reasignar_casos
 from .derivaciones import cambiar_estado_derivacion, derivar, registrar_seguimiento
+from .hogares import agregar_miembro, asignar_tutor, crear_hogar, quitar_miembro
 from .personas import actualizar_persona, registrar_persona
 
 __all__ = [
+    "RegistroDesactualizado",
     "TransicionInvalida",
     "abrir_caso",
+    "actualizar_caso",
     "actualizar_persona",
+    "agregar_miembro",
+    "asignar_tutor",
     "cambiar_estado_derivacion",
     "cerrar_caso",
+    "crear_hogar",
     "derivar",
+    "quitar_miembro",
     "reabrir_caso",
     "reasignar_caso",
+    "reasignar_casos",
     "registrar_atencion",
+    "registrar_atencion_completa",
     "registrar_persona",
     "registrar_seguimiento",
 ]

@@ -12,3 +12,41 @@ def guardar(instancia, **kwargs):
     instancia.full_clean()
     instancia.save(**kwargs)
     return instancia
+
+
+class RegistroDesactualizado(ValidationError):
+    """Someone else saved the record after the user opened the form (no lost update).
+
+    `cambios` lists (field label, value now stored) where the stored value differs from the
+    user's input; `actual` is the record as stored now.
+    """
+
+    def __init__(self, message, *, actual, cambios):
+        super().__init__(message, code="desactualizado")
+        self.actual = actual
+        self.cambios = cambios
+
+
+def version_de(instancia):
+    """The token a form carries to detect a concurrent save: the `modificado` timestamp."""
+    return instancia.modificado.isoformat() if instancia.modificado else ""
+
+
+def comprobar_version(actual, version, datos):
+    """Raise RegistroDesactualizado if `actual` (locked, fresh) changed since `version`."""
+    if not version or version_de(actual) == version:
+        return
+    from django.utils.translation import gettext as _
+
+    cambios = []
+    for campo, valor in datos.items():
+        guardado = getattr(actual, campo)
+        if guardado != valor:
+            field = actual._meta.get_field(campo)
+            mostrado = getattr(actual, f"get_{campo}_display")() if field.choices else guardado
+            cambios.append((field.verbose_name, mostrado))
+    raise RegistroDesactualizado(
+        _("Otra persona guardó este registro mientras usted lo editaba. Revise los valores actuales."),
+        actual=actual,
+        cambios=cambios,
+    )

@@ -1,4 +1,4 @@
-"""Attentions: log one contact with its topics."""
+"""Attentions: log one contact with its topics, optionally opening a case and referring."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,6 +9,8 @@ from oficina.choices import Tema
 
 from ..models import Atencion, AtencionTema, Caso, Persona
 from ._comun import guardar
+from .casos import abrir_caso
+from .derivaciones import derivar
 
 
 @transaction.atomic
@@ -43,3 +45,28 @@ def registrar_atencion(
     guardar(atencion)
     AtencionTema.objects.bulk_create(AtencionTema(atencion=atencion, tema=tema) for tema in temas)
     return atencion
+
+
+@transaction.atomic
+def registrar_atencion_completa(
+    *,
+    persona: Persona,
+    profesional,
+    atencion: dict,
+    nuevo_caso: dict | None = None,
+    derivacion: dict | None = None,
+):
+    """One submit of the attention form: the attention, and optionally a new case and a referral.
+
+    All or nothing: if any part is refused, nothing is saved. Returns (atencion, caso, derivacion).
+    """
+    caso = atencion.pop("caso", None)
+    if nuevo_caso:
+        caso = abrir_caso(persona=persona, asignado_a=profesional, **nuevo_caso)
+    registrada = registrar_atencion(persona=persona, profesional=profesional, caso=caso, **atencion)
+    enviada = None
+    if derivacion:
+        enviada = derivar(
+            persona=persona, derivado_por=profesional, caso=caso, atencion=registrada, **derivacion
+        )
+    return registrada, caso, enviada

@@ -1,13 +1,20 @@
-"""Cases: open, close, reopen, reassign."""
+"""Cases: open, edit, close, reopen, reassign."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from oficina.roles import es_profesional
+
 from ..choices import EstadoCaso
 from ..models import Caso, Persona
-from ._comun import guardar
+from ._comun import comprobar_version, guardar
+
+
+def _validar_asignado(asignado_a):
+    if asignado_a is None or not es_profesional(asignado_a):
+        raise ValidationError({"asignado_a": _("Asigne el caso a un profesional de la oficina.")})
 
 
 @transaction.atomic
@@ -24,6 +31,22 @@ def abrir_caso(
         estado=EstadoCaso.ABIERTO,
         abierto_en=timezone.localdate(),
     )
+    return guardar(caso)
+
+
+@transaction.atomic
+def actualizar_caso(*, caso: Caso, usuario, version: str | None = None, **datos) -> Caso:
+    """Edit an open case's reason, area, priority, assignee, state or follow-up date."""
+    actual = Caso.objects.select_for_update().get(pk=caso.pk)
+    comprobar_version(actual, version, datos)
+    if actual.estado == EstadoCaso.CERRADO:
+        raise ValidationError(_("El caso está cerrado: reábralo para editarlo."))
+    if datos.get("estado") == EstadoCaso.CERRADO:
+        raise ValidationError({"estado": _("Para cerrar el caso use «Cerrar caso», con su motivo.")})
+    if "asignado_a" in datos:
+        _validar_asignado(datos["asignado_a"])
+    for campo, valor in datos.items():
+        setattr(caso, campo, valor)
     return guardar(caso)
 
 
@@ -54,7 +77,19 @@ def reabrir_caso(*, caso: Caso, usuario=None) -> Caso:
 
 @transaction.atomic
 def reasignar_caso(*, caso: Caso, asignado_a, usuario=None) -> Caso:
+    _validar_asignado(asignado_a)
     caso.asignado_a = asignado_a
     caso.full_clean()
     caso.save(update_fields=["asignado_a", "modificado"])
     return caso
+
+
+@transaction.atomic
+def reasignar_casos(*, casos_ids, asignado_a, usuario=None) -> int:
+    """Reassign several cases at once (closed ones are left alone); returns how many moved."""
+    _validar_asignado(asignado_a)
+    return (
+        Caso.objects.filter(pk__in=list(casos_ids))
+        .exclude(estado=EstadoCaso.CERRADO)
+        .update(asignado_a=asignado_a, modificado=timezone.now())
+    )

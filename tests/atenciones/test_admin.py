@@ -505,3 +505,13 @@ def test_office_head_flow_with_the_django_client(client, encargada, profesional)
     assert client.get(reverse("equipo:indicadores"), periodo).status_code == 200
     reporte = client.get(reverse("equipo:indicadores_reporte"), periodo)
     assert openpyxl.load_workbook(io.BytesIO(reporte.content)).sheetnames[0] == "Portada"
+
+
+def test_export_permission_comes_back_when_groups_are_resynced():
+    # A test flush empties the groups; sincronizar_grupos (post_migrate) must restore the export right.
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(name=roles.ENCARGADA).delete()
+    roles.sincronizar_grupos()
+    grupo = Group.objects.get(name=roles.ENCARGADA)
+    assert grupo.permissions.filter(codename="exportar_datos").exists()

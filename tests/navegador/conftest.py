@@ -89,27 +89,3 @@ def iniciar_sesion(page, usuario, clave):
     page.get_by_label("Nombre de usuario").fill(usuario)
     page.get_by_label("Contraseña").fill(clave)
     page.get_by_role("button", name="Entrar").click()
-
-
-@pytest.fixture(autouse=True)
-def _grupos_del_equipo(request):
-    """Browser tests are transactional: each ends with a flush that also empties the staff groups
-    created by data migrations. Put them back (same permissions) before each one, so the order
-    the tests run in (xdist) does not matter."""
-    if request.node.get_closest_marker("django_db") is None:
-        return
-    request.getfixturevalue("transactional_db")
-    from django.contrib.auth.models import Group, Permission
-    from django.db.models import Q
-
-    from oficina.roles import ENCARGADA, PERMISOS
-
-    extra = {ENCARGADA: ["atenciones.exportar_datos"]}  # atenciones/0003_i6_permiso_exportar
-    for nombre, codigos in PERMISOS.items():
-        grupo, creado = Group.objects.get_or_create(name=nombre)
-        if creado:
-            condicion = Q(pk__in=[])
-            for codigo in [*codigos, *extra.get(nombre, [])]:
-                app_label, codename = codigo.split(".")
-                condicion |= Q(content_type__app_label=app_label, codename=codename)
-            grupo.permissions.set(Permission.objects.filter(condicion))

@@ -26,7 +26,7 @@ def quitar(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("atenciones", "0002_i4_seguimiento_correos"),
+        ("atenciones", "0003_i3_busqueda"),
         ("oficina", "0002_grupos"),
     ]
 

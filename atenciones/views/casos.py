@@ -1,0 +1,191 @@
+"""Cases: list with filters and bulk reassign, open, page, edit, close, reopen."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..acceso import equipo_requerido, persona_para
+from ..choices import EstadoCaso
+from ..forms._errores import errores_a_formulario
+from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
+from ..models import Atencion, Caso, Derivacion
+from ..services._comun import RegistroDesactualizado, version_de
+from ..services.casos import abrir_caso, actualizar_caso, cerrar_caso, reabrir_caso, reasignar_casos
+
+POR_PAGINA = 25
+
+
+def _caso(pk):
+    return get_object_or_404(Caso.objects.select_related("persona", "asignado_a"), pk=pk)
+
+
+def _casos_filtrados(filtro):
+    # Persons by primary key for the page only: a join would make PostgreSQL scan every person.
+    qs = Caso.objects.select_related("asignado_a").prefetch_related("persona")
+    datos = filtro.cleaned_data if filtro.is_valid() else {}
+    estado = datos.get("estado")
+    if not estado:
+        qs = qs.exclude(estado=EstadoCaso.CERRADO)
+    elif estado != "todos":
+        qs = qs.filter(estado=estado)
+    if datos.get("prioridad"):
+        qs = qs.filter(prioridad=datos["prioridad"])
+    if datos.get("asignado"):
+        qs = qs.filter(asignado_a=datos["asignado"])
+    if datos.get("area"):
+        qs = qs.filter(area=datos["area"])
+    if datos.get("vencidos"):
+        qs = qs.exclude(estado=EstadoCaso.CERRADO).filter(fecha_seguimiento__lt=timezone.localdate())
+    return qs.order_by("-abierto_en", "-pk")
+
+
+@equipo_requerido
+def lista(request):
+    filtro = FiltroCasosForm(request.GET or None)
+    pagina = Paginator(_casos_filtrados(filtro), POR_PAGINA).get_page(request.GET.get("page"))
+    consulta = request.GET.copy()
+    consulta.pop("page", None)
+    return render(
+        request,
+        "equipo/casos/lista.html",
+        {
+            "filtro": filtro,
+            "pagina": pagina,
+            "reasignar": ReasignarForm(),
+            "consulta": consulta.urlencode(),
+            "hoy": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+@equipo_requerido
+def reasignar(request):
+    ids = [int(i) for i in request.POST.getlist("casos") if i.isdigit()]
+    form = ReasignarForm(request.POST, ids=ids)
+    volver = request.POST.get("volver", "")
+    destino = reverse("equipo:casos") + (f"?{volver}" if volver else "")
+    if form.is_valid():
+        try:
+            n = reasignar_casos(
+                casos_ids=form.cleaned_data["casos"],
+                asignado_a=form.cleaned_data["asignado_a"],
+                usuario=request.user,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Casos reasignados: %(n)s.") % {"n": n})
+    else:
+        for errores in form.errors.values():
+            messages.error(request, " ".join(errores))
+    return redirect(destino)
+
+
+@equipo_requerido
+def nuevo(request, persona_pk):
+    persona = persona_para(request.user, persona_pk)
+    if request.method == "POST":
+        form = CasoForm(request.POST)
+        if form.is_valid():
+            try:
+                caso = abrir_caso(persona=persona, **form.datos_servicio())
+            except ValidationError as exc:
+                errores_a_formulario(form, exc)
+            else:
+                messages.success(request, _("Caso abierto."))
+                return redirect("equipo:caso", pk=caso.pk)
+    else:
+        form = CasoForm(initial={"asignado_a": request.user.pk})
+    return render(request, "equipo/casos/nuevo.html", {"persona": persona, "form": form})
+
+
+@equipo_requerido
+def detalle(request, pk):
+    caso = _caso(pk)
+    atenciones = (
+        Atencion.objects.filter(caso=caso).select_related("profesional").prefetch_related("temas")[:20]
+    )
+    derivaciones = Derivacion.objects.filter(caso=caso).select_related("departamento", "organizacion")[:20]
+    return render(
+        request,
+        "equipo/casos/detalle.html",
+        {
+            "caso": caso,
+            "atenciones": atenciones,
+            "derivaciones": derivaciones,
+            "cerrar": CerrarCasoForm(),
+            "hoy": timezone.localdate(),
+        },
+    )
+
+
+@equipo_requerido
+def editar(request, pk):
+    caso = _caso(pk)
+    if caso.estado == EstadoCaso.CERRADO:
+        messages.error(request, _("El caso está cerrado: reábralo para editarlo."))
+        return redirect("equipo:caso", pk=caso.pk)
+    cambios = None
+    if request.method == "POST":
+        form = CasoForm(request.POST, instance=caso)
+        if form.is_valid():
+            try:
+                actualizar_caso(
+                    caso=caso,
+                    usuario=request.user,
+                    version=form.cleaned_data["version"],
+                    **form.datos_servicio(),
+                )
+            except RegistroDesactualizado as exc:
+                cambios = exc
+                datos_form = form.data.copy()
+                datos_form["version"] = version_de(exc.actual)
+                form = CasoForm(datos_form, instance=_caso(pk))
+                form.is_valid()
+            except ValidationError as exc:
+                errores_a_formulario(form, exc)
+            else:
+                messages.success(request, _("Caso guardado."))
+                return redirect("equipo:caso", pk=caso.pk)
+    else:
+        form = CasoForm(instance=caso)
+    return render(request, "equipo/casos/editar.html", {"caso": caso, "form": form, "cambios": cambios})
+
+
+@equipo_requerido
+def cerrar(request, pk):
+    caso = _caso(pk)
+    form = CerrarCasoForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cerrar_caso(
+                caso=caso,
+                motivo_cierre=form.cleaned_data["motivo_cierre"],
+                nota=form.cleaned_data["nota"].strip(),
+                usuario=request.user,
+            )
+        except ValidationError as exc:
+            errores_a_formulario(form, exc)
+        else:
+            messages.success(request, _("Caso cerrado."))
+            return redirect("equipo:caso", pk=caso.pk)
+    return render(request, "equipo/casos/cerrar.html", {"caso": caso, "form": form})
+
+
+@require_POST
+@equipo_requerido
+def reabrir(request, pk):
+    caso = _caso(pk)
+    try:
+        reabrir_caso(caso=caso, usuario=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Caso reabierto: queda en seguimiento."))
+    return redirect("equipo:caso", pk=caso.pk)

@@ -1,0 +1,206 @@
+"""Persons: search, register (with duplicate warning), page with timeline, edit, log an attention."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .. import selectors
+from ..acceso import equipo_requerido, persona_para
+from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
+from ..choices import EstadoCaso
+from ..forms._errores import errores_a_formulario
+from ..forms.atenciones import MAPA_ERRORES, AtencionForm
+from ..forms.personas import PersonaForm, RegistroPersonaForm
+from ..models import Caso, Persona
+from ..services._comun import RegistroDesactualizado, version_de
+from ..services.atenciones import registrar_atencion_completa
+from ..services.personas import actualizar_persona, registrar_persona
+
+POR_PAGINA = 20
+POR_PAGINA_LINEA = 15
+
+
+@equipo_requerido
+def lista(request):
+    consulta = request.GET.get("q", "").strip()[:200]
+    contexto = {"q": consulta, "pagina": None, "aviso": ""}
+    if not consulta:
+        contexto["aviso"] = _("Escriba un nombre, apellido, número de documento o teléfono para buscar.")
+    elif len("".join(terminos(consulta))) < LARGO_MINIMO:
+        contexto["aviso"] = _("Escriba al menos %(n)s letras o números para buscar.") % {"n": LARGO_MINIMO}
+    else:
+        encontradas = filtrar_personas(Persona.objects.all(), consulta)
+        total = encontradas.count()
+        paginador = Paginator(ordenar_resultados(encontradas, consulta, total), POR_PAGINA)
+        paginador.count = total  # already counted: the ordering depends on it
+        pagina = paginador.get_page(request.GET.get("page"))
+        ultimas = selectors.ultimas_atenciones(p.pk for p in pagina)
+        for persona in pagina:
+            persona.ultima_atencion = ultimas.get(persona.pk)
+        contexto["pagina"] = pagina
+        contexto["muchas"] = total > LIMITE_RANKING
+        contexto["consulta"] = urlencode({"q": consulta})
+    return render(request, "equipo/personas/lista.html", contexto)
+
+
+def _datos_duplicados(form):
+    """What the typed data says, cleaned where it could be, for the duplicate check."""
+    limpio = getattr(form, "cleaned_data", {})
+    return {
+        "nombres": limpio.get("nombres") or form.data.get("nombres", ""),
+        "apellidos": limpio.get("apellidos") or form.data.get("apellidos", ""),
+        "fecha_nacimiento": limpio.get("fecha_nacimiento"),
+        "tipo_documento": limpio.get("tipo_documento") or form.data.get("tipo_documento", ""),
+        "documento_numero": limpio.get("documento_numero") or form.data.get("documento_numero", ""),
+        "telefono": limpio.get("telefono") or form.data.get("telefono", ""),
+    }
+
+
+@equipo_requerido
+def nueva(request):
+    duplicados = []
+    if request.method == "POST":
+        form = RegistroPersonaForm(request.POST)
+        valido = form.is_valid()
+        duplicados = selectors.posibles_duplicados(**_datos_duplicados(form))
+        ficha = ",".join(str(d["persona"].pk) for d in duplicados)
+        if valido and (not duplicados or form.cleaned_data["confirmar"] == ficha):
+            datos = form.datos_servicio()
+            try:
+                persona = registrar_persona(
+                    creado_por=request.user, consentimiento=form.cleaned_data["consentimiento"], **datos
+                )
+            except ValidationError as exc:
+                errores_a_formulario(form, exc)
+            else:
+                messages.success(request, _("Persona registrada: %(nombre)s.") % {"nombre": persona})
+                return redirect("equipo:persona", pk=persona.pk)
+        if duplicados and valido:
+            # The next submit of the same data creates the person anyway: a deliberate second click.
+            datos_form = form.data.copy()
+            datos_form["confirmar"] = ficha
+            form.data = datos_form
+    else:
+        inicial = {}
+        consulta = request.GET.get("q", "").strip()
+        if consulta and not any(c.isdigit() for c in consulta):
+            partes = consulta.split()
+            inicial = {"nombres": " ".join(partes[:1]), "apellidos": " ".join(partes[1:])}
+        form = RegistroPersonaForm(initial=inicial)
+    return render(
+        request,
+        "equipo/personas/nueva.html",
+        {
+            "form": form,
+            "duplicados": duplicados,
+            "confirmable": bool(duplicados) and form.is_bound and not form.errors,
+        },
+    )
+
+
+def _persona_con_relaciones(request, pk):
+    return persona_para(
+        request.user,
+        pk,
+        Persona.objects.select_related(
+            "hogar", "tutor", "creado_por", "modificado_por", "consentimiento_registrado_por"
+        ),
+    )
+
+
+@equipo_requerido
+def detalle(request, pk):
+    persona = _persona_con_relaciones(request, pk)
+    miembros = []
+    if persona.hogar_id:
+        miembros = list(persona.hogar.miembros.exclude(pk=persona.pk).order_by("-nna", "pk"))
+    tutelados = list(persona.tutelados.all()) if not persona.nna else []
+    casos_abiertos = list(
+        Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO).select_related("asignado_a")
+    )
+    pagina = Paginator(selectors.linea_de_tiempo(persona), POR_PAGINA_LINEA).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "equipo/personas/detalle.html",
+        {
+            "persona": persona,
+            "miembros": miembros,
+            "tutelados": tutelados,
+            "casos_abiertos": casos_abiertos,
+            "pagina": pagina,
+            "linea": selectors.cargar_linea_de_tiempo(list(pagina)),
+        },
+    )
+
+
+@equipo_requerido
+def editar(request, pk):
+    persona = _persona_con_relaciones(request, pk)
+    cambios = None
+    if request.method == "POST":
+        form = PersonaForm(request.POST, instance=persona)
+        if form.is_valid():
+            try:
+                actualizar_persona(
+                    persona=persona,
+                    usuario=request.user,
+                    version=form.cleaned_data["version"],
+                    **form.datos_servicio(),
+                )
+            except RegistroDesactualizado as exc:
+                cambios = exc
+                # The user's input stays; saving again (after reading the changes) is deliberate.
+                datos_form = form.data.copy()
+                datos_form["version"] = version_de(exc.actual)
+                form = PersonaForm(datos_form, instance=Persona.objects.get(pk=persona.pk))
+                form.is_valid()
+            except ValidationError as exc:
+                errores_a_formulario(form, exc)
+            else:
+                messages.success(request, _("Datos de la persona guardados."))
+                return redirect("equipo:persona", pk=persona.pk)
+    else:
+        form = PersonaForm(instance=persona)
+    return render(
+        request, "equipo/personas/editar.html", {"persona": persona, "form": form, "cambios": cambios}
+    )
+
+
+@equipo_requerido
+def atencion(request, pk):
+    persona = persona_para(request.user, pk)
+    if request.method == "POST":
+        form = AtencionForm(request.POST, persona=persona)
+        if form.is_valid():
+            try:
+                _registrada, caso, derivacion = registrar_atencion_completa(
+                    persona=persona,
+                    profesional=request.user,
+                    atencion=form.datos_atencion(),
+                    nuevo_caso=form.datos_caso(),
+                    derivacion=form.datos_derivacion(),
+                )
+            except ValidationError as exc:
+                errores_a_formulario(form, exc, MAPA_ERRORES)
+            else:
+                mensaje = _("Atención registrada.")
+                if form.datos_caso():
+                    mensaje += " " + _("Caso %(id)s abierto.") % {"id": caso.pk}
+                if derivacion:
+                    mensaje += " " + _("Derivación %(codigo)s enviada a %(destino)s.") % {
+                        "codigo": derivacion.codigo,
+                        "destino": derivacion.destino.nombre,
+                    }
+                messages.success(request, mensaje)
+                return redirect("equipo:persona", pk=persona.pk)
+    else:
+        inicial = {}
+        caso_id = request.GET.get("caso", "")
+        if caso_id.isdigit():
+            inicial["caso"] = int(caso_id)
+        form = AtencionForm(persona=persona, initial=inicial)
+    return render(request, "equipo/personas/atencion.html", {"persona": persona, "form": form})
