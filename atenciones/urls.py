@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import bandeja, casos, derivaciones, hogares, mi_dia, personas
+from .views import bandeja, casos, derivaciones, hogares, indicadores, mi_dia, personas
 
 app_name = "equipo"
 
@@ -32,4 +32,6 @@ urlpatterns = [
     path("derivaciones/<int:pk>/seguimiento/", derivaciones.seguimiento, name="derivacion_seguimiento"),
     path("derivaciones/<int:pk>/imprimir/", derivaciones.imprimir, name="derivacion_imprimir"),
     path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),
+    path("indicadores/", indicadores.indicadores, name="indicadores"),
+    path("indicadores/reporte.xlsx", indicadores.reporte, name="indicadores_reporte"),
 ]
