@@ -191,6 +191,10 @@ class Persona(models.Model):
         verbose_name = _("persona")
         verbose_name_plural = _("personas")
         ordering = ["apellidos", "nombres"]
+        # Bulk export of personal data from the admin: the office head only (migration 0004_i6).
+        permissions = [
+            ("exportar_datos", _("Puede exportar datos de personas, casos, atenciones y derivaciones"))
+        ]
         indexes = [
             models.Index(fields=["apellidos", "nombres"], name="persona_apellidos_idx"),
             # Phone search and duplicate detection.

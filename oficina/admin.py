@@ -1,6 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from atenciones.choices import ESTADOS_DERIVACION_ABIERTOS
 
 from .models import (
     Actividad,
@@ -25,8 +29,36 @@ class MembresiaInline(admin.TabularInline):
     autocomplete_fields = ["usuario"]
 
 
+class ConDerivacionesPendientes:
+    """List columns: the destination's open referrals and how many are overdue (one query)."""
+
+    def get_queryset(self, request):
+        abiertas = Q(derivaciones__estado__in=ESTADOS_DERIVACION_ABIERTOS)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                # distinct: a filter on services joins more rows per organisation.
+                n_abiertas=Count("derivaciones", filter=abiertas, distinct=True),
+                n_vencidas=Count(
+                    "derivaciones",
+                    filter=abiertas & Q(derivaciones__fecha_limite__lt=timezone.localdate()),
+                    distinct=True,
+                ),
+            )
+        )
+
+    @admin.display(description=_("derivaciones abiertas"), ordering="n_abiertas")
+    def abiertas(self, obj):
+        return obj.n_abiertas
+
+    @admin.display(description=_("vencidas"), ordering="n_vencidas")
+    def vencidas(self, obj):
+        return obj.n_vencidas
+
+
 @admin.register(Departamento)
-class DepartamentoAdmin(admin.ModelAdmin):
+class DepartamentoAdmin(ConDerivacionesPendientes, admin.ModelAdmin):
     list_display = [
         "nombre",
         "sigla",
@@ -35,6 +67,8 @@ class DepartamentoAdmin(admin.ModelAdmin):
         "plazo_respuesta_dias",
         "plazo_en_dias_habiles",
         "activo",
+        "abiertas",
+        "vencidas",
     ]
     list_filter = ["area", "activo"]
     search_fields = ["nombre", "sigla"]
@@ -47,8 +81,17 @@ class ServicioInline(admin.StackedInline):
 
 
 @admin.register(Organizacion)
-class OrganizacionAdmin(admin.ModelAdmin):
-    list_display = ["nombre", "sigla", "tipo", "publica", "acepta_derivaciones", "activa"]
+class OrganizacionAdmin(ConDerivacionesPendientes, admin.ModelAdmin):
+    list_display = [
+        "nombre",
+        "sigla",
+        "tipo",
+        "publica",
+        "acepta_derivaciones",
+        "activa",
+        "abiertas",
+        "vencidas",
+    ]
     list_filter = ["tipo", "publica", "acepta_derivaciones", "activa", "servicios__area"]
     search_fields = ["nombre", "sigla"]
     inlines = [ServicioInline]
@@ -81,11 +124,18 @@ class AsistenteInline(admin.TabularInline):
 
 @admin.register(Capacitacion)
 class CapacitacionAdmin(admin.ModelAdmin):
-    list_display = ["titulo", "fecha", "tema", "relator", "horas"]
+    list_display = ["titulo", "fecha", "tema", "relator", "horas", "asistentes"]
     list_filter = ["tema"]
     search_fields = ["titulo", "relator"]
     date_hierarchy = "fecha"
     inlines = [AsistenteInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_asistentes=Count("asistentes"))
+
+    @admin.display(description=_("asistentes"), ordering="n_asistentes")
+    def asistentes(self, obj):
+        return obj.n_asistentes
 
 
 @admin.register(PaginaInformativa)

@@ -42,6 +42,13 @@ PERMISOS = {
 }
 
 
+# Permissions created by later migrations, which grant them to the group themselves; listed here so
+# sincronizar_grupos adds them back after a test flush (0002_grupos cannot: they do not exist yet).
+PERMISOS_POSTERIORES = {
+    ENCARGADA: ["atenciones.exportar_datos"],  # atenciones/0004_i6_permiso_exportar
+}
+
+
 def _grupos(user):
     if not user.is_authenticated:
         return set()
@@ -73,7 +80,7 @@ def sincronizar_grupos(**kwargs):
 
     for nombre, codigos in PERMISOS.items():
         grupo, _ = Group.objects.get_or_create(name=nombre)
-        filtros = [codigo.split(".") for codigo in codigos]
+        filtros = [codigo.split(".") for codigo in [*codigos, *PERMISOS_POSTERIORES.get(nombre, [])]]
         permisos = Permission.objects.none()
         for app_label, codename in filtros:
             permisos = permisos | Permission.objects.filter(

@@ -1,55 +1,251 @@
-"""Admin for persons, households, cases and attentions."""
+"""Admin for persons, households and attentions."""
 
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Atencion, AtencionTema, Caso, Hogar, Persona
+from oficina.choices import Tema
+
+from ..models import Atencion, AtencionTema, Caso, Derivacion, Hogar, Persona
+from .comun import (
+    AdminRapido,
+    ExportarMixin,
+    InlineSoloLectura,
+    NacionalidadFilter,
+    fecha_corta,
+    filtro_profesional,
+    usuarios_del_equipo,
+)
 
 
-class MiembroInline(admin.TabularInline):
+def _nombre(u):
+    return (u.get_full_name() or u.username) if u else ""
+
+
+# --- households -------------------------------------------------------------------------------------
+
+
+class MiembroInline(InlineSoloLectura):
     model = Persona
     fk_name = "hogar"
     fields = ["nombres", "apellidos", "relacion_hogar", "fecha_nacimiento"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    limite = 30
+    verbose_name_plural = _("miembros del hogar")
 
 
 @admin.register(Hogar)
-class HogarAdmin(admin.ModelAdmin):
+class HogarAdmin(AdminRapido):
     list_display = ["nombre", "direccion", "creado"]
     search_fields = ["nombre", "direccion"]
+    date_hierarchy = "creado"
+    readonly_fields = ["creado", "creado_por"]
     inlines = [MiembroInline]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.creado_por = request.user
+        super().save_model(request, obj, form, change)
+
+
+# --- persons ----------------------------------------------------------------------------------------
+
+
+class AtencionDePersonaInline(InlineSoloLectura):
+    model = Atencion
+    fields = ["fecha_hora", "canal", "lista_temas", "profesional", "caso"]
+    select_related = ["profesional", "caso__persona"]
+    prefetch_related = ["temas"]
+    verbose_name_plural = _("últimas atenciones (hasta 10)")
+
+    @admin.display(description=_("temas"))
+    def lista_temas(self, obj):
+        return ", ".join(str(t) for t in obj.temas.all())
+
+
+class CasoDePersonaInline(InlineSoloLectura):
+    model = Caso
+    fields = ["area", "estado", "prioridad", "asignado_a", "abierto_en", "cerrado_en"]
+    select_related = ["asignado_a"]
+    verbose_name_plural = _("últimos casos (hasta 10)")
+
+
+class DerivacionDePersonaInline(InlineSoloLectura):
+    model = Derivacion
+    fields = ["codigo", "destino", "tema", "estado", "fecha_envio", "fecha_limite"]
+    select_related = ["departamento", "organizacion"]
+    verbose_name_plural = _("últimas derivaciones (hasta 10)")
+
+    @admin.display(description=_("destino"))
+    def destino(self, obj):
+        return obj.destino
+
+
+def _banderas(p):
+    return ", ".join(str(b) for b in p.banderas)
 
 
 @admin.register(Persona)
-class PersonaAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "documento_display", "nacionalidad", "situacion_migratoria", "creado"]
-    list_filter = ["situacion_migratoria", "sexo", "requiere_interprete", "sin_documentos", "recien_llegada"]
-    search_fields = ["nombres", "apellidos", "nombre_social", "documento_numero", "telefono"]
+class PersonaAdmin(ExportarMixin, AdminRapido):
+    list_display = [
+        "nombre",
+        "documento_display",
+        "nacionalidad",
+        "situacion_migratoria",
+        "hogar",
+        "creado",
+    ]
+    list_select_related = ["hogar"]
+    list_filter = [
+        NacionalidadFilter,
+        "situacion_migratoria",
+        "sexo",
+        "requiere_interprete",
+        "recien_llegada",
+        "sin_documentos",
+        "nna",
+        "situacion_calle",
+        "violencia",
+        ("creado", admin.DateFieldListFilter),
+    ]
+    search_fields = ["nombres", "apellidos", "nombre_social", "=documento_numero", "telefono"]
     date_hierarchy = "creado"
     autocomplete_fields = ["hogar", "tutor"]
-    readonly_fields = ["creado", "creado_por", "modificado", "modificado_por"]
-    show_full_result_count = False
+    readonly_fields = [
+        "historial",
+        "consentimiento_fecha",
+        "consentimiento_version",
+        "consentimiento_registrado_por",
+        "creado",
+        "creado_por",
+        "modificado",
+        "modificado_por",
+    ]
+    inlines = [CasoDePersonaInline, DerivacionDePersonaInline, AtencionDePersonaInline]
+    actions = ["exportar_seleccion"]
+    fieldsets = [
+        (None, {"fields": ["historial"]}),
+        (
+            _("Identificación"),
+            {
+                "fields": [
+                    ("nombres", "apellidos"),
+                    "nombre_social",
+                    ("fecha_nacimiento", "fecha_nacimiento_aproximada"),
+                    ("sexo", "genero"),
+                    ("tipo_documento", "documento_numero"),
+                ]
+            },
+        ),
+        (
+            _("Nacionalidad y situación migratoria"),
+            {
+                "fields": [
+                    ("nacionalidad", "pais_nacimiento"),
+                    "otras_nacionalidades",
+                    ("situacion_migratoria", "fecha_llegada_chile"),
+                    ("idiomas", "requiere_interprete"),
+                ]
+            },
+        ),
+        (_("Contacto"), {"fields": [("telefono", "email"), "direccion", ("comuna", "sector")]}),
+        (
+            _("Situaciones de vulnerabilidad"),
+            {
+                "fields": [
+                    ("recien_llegada", "sin_documentos", "situacion_calle"),
+                    ("nna", "nna_no_acompanado", "embarazo"),
+                    ("discapacidad", "violencia"),
+                ]
+            },
+        ),
+        (_("Hogar"), {"fields": [("hogar", "relacion_hogar"), "tutor"]}),
+        (
+            _("Datos SERMIG"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    ("sermig_numero_solicitud", "sermig_fecha_solicitud"),
+                    ("sermig_numero_resolucion", "sermig_fecha_resolucion"),
+                    "cedula_vencimiento",
+                ],
+            },
+        ),
+        (
+            _("Registro"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    ("consentimiento_fecha", "consentimiento_version", "consentimiento_registrado_por"),
+                    ("creado", "creado_por"),
+                    ("modificado", "modificado_por"),
+                ],
+            },
+        ),
+    ]
+
+    columnas_exportar = [
+        (_("id"), lambda p: p.pk),
+        (_("nombres"), lambda p: p.nombres),
+        (_("apellidos"), lambda p: p.apellidos),
+        (_("nombre social"), lambda p: p.nombre_social),
+        (_("fecha de nacimiento"), lambda p: p.fecha_nacimiento),
+        (_("sexo"), lambda p: p.get_sexo_display()),
+        (_("género"), lambda p: p.get_genero_display()),
+        (_("nacionalidad"), lambda p: p.nacionalidad.name if p.nacionalidad else ""),
+        (_("tipo de documento"), lambda p: p.get_tipo_documento_display()),
+        (_("documento"), lambda p: p.documento_display),
+        (_("teléfono"), lambda p: p.telefono),
+        (_("correo electrónico"), lambda p: p.email),
+        (_("dirección"), lambda p: p.direccion),
+        (_("comuna"), lambda p: p.comuna),
+        (_("sector o cerro"), lambda p: p.sector),
+        (_("fecha de llegada a Chile"), lambda p: p.fecha_llegada_chile),
+        (_("situación migratoria"), lambda p: p.get_situacion_migratoria_display()),
+        (_("idiomas"), lambda p: ", ".join(str(i) for i in p.idiomas_display())),
+        (_("requiere intérprete"), lambda p: p.requiere_interprete),
+        (_("hogar"), lambda p: str(p.hogar) if p.hogar_id else ""),
+        (_("creado"), lambda p: p.creado),
+    ]
+    # Sensitive data (Ley 21.719): only when the office head asks for it.
+    columnas_notas = [
+        (_("situaciones de vulnerabilidad"), _banderas),
+        (_("N° de solicitud SERMIG"), lambda p: p.sermig_numero_solicitud),
+        (_("N° de resolución SERMIG"), lambda p: p.sermig_numero_resolucion),
+    ]
+    exportar_select_related = ["hogar"]
+
+    @admin.display(description=_("nombre"), ordering="apellidos")
+    def nombre(self, obj):
+        return obj.nombre_para_mostrar
 
     @admin.display(description=_("documento"))
     def documento_display(self, obj):
         return obj.documento_display
 
+    @admin.display(description=_("historial completo"))
+    def historial(self, obj):
+        if not obj.pk:
+            return "—"
+        enlaces = [
+            (reverse(f"admin:atenciones_{modelo}_changelist") + f"?persona__id__exact={obj.pk}", etiqueta)
+            for modelo, etiqueta in (
+                ("atencion", _("Todas sus atenciones")),
+                ("caso", _("Todos sus casos")),
+                ("derivacion", _("Todas sus derivaciones")),
+            )
+        ]
+        return format_html_join(" · ", '<a href="{}">{}</a>', enlaces)
 
-@admin.register(Caso)
-class CasoAdmin(admin.ModelAdmin):
-    list_display = ["id", "persona", "area", "estado", "prioridad", "asignado_a", "abierto_en", "cerrado_en"]
-    list_filter = ["estado", "prioridad", "area"]
-    list_select_related = ["persona", "asignado_a"]
-    search_fields = ["persona__nombres", "persona__apellidos", "motivo"]
-    date_hierarchy = "abierto_en"
-    autocomplete_fields = ["persona", "asignado_a"]
-    show_full_result_count = False
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.creado_por = request.user
+        obj.modificado_por = request.user
+        super().save_model(request, obj, form, change)
+
+
+# --- attentions ------------------------------------------------------------------------------------
 
 
 class AtencionTemaInline(admin.TabularInline):
@@ -57,13 +253,82 @@ class AtencionTemaInline(admin.TabularInline):
     extra = 1
 
 
+class TemaFilter(admin.SimpleListFilter):
+    title = _("tema")
+    parameter_name = "tema"
+
+    def lookups(self, request, model_admin):
+        return Tema.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            # EXISTS rather than a join: no duplicate rows, no DISTINCT over the table.
+            return queryset.filter(
+                Exists(AtencionTema.objects.filter(atencion_id=OuterRef("pk"), tema=self.value()))
+            )
+        return queryset
+
+
 @admin.register(Atencion)
-class AtencionAdmin(admin.ModelAdmin):
-    list_display = ["fecha_hora", "persona", "canal", "profesional", "caso"]
-    list_filter = ["canal", "temas__tema"]
+class AtencionAdmin(ExportarMixin, AdminRapido):
+    list_display = [
+        "fecha_hora",
+        "persona",
+        "canal",
+        "lista_temas",
+        "profesional",
+        "caso_link",
+        "fecha_seguimiento",
+    ]
+    list_filter = [
+        "canal",
+        TemaFilter,
+        filtro_profesional("profesional", _("profesional")),
+        ("fecha_hora", admin.DateFieldListFilter),
+    ]
     list_select_related = ["persona", "profesional"]
-    search_fields = ["persona__nombres", "persona__apellidos"]
+    search_fields = ["persona__nombres", "persona__apellidos", "=persona__documento_numero"]
     date_hierarchy = "fecha_hora"
-    autocomplete_fields = ["persona", "caso", "profesional"]
+    autocomplete_fields = ["persona", "caso"]
     inlines = [AtencionTemaInline]
-    show_full_result_count = False
+    readonly_fields = ["creado"]
+    actions = ["exportar_seleccion"]
+
+    columnas_exportar = [
+        (_("id"), lambda a: a.pk),
+        (_("fecha y hora"), lambda a: a.fecha_hora),
+        (_("persona (id)"), lambda a: a.persona_id),
+        (_("persona"), lambda a: str(a.persona)),
+        (_("canal"), lambda a: a.get_canal_display()),
+        (_("temas"), lambda a: ", ".join(str(t) for t in a.temas.all())),
+        (_("profesional"), lambda a: _nombre(a.profesional)),
+        (_("caso"), lambda a: a.caso_id or ""),
+        (_("resultado"), lambda a: a.resultado),
+        (_("fecha de seguimiento"), lambda a: a.fecha_seguimiento),
+    ]
+    columnas_notas = [(_("notas"), lambda a: a.notas)]
+    exportar_select_related = ["persona", "profesional"]
+    exportar_prefetch_related = ["temas"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("temas")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "profesional":
+            kwargs["queryset"] = usuarios_del_equipo()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("temas"))
+    def lista_temas(self, obj):
+        return ", ".join(str(t) for t in obj.temas.all())
+
+    @admin.display(description=_("fecha y hora"), ordering="fecha_hora")
+    def fecha(self, obj):
+        return fecha_corta(obj.fecha_hora)
+
+    @admin.display(description=_("caso"), ordering="caso")
+    def caso_link(self, obj):
+        if not obj.caso_id:
+            return "—"
+        url = reverse("admin:atenciones_caso_change", args=[obj.caso_id])
+        return format_html('<a href="{}">{}</a>', url, obj.caso_id)

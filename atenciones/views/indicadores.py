@@ -1,0 +1,191 @@
+"""Indicators page (/equipo/indicadores/) and the Sello Migrante report (XLSX)."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .. import indicadores as ind
+from ..acceso import equipo_requerido
+from ..exportar import XLSX, exportar
+from ..forms.indicadores import PeriodoForm
+from ..reporte import hojas_reporte
+
+# SVG bar chart geometry (user units; the SVG scales to its container).
+ANCHO = 640
+ETIQUETAS = 210
+BARRAS = 360
+ALTO_FILA = 26
+ALTO_BARRA = 18
+MAX_BARRAS = 15
+
+
+def grafico(ident, titulo, filas, campo, unidad, ceros=False):
+    """Data for a horizontal bar chart (templates/equipo/indicadores/_grafico.html) and its table.
+
+    Rows with zero are left out of the chart (the table has them) unless `ceros` (a timeline).
+    """
+    tabla = [{"etiqueta": f["etiqueta"], "valor": f[campo]} for f in filas]
+    if not ceros:
+        filas = [f for f in filas if f[campo]]
+    filas = filas[: 3 * MAX_BARRAS if ceros else MAX_BARRAS]
+    maximo = max((f[campo] for f in filas), default=0)
+    barras = []
+    for i, fila in enumerate(filas):
+        valor = fila[campo]
+        ancho = round(BARRAS * valor / maximo) if maximo else 0
+        ancho = max(ancho, 1) if valor else 0
+        y = 6 + i * ALTO_FILA
+        barras.append(
+            {
+                "etiqueta": fila["etiqueta"],
+                "valor": valor,
+                "y": y,
+                "y_texto": y + ALTO_BARRA - 4,
+                "ancho": ancho,
+                "x_valor": ETIQUETAS + ancho + 6,
+            }
+        )
+    if maximo:
+        mayor = max(filas, key=lambda f: f[campo])
+        descripcion = _(
+            "Gráfico de barras de %(unidad)s. El valor mayor es %(etiqueta)s, con %(valor)s. "
+            "La tabla junto al gráfico tiene todas las cifras."
+        ) % {"unidad": unidad, "etiqueta": mayor["etiqueta"], "valor": mayor[campo]}
+    else:
+        descripcion = _("Sin datos en el período.")
+    return {
+        "id": ident,
+        "titulo": titulo,
+        "descripcion": descripcion,
+        "barras": barras,
+        "tabla": tabla,
+        "ancho": ANCHO,
+        "x_barras": ETIQUETAS,
+        "x_etiquetas": ETIQUETAS - 8,
+        "alto": max(12 + len(barras) * ALTO_FILA, 36),
+    }
+
+
+# A year of indicators scans the year's attentions (seconds at a million rows): the result is
+# kept this long per period and language, for the page and the report alike.
+CACHE_SEGUNDOS = 10 * 60
+
+
+def indicadores_de(periodo):
+    clave = f"indicadores:v1:{get_language()}:{periodo.desde}:{periodo.hasta}:{timezone.localdate()}"
+    datos = cache.get(clave)
+    if datos is None:
+        datos = ind.calcular(periodo)
+        cache.set(clave, datos, CACHE_SEGUNDOS)
+    return datos
+
+
+def _formulario(request):
+    datos = request.GET if "tipo" in request.GET else PeriodoForm.inicial()
+    return PeriodoForm(datos)
+
+
+@equipo_requerido
+def indicadores(request):
+    form = _formulario(request)
+    contexto = {"form": form}
+    if form.is_valid():
+        datos = indicadores_de(form.cleaned_data["periodo"])
+        contexto.update(
+            minutos_cache=CACHE_SEGUNDOS // 60,
+            datos=datos,
+            consulta=request.GET.urlencode() if "tipo" in request.GET else "",
+            graficos={
+                "mes": grafico(
+                    "g-mes",
+                    _("Atenciones por mes"),
+                    datos["por_mes"],
+                    "atenciones",
+                    _("atenciones"),
+                    ceros=True,
+                ),
+                "tema": grafico(
+                    "g-tema", _("Atenciones por tema"), datos["por_tema"], "atenciones", _("atenciones")
+                ),
+                "canal": grafico(
+                    "g-canal", _("Atenciones por canal"), datos["por_canal"], "atenciones", _("atenciones")
+                ),
+                "nacionalidad": grafico(
+                    "g-nacionalidad",
+                    _("Atenciones por nacionalidad"),
+                    datos["por_nacionalidad"],
+                    "atenciones",
+                    _("atenciones"),
+                ),
+                "sexo": grafico(
+                    "g-sexo", _("Atenciones por sexo"), datos["por_sexo"], "atenciones", _("atenciones")
+                ),
+                "edad": grafico(
+                    "g-edad",
+                    _("Atenciones por grupo de edad"),
+                    datos["por_edad"],
+                    "atenciones",
+                    _("atenciones"),
+                ),
+                "derivaciones": grafico(
+                    "g-derivaciones",
+                    _("Derivaciones por destino"),
+                    datos["derivaciones"],
+                    "total",
+                    _("derivaciones enviadas"),
+                ),
+                "vencidas": grafico(
+                    "g-vencidas",
+                    _("Derivaciones vencidas hoy"),
+                    datos["vencidas"],
+                    "vencidas",
+                    _("derivaciones vencidas"),
+                ),
+                "externas": grafico(
+                    "g-externas",
+                    _("Derivaciones externas esperando respuesta"),
+                    datos["externas"],
+                    "pendientes",
+                    _("derivaciones sin respuesta"),
+                ),
+                "actividades": grafico(
+                    "g-actividades",
+                    _("Asistentes a actividades por programa"),
+                    datos["actividades"],
+                    "asistentes",
+                    _("asistentes"),
+                ),
+                "capacitaciones": grafico(
+                    "g-capacitaciones",
+                    _("Asistentes por capacitación"),
+                    datos["capacitaciones"],
+                    "asistentes",
+                    _("asistentes"),
+                ),
+                "guias": grafico(
+                    "g-guias", _("Guías publicadas por idioma"), datos["guias"], "publicadas", _("guías")
+                ),
+            },
+        )
+    return render(request, "equipo/indicadores/indicadores.html", contexto)
+
+
+@equipo_requerido
+def reporte(request):
+    """The period's indicators as an XLSX workbook, with small counts masked."""
+    form = _formulario(request)
+    if not form.is_valid():
+        return render(request, "equipo/indicadores/indicadores.html", {"form": form}, status=400)
+    periodo = form.cleaned_data["periodo"]
+    datos = indicadores_de(periodo)
+    hojas = hojas_reporte(datos, oficina=settings.OFICINA_NOMBRE, comuna=settings.COMUNA)
+    return exportar(
+        usuario=request.user,
+        nombre=f"sello-migrante-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}",
+        formato=XLSX,
+        hojas=hojas,
+        motivo="reporte_indicadores",
+    )
