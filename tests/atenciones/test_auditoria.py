@@ -206,3 +206,45 @@ def test_person_edit_through_the_staff_form_is_logged(client, profesional):
     entrada = _cambios(persona).get()
     assert entrada.actor == profesional
     assert entrada.changes_dict["sector"] == ["Cerro Alegre", "Cerro Cordillera"]
+
+
+def test_every_export_leaves_an_access_entry(client, encargada, profesional):
+    from atenciones.exportar import XLSX, Hoja, exportar
+
+    exportar(
+        usuario=profesional, nombre="Personas", formato=XLSX, hojas=[Hoja("a", ["a"], [])], motivo="prueba"
+    )
+    registro = RegistroAcceso.objects.get()
+    assert (registro.usuario, registro.accion, registro.detalle) == (
+        profesional,
+        "exportar",
+        "Personas · xlsx · prueba",
+    )
+    # The Sello Migrante report, downloaded from the indicators page.
+    client.force_login(encargada)
+    respuesta = client.get(reverse("equipo:indicadores_reporte"))
+    assert respuesta.status_code == 200
+    ultimo = RegistroAcceso.objects.latest("id")
+    assert (ultimo.usuario, ultimo.accion) == (encargada, "exportar")
+    assert "reporte_indicadores" in ultimo.detalle
+
+
+def test_an_admin_export_of_persons_leaves_an_access_entry(client, encargada):
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+    personas = PersonaFactory.create_batch(3)
+    client.force_login(encargada)
+    respuesta = client.post(
+        reverse("admin:atenciones_persona_changelist"),
+        {
+            "action": "exportar_seleccion",
+            ACTION_CHECKBOX_NAME: [p.pk for p in personas],
+            "confirmar": "1",
+            "formato": "csv",
+            "incluir_notas": "on",
+        },
+    )
+    assert respuesta.status_code == 200 and respuesta["Content-Type"].startswith("text/csv")
+    registro = RegistroAcceso.objects.get()
+    assert (registro.usuario, registro.accion) == (encargada, "exportar")
+    assert registro.detalle.endswith("csv · admin:atenciones.persona:con_notas")
