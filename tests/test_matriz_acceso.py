@@ -132,6 +132,8 @@ MATRIZ = {
         (lambda d: {"pk": d["derivacion_salud"].pk}, equipo(personal=400, enlace=404), "post"),
     ],
     "equipo:derivar": [(lambda d: {"persona_pk": d["persona"].pk}, equipo())],
+    "equipo:indicadores": [(None, equipo())],
+    "equipo:indicadores_reporte": [(None, equipo())],
     "publico:inicio": [(None, todos(200))],
     "publico:guias": [(None, todos(200))],
     "publico:guia": [
@@ -150,7 +152,7 @@ ADMIN_MODELOS = {
     "atenciones.hogar": ("vacd", "vacd"),
     "atenciones.caso": ("vac", "vacd"),
     "atenciones.atencion": ("vac", "vacd"),
-    "atenciones.derivacion": ("vac", "vacd"),
+    "atenciones.derivacion": ("vc", "vcd"),  # sent only through the service (staff workspace)
     "atenciones.eventoderivacion": ("v", "v"),
     "atenciones.registroacceso": ("v", "v"),
     "atenciones.solicitudderecho": ("vac", "vac"),
@@ -208,6 +210,10 @@ def _matriz_admin():
         ],
         f"{prefijo}app_list": [
             (lambda d, app=app: {"app_label": app}, _admin(codigo)) for app, codigo in ADMIN_APPS.items()
+        ],
+        # A referral's state change, through the one service: whoever may change referrals.
+        f"{prefijo}atenciones_derivacion_estado": [
+            (lambda d: {"object_id": d["derivacion_salud"].pk}, _admin(200))
         ],
         # Setting another user's password: superusers only.
         f"{prefijo}auth_user_password_change": [

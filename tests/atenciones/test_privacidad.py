@@ -233,15 +233,39 @@ def _textos_de(persona_id):
     return "\n".join(partes)
 
 
+def _indicadores_oficiales():
+    """The Sello Migrante indicators (atenciones.indicadores) of every month of the data, and of all of it."""
+    from atenciones.indicadores import Periodo, calcular
+
+    desde = (AHORA - datetime.timedelta(days=420)).date()
+    hasta = AHORA.date() + datetime.timedelta(days=1)
+    periodos = [Periodo(desde, hasta)]
+    mes = desde.replace(day=1)
+    while mes <= hasta:
+        siguiente = (mes + datetime.timedelta(days=32)).replace(day=1)
+        periodos.append(Periodo(mes, siguiente - datetime.timedelta(days=1)))
+        mes = siguiente
+    resultado = {}
+    for periodo in periodos:
+        datos = calcular(periodo)
+        datos.pop("calculado")  # when it was computed
+        resultado[str(periodo)] = datos
+    return resultado
+
+
 def test_erasure_keeps_every_indicator_of_every_period(datos_sembrados, encargada, profesional):
-    antes = _indicadores()
+    antes, oficiales_antes = _indicadores(), _indicadores_oficiales()
     assert sum(n for *_, n in antes["atenciones_tema"]) > 20  # the dataset is not trivial
+    assert sum(d["personas"]["atenciones"] for d in oficiales_antes.values()) > 40  # all + each month
     for persona in datos_sembrados[:4]:
         with set_actor(encargada):
             anonimizar_persona(persona=persona, usuario=encargada)
-    despues = _indicadores()
+    despues, oficiales_despues = _indicadores(), _indicadores_oficiales()
     for clave in antes:
         assert despues[clave] == antes[clave], clave
+    for periodo, datos in oficiales_antes.items():
+        for clave, valor in datos.items():
+            assert oficiales_despues[periodo][clave] == valor, (periodo, clave)
 
 
 def test_erasure_removes_names_documents_contacts_and_free_texts(datos_sembrados, encargada, profesional):
