@@ -266,6 +266,18 @@ BUSQUEDAS = [
         ["destino", "estado", "vencidas", "externas", "desde", "hasta", "pagina"],
     ),
     ("bandeja", "enlace", lambda f: reverse("equipo:bandeja"), ["estado", "pagina"]),
+    (
+        "indicadores",
+        "encargada",
+        lambda f: reverse("equipo:indicadores"),
+        ["tipo", "anio", "mes", "trimestre", "desde", "hasta"],
+    ),
+    (
+        "indicadores_reporte",
+        "encargada",
+        lambda f: reverse("equipo:indicadores_reporte"),
+        ["tipo", "anio", "mes", "trimestre", "desde", "hasta"],
+    ),
     ("personas", "profesional", lambda f: reverse("equipo:personas"), ["q", "page"]),
     ("persona_nueva_desde_busqueda", "profesional", lambda f: reverse("equipo:persona_nueva"), ["q"]),
     (
@@ -333,3 +345,33 @@ def test_search_boxes_and_filters_survive_hostile_values(nombre, rol, url_de, pa
         _revisar(cliente.get(url, dict.fromkeys(parametros, valor)), [valor])
     for consulta in CONSULTAS_ROTAS:
         _revisar(cliente.get(url, QUERY_STRING=consulta.decode("latin-1")), [])
+
+
+@pytest.mark.parametrize("tipo", ["mes", "trimestre", "anio", "personalizado"])
+@pytest.mark.parametrize("url", ["equipo:indicadores", "equipo:indicadores_reporte"])
+def test_indicator_periods_survive_extreme_dates_and_numbers(tipo, url, clientes):
+    """A valid period type with hostile years, months and dates: a message, never a 500."""
+    extremos = [
+        "0",
+        "-1",
+        "1",
+        "9999",
+        "10000",
+        "99999999999999999999",
+        "2026-02-30",
+        "0001-01-01",
+        "9999-12-31",
+    ]
+    for valor in extremos + ["", "\x00", MARCA_SCRIPT]:
+        parametros = {
+            "tipo": tipo,
+            "anio": valor,
+            "mes": valor,
+            "trimestre": valor,
+            "desde": valor,
+            "hasta": valor,
+        }
+        _revisar(clientes["encargada"].get(reverse(url), parametros), [valor])
+    # The widest range that makes sense to type: year 1 to year 9999.
+    amplio = {"tipo": "personalizado", "desde": "0001-01-01", "hasta": "9999-12-31"}
+    _revisar(clientes["encargada"].get(reverse(url), amplio), [])
