@@ -662,3 +662,13 @@ def test_an_anonymised_person_is_no_longer_found_by_name_document_or_phone(clien
     anonimizar_persona(persona=persona, usuario=encargada)
     for consulta in ("mirlande joseph", documento, "912345678"):
         assert encontradas(consulta) == [], consulta
+
+
+def test_office_head_lists_persons_without_consent_and_blocked_ones_in_the_admin(client, encargada):
+    PersonaFactory()
+    sin = PersonaFactory(consentimiento_fecha=None, consentimiento_version="")
+    bloqueada = PersonaFactory(bloqueada=True)
+    client.force_login(encargada)
+    url = reverse("admin:atenciones_persona_changelist")
+    assert list(client.get(url, {"consentimiento_fecha__isempty": "1"}).context["cl"].result_list) == [sin]
+    assert list(client.get(url, {"bloqueada__exact": "1"}).context["cl"].result_list) == [bloqueada]
