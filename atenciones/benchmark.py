@@ -20,6 +20,30 @@ def _admin(ruta):
     return lambda: f"/{settings.ADMIN_URL}{ruta}"
 
 
+def _solicitud_de_derecho(ruta):
+    """A data-subject request page of the person with most attentions (None when there is none)."""
+
+    def url():
+        from django.db import DatabaseError, transaction
+        from django.db.models import Count
+
+        from atenciones.models import SolicitudDerecho
+
+        try:
+            with transaction.atomic():  # a savepoint: a database without the table stays usable
+                solicitud = (
+                    SolicitudDerecho.objects.exclude(persona=None)
+                    .annotate(n=Count("persona__atenciones"))
+                    .order_by("-n")
+                    .first()
+                )
+        except DatabaseError:
+            return None
+        return solicitud and f"/equipo/derechos/{solicitud.pk}/{ruta}"
+
+    return url
+
+
 def _persona_con_historial():
     """A person with a long history: the busiest of the first thousand."""
     from django.db.models import Count
@@ -108,4 +132,6 @@ PAGINAS = [
     ("derivacion_detalle_enlace", "enlace.salud", _una_derivacion_de_salud),
     ("derivacion_detalle_equipo", "profesional", _una_derivacion_de_salud),
     ("derivacion_imprimir", "profesional", lambda: _una_derivacion_de_salud() + "imprimir/"),
+    ("derecho_solicitud", "encargada", _solicitud_de_derecho("")),
+    ("derecho_datos_imprimir", "encargada", _solicitud_de_derecho("datos/")),
 ]

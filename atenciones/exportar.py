@@ -18,6 +18,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from .auditoria import registrar_acceso
+from .models import RegistroAcceso
+
 XLSX = "xlsx"
 CSV = "csv"
 FORMATOS = (XLSX, CSV)
@@ -133,6 +136,9 @@ def exportar(*, usuario, nombre: str, formato: str, hojas: list[Hoja], motivo: s
     if formato not in FORMATOS:
         raise ValueError(f"formato desconocido: {formato}")
     contenido = libro_xlsx(hojas) if formato == XLSX else archivo_csv(hojas[0])
+    registrar_acceso(
+        usuario=usuario, accion=RegistroAcceso.Accion.EXPORTAR, detalle=f"{nombre} · {formato} · {motivo}"
+    )
     archivo = f"{slugify(nombre) or 'exportacion'}-{timezone.localdate():%Y%m%d}.{formato}"
     respuesta = HttpResponse(contenido, content_type=TIPO_CONTENIDO[formato])
     respuesta["Content-Disposition"] = f'attachment; filename="{archivo}"'

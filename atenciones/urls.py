@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import bandeja, casos, derivaciones, hogares, indicadores, mi_dia, personas
+from .views import bandeja, casos, derechos, derivaciones, hogares, indicadores, mi_dia, personas
 
 app_name = "equipo"
 
@@ -34,4 +34,9 @@ urlpatterns = [
     path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),
     path("indicadores/", indicadores.indicadores, name="indicadores"),
     path("indicadores/reporte.xlsx", indicadores.reporte, name="indicadores_reporte"),
+    path("derechos/<int:pk>/", derechos.solicitud, name="derecho_solicitud"),
+    path("derechos/<int:pk>/datos.json", derechos.datos_json, name="derecho_datos_json"),
+    path("derechos/<int:pk>/datos/", derechos.datos_imprimible, name="derecho_datos"),
+    path("derechos/<int:pk>/anonimizar/", derechos.anonimizar, name="derecho_anonimizar"),
+    path("derechos/<int:pk>/bloqueo/", derechos.bloqueo, name="derecho_bloqueo"),
 ]

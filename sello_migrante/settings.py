@@ -5,9 +5,11 @@ With DEBUG off, every value production needs must be set, or startup stops with 
 naming the variable.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +78,8 @@ if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
 DEMO_PASSWORD = _read("DEMO_PASSWORD", env.str, default="demo")
 # Version of the privacy notice recorded with each person's consent.
 AVISO_PRIVACIDAD_VERSION = _read("AVISO_PRIVACIDAD_VERSION", env.str, default="2026-12")
+# Persons with no activity for this many years are listed (and anonymised with --apply) by `retencion`.
+RETENCION_ANOS = _read("RETENCION_ANOS", env.int, default=5)
 # The office's contact details, shown on the public site.
 OFICINA_DIRECCION = _read("OFICINA_DIRECCION", env.str, default="Condell 1490, Valparaíso")
 OFICINA_HORARIO = _read("OFICINA_HORARIO", env.str, default="Lunes a viernes, 8:30 a 14:00")
@@ -103,6 +107,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
+    "sello_migrante.apps.BloqueoAccesoConfig",  # django-axes
+    "sello_migrante.apps.HistorialCambiosConfig",  # django-auditlog
     "oficina",
     "atenciones",
 ]
@@ -110,6 +116,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sello_migrante.seguridad.QuitarCaracteresNulosMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,6 +124,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "sello_migrante.seguridad.AuditlogMiddleware",
+    # Axes last: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sello_migrante.urls"
@@ -144,6 +155,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Axes first: it refuses a locked-out username+address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "sello_migrante.seguridad.BloqueoPorIntentosBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "equipo:mi_dia"
@@ -191,7 +207,50 @@ if _read("SECURE_PROXY_SSL_HEADER", env.bool, default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The CSRF cookie stays readable by scripts (htmx may send it); it carries no session.
+CSRF_COOKIE_HTTPONLY = False
+
+# Content-Security-Policy (django-csp 4): only this site's own files, no inline script or style.
+# Bootstrap's CSS draws its icons as data: SVG images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT failures for the same username from the same
+# address, that combination is refused for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = _read("AXES_FAILURE_LIMIT", env.int, default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=_read("AXES_COOLOFF_MINUTES", env.int, default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "sello_migrante.seguridad.respuesta_bloqueo"
+AXES_CLIENT_IP_CALLABLE = "sello_migrante.seguridad.ip_cliente"
+AXES_USERNAME_CALLABLE = "sello_migrante.seguridad.nombre_usuario"
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use the socket's address).
+PROXIES_CONFIABLES = _read("PROXIES_CONFIABLES", env.int, default=0)
+
+# Audit of changes (django-auditlog): who changed which field of which record, old and new value.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    # `busqueda` is derived from the names (atenciones.busqueda): its changes are noise.
+    {"model": "atenciones.Persona", "exclude_fields": ["modificado", "busqueda"]},
+    {"model": "atenciones.Hogar"},
+    {"model": "atenciones.Caso", "exclude_fields": ["modificado"]},
+    {"model": "atenciones.Atencion"},
+    {"model": "atenciones.Derivacion", "exclude_fields": ["modificado"]},
+)
 
 LOGGING = {
     "version": 1,

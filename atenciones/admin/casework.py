@@ -107,6 +107,9 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
         "nna",
         "situacion_calle",
         "violencia",
+        # Ley 21.719: persons without recorded consent ("vacío"), blocked records.
+        ("consentimiento_fecha", admin.EmptyFieldListFilter),
+        "bloqueada",
         ("creado", admin.DateFieldListFilter),
     ]
     search_fields = ["nombres", "apellidos", "nombre_social", "=documento_numero", "telefono"]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from oficina.choices import Tema
 
 from ..models import Atencion, AtencionTema, Caso, Persona
-from ._comun import guardar
+from ._comun import exigir_persona_activa, guardar
 from .casos import abrir_caso
 from .derivaciones import derivar
 
@@ -26,6 +26,7 @@ def registrar_atencion(
     caso: Caso | None = None,
     fecha_seguimiento=None,
 ) -> Atencion:
+    exigir_persona_activa(persona)
     temas = list(dict.fromkeys(temas))
     if not temas:
         raise ValidationError({"temas": _("Elija al menos un tema.")})

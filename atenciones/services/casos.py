@@ -9,7 +9,7 @@ from oficina.roles import es_profesional
 
 from ..choices import EstadoCaso
 from ..models import Caso, Persona
-from ._comun import comprobar_version, guardar
+from ._comun import comprobar_version, exigir_persona_activa, guardar
 
 
 def _validar_asignado(asignado_a):
@@ -21,6 +21,7 @@ def _validar_asignado(asignado_a):
 def abrir_caso(
     *, persona: Persona, motivo: str, area: str, asignado_a, prioridad: str = "media", fecha_seguimiento=None
 ) -> Caso:
+    exigir_persona_activa(persona)
     caso = Caso(
         persona=persona,
         motivo=motivo,

@@ -10,7 +10,7 @@ from oficina.roles import es_encargada
 from .. import notificaciones
 from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
 from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona, SeguimientoDerivacion
-from ._comun import TransicionInvalida, guardar
+from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 
 
 @transaction.atomic
@@ -33,6 +33,7 @@ def derivar(
     Without the person's consent only the office head may send it, with a recorded reason.
     The destination department is told by email after the transaction commits.
     """
+    exigir_persona_activa(persona)
     consentimiento_omitido_motivo = (consentimiento_omitido_motivo or "").strip()
     if not consentimiento:
         if not es_encargada(derivado_por):

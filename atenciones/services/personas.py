@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import Persona
-from ._comun import comprobar_version, guardar
+from ._comun import comprobar_version, exigir_persona_activa, guardar
 
 
 @transaction.atomic
@@ -22,6 +22,7 @@ def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
 @transaction.atomic
 def actualizar_persona(*, persona: Persona, usuario, version: str | None = None, **datos) -> Persona:
     """Update a person; with `version` (the form's token) a concurrent save is refused."""
+    exigir_persona_activa(persona)
     if persona.pk and version is not None:
         actual = Persona.objects.select_for_update().get(pk=persona.pk)
         comprobar_version(actual, version, datos)

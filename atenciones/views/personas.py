@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 
 from .. import selectors
 from ..acceso import equipo_requerido, persona_para
+from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
 from ..choices import EstadoCaso
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
-from ..models import Caso, Persona
+from ..models import Caso, Persona, RegistroAcceso
 from ..services._comun import RegistroDesactualizado, version_de
 from ..services.atenciones import registrar_atencion_completa
 from ..services.personas import actualizar_persona, registrar_persona
@@ -33,6 +34,7 @@ def lista(request):
     elif len("".join(terminos(consulta))) < LARGO_MINIMO:
         contexto["aviso"] = _("Escriba al menos %(n)s letras o números para buscar.") % {"n": LARGO_MINIMO}
     else:
+        registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.BUSCAR, detalle=consulta)
         encontradas = filtrar_personas(Persona.objects.all(), consulta)
         total = encontradas.count()
         paginador = Paginator(ordenar_resultados(encontradas, consulta, total), POR_PAGINA)
@@ -115,6 +117,7 @@ def _persona_con_relaciones(request, pk):
 @equipo_requerido
 def detalle(request, pk):
     persona = _persona_con_relaciones(request, pk)
+    registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.VER_PERSONA, objeto=persona)
     miembros = []
     if persona.hogar_id:
         miembros = list(persona.hogar.miembros.exclude(pk=persona.pk).order_by("-nna", "pk"))

@@ -9,6 +9,9 @@ import pytest
 
 from atenciones.exportar import CSV, XLSX, Hoja, exportar, texto_seguro
 
+# Every export writes its access-log row.
+pytestmark = pytest.mark.django_db
+
 PELIGROSOS = ["=1+1", "+56 9 1234 5678", "-2+3", "@SUM(A1:A2)", "\t=cmd", "\r=cmd", '=HYPERLINK("http://x")']
 
 

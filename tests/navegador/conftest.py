@@ -67,8 +67,18 @@ def pagina(navegador_chromium, live_server, settings):
     errores = []
     page.on("pageerror", lambda exc: errores.append(str(exc)))
     page.errores_js = errores
+    # Every browser test also checks the Content-Security-Policy: nothing on any page it visits is blocked.
+    violaciones_csp = []
+    page.on(
+        "console",
+        lambda mensaje: (
+            violaciones_csp.append(mensaje.text) if "Content Security Policy" in mensaje.text else None
+        ),
+    )
+    page.violaciones_csp = violaciones_csp
     yield page
     contexto.close()
+    assert violaciones_csp == [], "la Content-Security-Policy bloqueó algo en la página"
 
 
 @pytest.fixture

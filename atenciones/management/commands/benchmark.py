@@ -4,7 +4,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, reset_queries
+from django.db import connection, reset_queries, transaction
 from django.test import Client
 from django.test.utils import override_settings
 
@@ -29,7 +29,12 @@ class Command(BaseCommand):
             f"Base: {connection.vendor} · personas y atenciones según seed_demo · {repeticiones} repeticiones"
         )
         self.stdout.write(f"{'página':<40} {'mediana ms':>10} {'p95 ms':>8} {'consultas':>9} {'estado':>6}")
-        with override_settings(DEBUG=True, ALLOWED_HOSTS=["*"], SECURE_SSL_REDIRECT=False):
+        # Read-only on the benchmark database: the login lockout records nothing, and whatever a page
+        # writes (the access log of a person page) is rolled back at the end.
+        with (
+            override_settings(DEBUG=True, ALLOWED_HOSTS=["*"], SECURE_SSL_REDIRECT=False, AXES_ENABLED=False),
+            transaction.atomic(),
+        ):
             for nombre, usuario, url_de in PAGINAS:
                 if solo and solo not in nombre:
                     continue
@@ -40,6 +45,9 @@ class Command(BaseCommand):
                 client = Client()
                 client.force_login(user)
                 url = url_de() if callable(url_de) else url_de
+                if url is None:
+                    self.stdout.write(f"{nombre:<40} (sin datos para medir)")
+                    continue
                 client.get(url)  # warm-up
                 tiempos = []
                 for _ in range(repeticiones):
@@ -53,5 +61,6 @@ class Command(BaseCommand):
                     f"{nombre:<40} {statistics.median(tiempos):>10.1f} {p95:>8.1f} {consultas:>9} "
                     f"{respuesta.status_code:>6}"
                 )
+            transaction.set_rollback(True)  # an exception rolls back too
         if not settings.DEBUG:
             self.stdout.write("(medido con DEBUG activo solo para contar consultas)")
