@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "sello_migrante.seguridad.QuitarCaracteresNulosMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "sello_migrante.middleware.EquipoEnEspanolMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

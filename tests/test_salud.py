@@ -22,3 +22,17 @@ def test_health_check_answers_503_when_the_database_is_down(client):
 def test_root_redirects_to_the_visitor_language(client):
     assert client.get("/").headers["Location"] == "/es/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").headers["Location"] == "/en/"
+
+
+@pytest.mark.django_db
+def test_staff_pages_stay_in_spanish_whatever_the_browser_prefers(client, profesional):
+    from tests.factories import AtencionFactory
+
+    AtencionFactory(profesional=profesional, temas=["clases_espanol"], canal="telefono")
+    client.force_login(profesional)
+    respuesta = client.get("/equipo/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    contenido = respuesta.content.decode()
+    assert 'lang="es"' in contenido
+    assert "Clases de español" in contenido and "Spanish classes" not in contenido
+    # The public site keeps the language of its URL.
+    assert 'lang="en"' in client.get("/en/", HTTP_ACCEPT_LANGUAGE="es").content.decode()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oficina.choices import Tema
 
+from ..busqueda import filtrar_personas
 from ..models import Atencion, AtencionTema, Caso, Derivacion, Hogar, Persona
 from .comun import (
     AdminRapido,
@@ -115,6 +116,14 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
     search_fields = ["nombres", "apellidos", "nombre_social", "=documento_numero", "telefono"]
     date_hierarchy = "creado"
     autocomplete_fields = ["hogar", "tutor"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # The staff search (accent-insensitive, any word order, document with or without dots,
+        # trigram index on PostgreSQL) instead of ORed icontains scans over five columns.
+        if not search_term.strip():
+            return queryset, False
+        return filtrar_personas(queryset, search_term), False
+
     readonly_fields = [
         "historial",
         "consentimiento_fecha",
