@@ -92,7 +92,7 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
     list_display = [
         "nombre",
         "documento_display",
-        "nacionalidad",
+        "pais",
         "situacion_migratoria",
         "hogar",
         "creado",
@@ -116,6 +116,11 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
     search_fields = ["nombres", "apellidos", "nombre_social", "=documento_numero", "telefono"]
     date_hierarchy = "creado"
     autocomplete_fields = ["hogar", "tutor"]
+
+    @admin.display(description=_("nacionalidad"), ordering="nacionalidad")
+    def pais(self, obj):
+        # Country.name directly: the generic display rebuilds 250 country choices on every row.
+        return obj.nacionalidad.name if obj.nacionalidad else "—"
 
     def get_search_results(self, request, queryset, search_term):
         # The staff search (accent-insensitive, any word order, document with or without dots,
