@@ -599,8 +599,29 @@ class Derivacion(models.Model):
             raise ValidationError({"respuesta": _("Una derivación resuelta necesita una respuesta.")})
 
 
-class EventoDerivacion(models.Model):
+class SoloAgregar(models.Model):
+    """Append-only rows: written once, never changed or deleted through a model instance."""
+
+    mensaje_no_se_modifica = _("Este registro no se modifica.")
+    mensaje_no_se_borra = _("Este registro no se borra.")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(self.mensaje_no_se_modifica)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(self.mensaje_no_se_borra)
+
+
+class EventoDerivacion(SoloAgregar):
     """Append-only history of a referral's states."""
+
+    mensaje_no_se_modifica = _("El historial de una derivación no se modifica.")
+    mensaje_no_se_borra = _("El historial de una derivación no se borra.")
 
     derivacion = models.ForeignKey(
         Derivacion, on_delete=models.PROTECT, related_name="eventos", verbose_name=_("derivación")
@@ -624,17 +645,12 @@ class EventoDerivacion(models.Model):
     def __str__(self):
         return f"{self.derivacion}: {self.estado_anterior or '—'} → {self.estado_nuevo}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("El historial de una derivación no se modifica."))
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("El historial de una derivación no se borra."))
-
-
-class SeguimientoDerivacion(models.Model):
+class SeguimientoDerivacion(SoloAgregar):
     """Append-only log of the office's follow-up of a referral (mainly external ones)."""
+
+    mensaje_no_se_modifica = _("El seguimiento de una derivación no se modifica.")
+    mensaje_no_se_borra = _("El seguimiento de una derivación no se borra.")
 
     derivacion = models.ForeignKey(
         Derivacion, on_delete=models.PROTECT, related_name="seguimientos", verbose_name=_("derivación")
@@ -658,11 +674,6 @@ class SeguimientoDerivacion(models.Model):
 
     def __str__(self):
         return f"{self.derivacion}: {self.get_resultado_display()}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("El seguimiento de una derivación no se modifica."))
-        super().save(*args, **kwargs)
 
 
 class CorreoSaliente(models.Model):
@@ -708,8 +719,11 @@ class CorreoSaliente(models.Model):
 # --- Data protection (Ley 21.719): access log, data-subject requests, breach register ---
 
 
-class RegistroAcceso(models.Model):
+class RegistroAcceso(SoloAgregar):
     """Append-only log of reads of personal data: who looked at or exported what, and when."""
+
+    mensaje_no_se_modifica = _("El registro de accesos no se modifica.")
+    mensaje_no_se_borra = _("El registro de accesos no se borra.")
 
     class Accion(models.TextChoices):
         VER_PERSONA = "ver_persona", _("ver ficha de persona")
@@ -750,14 +764,6 @@ class RegistroAcceso(models.Model):
 
     def __str__(self):
         return f"{self.get_accion_display()} · {self.usuario or '—'} · {timezone.localtime(self.fecha):%d-%m-%Y %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("El registro de accesos no se modifica."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("El registro de accesos no se borra."))
 
 
 class SolicitudDerecho(models.Model):

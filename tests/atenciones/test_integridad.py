@@ -217,3 +217,21 @@ def test_a_case_of_another_person_cannot_hold_the_attention():
         atencion.full_clean()
     assert "caso" in exc.value.message_dict
     assert Caso.objects.count() == 1
+
+
+def test_follow_ups_and_access_log_are_append_only(profesional):
+    from atenciones.auditoria import registrar_acceso
+    from atenciones.models import RegistroAcceso, SeguimientoDerivacion
+
+    derivacion = DerivacionFactory()
+    seguimiento = SeguimientoDerivacion.objects.create(
+        derivacion=derivacion,
+        usuario=profesional,
+        resultado=SeguimientoDerivacion._meta.get_field("resultado").choices[0][0],
+    )
+    registrar_acceso(usuario=profesional, accion=RegistroAcceso.Accion.VER_PERSONA, objeto=derivacion.persona)
+    for fila in (seguimiento, RegistroAcceso.objects.get()):
+        with pytest.raises(ValidationError):
+            fila.save()
+        with pytest.raises(ValidationError):
+            fila.delete()
