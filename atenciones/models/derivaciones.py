@@ -1,0 +1,282 @@
+"""Referrals, their append-only history and follow-ups, and the e-mail outbox."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from oficina.choices import Tema
+from oficina.models import Departamento, Organizacion
+
+from ..choices import (
+    EstadoDerivacion,
+    MotivoRechazo,
+    Prioridad,
+    ResultadoSeguimiento,
+)
+from .casos import Atencion, Caso
+from .personas import Persona
+
+User = settings.AUTH_USER_MODEL
+
+
+class Derivacion(models.Model):
+    codigo = models.CharField(_("código"), max_length=20, unique=True, null=True, blank=True, editable=False)
+    persona = models.ForeignKey(
+        Persona, on_delete=models.PROTECT, related_name="derivaciones", verbose_name=_("persona")
+    )
+    caso = models.ForeignKey(
+        Caso,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="derivaciones",
+        verbose_name=_("caso"),
+    )
+    atencion = models.ForeignKey(
+        Atencion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="derivaciones",
+        verbose_name=_("atención de origen"),
+    )
+    departamento = models.ForeignKey(
+        Departamento,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="derivaciones",
+        verbose_name=_("departamento"),
+    )
+    organizacion = models.ForeignKey(
+        Organizacion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="derivaciones",
+        verbose_name=_("organización"),
+    )
+    tema = models.CharField(_("tema"), max_length=20, choices=Tema.choices)
+    motivo = models.TextField(_("motivo"), max_length=2000)
+    prioridad = models.CharField(
+        _("prioridad"), max_length=10, choices=Prioridad.choices, default=Prioridad.MEDIA
+    )
+    consentimiento = models.BooleanField(
+        _("la persona consiente compartir sus datos con el destino"), default=False
+    )
+    consentimiento_omitido_motivo = models.CharField(
+        _("motivo para derivar sin consentimiento"), max_length=500, blank=True
+    )
+    derivado_por = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="derivaciones_enviadas", verbose_name=_("derivado por")
+    )
+    fecha_envio = models.DateTimeField(_("enviada el"), default=timezone.now)
+    fecha_limite = models.DateField(_("fecha límite de respuesta"))
+    estado = models.CharField(
+        _("estado"), max_length=15, choices=EstadoDerivacion.choices, default=EstadoDerivacion.ENVIADA
+    )
+    respuesta = models.TextField(_("respuesta"), max_length=2000, blank=True)
+    motivo_rechazo = models.CharField(
+        _("motivo de rechazo"), max_length=25, choices=MotivoRechazo.choices, blank=True
+    )
+    fecha_cierre = models.DateTimeField(_("cerrada el"), null=True, blank=True)
+    modificado = models.DateTimeField(_("modificado"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("derivación")
+        verbose_name_plural = _("derivaciones")
+        ordering = ["-fecha_envio"]
+        indexes = [
+            # Liaison inbox: a department's referrals by state, overdue first.
+            models.Index(fields=["departamento", "estado", "fecha_limite"], name="derivacion_bandeja_idx"),
+            # Inbox tabs paginated by (due date, id), either direction, without sorting the tab.
+            models.Index(
+                fields=["departamento", "estado", "fecha_limite", "id"], name="derivacion_bandeja_orden_idx"
+            ),
+            models.Index(fields=["organizacion", "estado", "fecha_limite"], name="derivacion_externa_idx"),
+            # "Mi día": referrals I sent that wait.
+            models.Index(fields=["derivado_por", "estado"], name="derivacion_enviadas_idx"),
+            models.Index(fields=["estado", "fecha_limite"], name="derivacion_vencidas_idx"),
+            models.Index(fields=["persona", "-fecha_envio"], name="derivacion_persona_idx"),
+            models.Index(fields=["fecha_envio"], name="derivacion_fecha_idx"),
+        ]
+        constraints = [
+            # Exactly one destination: a department xor an organisation.
+            models.CheckConstraint(
+                condition=(Q(departamento__isnull=False) & Q(organizacion__isnull=True))
+                | (Q(departamento__isnull=True) & Q(organizacion__isnull=False)),
+                name="derivacion_un_destino",
+                violation_error_message=_("Elija un departamento o una organización, no ambos."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado=EstadoDerivacion.RECHAZADA) | ~Q(motivo_rechazo=""),
+                name="derivacion_rechazo_con_motivo",
+                violation_error_message=_("Una derivación rechazada necesita un motivo."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado=EstadoDerivacion.RESUELTA) | ~Q(respuesta=""),
+                name="derivacion_resuelta_con_respuesta",
+                violation_error_message=_("Una derivación resuelta necesita una respuesta."),
+            ),
+            # Data is shared only with consent, or with the office head's recorded reason.
+            models.CheckConstraint(
+                condition=Q(consentimiento=True) | ~Q(consentimiento_omitido_motivo=""),
+                name="derivacion_con_consentimiento",
+                violation_error_message=_("Se requiere el consentimiento de la persona para derivar."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.codigo or str(_("Derivación sin código"))
+
+    @property
+    def destino(self):
+        return self.departamento or self.organizacion
+
+    @property
+    def abierta(self):
+        return self.estado in (
+            EstadoDerivacion.ENVIADA,
+            EstadoDerivacion.RECIBIDA,
+            EstadoDerivacion.EN_ATENCION,
+        )
+
+    @property
+    def vencida(self):
+        return self.abierta and self.fecha_limite < timezone.localdate()
+
+    def clean(self):
+        super().clean()
+        if bool(self.departamento_id) == bool(self.organizacion_id):
+            raise ValidationError(_("Elija un departamento o una organización, no ambos."), code="destino")
+        if not self.consentimiento and not self.consentimiento_omitido_motivo:
+            raise ValidationError(
+                {"consentimiento": _("Se requiere el consentimiento de la persona para derivar.")}
+            )
+        if self.estado == EstadoDerivacion.RECHAZADA and not self.motivo_rechazo:
+            raise ValidationError({"motivo_rechazo": _("Una derivación rechazada necesita un motivo.")})
+        if self.estado == EstadoDerivacion.RESUELTA and not self.respuesta.strip():
+            raise ValidationError({"respuesta": _("Una derivación resuelta necesita una respuesta.")})
+
+
+class SoloAgregar(models.Model):
+    """Append-only rows: written once, never changed or deleted through a model instance."""
+
+    mensaje_no_se_modifica = _("Este registro no se modifica.")
+    mensaje_no_se_borra = _("Este registro no se borra.")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(self.mensaje_no_se_modifica)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(self.mensaje_no_se_borra)
+
+
+class EventoDerivacion(SoloAgregar):
+    """Append-only history of a referral's states."""
+
+    mensaje_no_se_modifica = _("El historial de una derivación no se modifica.")
+    mensaje_no_se_borra = _("El historial de una derivación no se borra.")
+
+    derivacion = models.ForeignKey(
+        Derivacion, on_delete=models.PROTECT, related_name="eventos", verbose_name=_("derivación")
+    )
+    estado_anterior = models.CharField(
+        _("estado anterior"), max_length=15, choices=EstadoDerivacion.choices, blank=True
+    )
+    estado_nuevo = models.CharField(_("estado nuevo"), max_length=15, choices=EstadoDerivacion.choices)
+    usuario = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("usuario")
+    )
+    fecha = models.DateTimeField(_("fecha"), default=timezone.now)
+    nota = models.TextField(_("nota"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("evento de derivación")
+        verbose_name_plural = _("eventos de derivación")
+        ordering = ["fecha", "id"]
+        indexes = [models.Index(fields=["derivacion", "fecha"], name="evento_derivacion_idx")]
+
+    def __str__(self):
+        return f"{self.derivacion}: {self.estado_anterior or '—'} → {self.estado_nuevo}"
+
+
+class SeguimientoDerivacion(SoloAgregar):
+    """Append-only log of the office's follow-up of a referral (mainly external ones)."""
+
+    mensaje_no_se_modifica = _("El seguimiento de una derivación no se modifica.")
+    mensaje_no_se_borra = _("El seguimiento de una derivación no se borra.")
+
+    derivacion = models.ForeignKey(
+        Derivacion, on_delete=models.PROTECT, related_name="seguimientos", verbose_name=_("derivación")
+    )
+    resultado = models.CharField(_("resultado"), max_length=15, choices=ResultadoSeguimiento.choices)
+    nota = models.TextField(_("nota"), max_length=2000, blank=True)
+    proxima_fecha = models.DateField(_("próximo seguimiento"), null=True, blank=True)
+    usuario = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("registrado por")
+    )
+    fecha = models.DateTimeField(_("fecha"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("seguimiento de derivación")
+        verbose_name_plural = _("seguimientos de derivación")
+        ordering = ["fecha", "id"]
+        indexes = [
+            # A referral's follow-ups in order; the latest one gives the next follow-up date.
+            models.Index(fields=["derivacion", "-fecha"], name="seguimiento_derivacion_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.derivacion}: {self.get_resultado_display()}"
+
+
+class CorreoSaliente(models.Model):
+    """Outbox: every notification is recorded before it is sent, so a failed send is retried."""
+
+    class Tipo(models.TextChoices):
+        NUEVA = "nueva", _("Nueva derivación")
+        RESPUESTA = "respuesta", _("Derivación resuelta o rechazada")
+        RECORDATORIO = "recordatorio", _("Recordatorio diario")
+
+    tipo = models.CharField(_("tipo"), max_length=15, choices=Tipo.choices)
+    # Set for the daily reminders: one per recipient and day ("recordatorio:<user id>:<date>").
+    clave = models.CharField(_("clave"), max_length=80, unique=True, null=True, blank=True)
+    destinatarios = models.JSONField(_("destinatarios"), default=list)
+    asunto = models.CharField(_("asunto"), max_length=250)
+    cuerpo = models.TextField(_("cuerpo"))
+    derivacion = models.ForeignKey(
+        Derivacion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correos",
+        verbose_name=_("derivación"),
+    )
+    creado = models.DateTimeField(_("creado"), default=timezone.now)
+    enviado = models.DateTimeField(_("enviado"), null=True, blank=True)
+    intentos = models.PositiveSmallIntegerField(_("intentos"), default=0)
+    ultimo_error = models.TextField(_("último error"), blank=True)
+
+    class Meta:
+        verbose_name = _("correo saliente")
+        verbose_name_plural = _("correos salientes")
+        ordering = ["creado", "id"]
+        indexes = [
+            # reintentar_correos: the pending ones, oldest first.
+            models.Index(fields=["creado"], condition=Q(enviado__isnull=True), name="correo_pendiente_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_tipo_display()}: {self.asunto}"
+
+
+# --- Data protection (Ley 21.719): access log, data-subject requests, breach register ---
