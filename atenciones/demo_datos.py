@@ -1,0 +1,238 @@
+"""Reference data of the demo: Valparaíso's departments and support network, programs, names."""
+
+from oficina import roles
+from oficina.choices import Area, Tema
+
+DEPARTAMENTOS = [
+    # nombre, sigla, area, plazo (business days), email
+    ("Salud Municipal (red CESFAM)", "Salud", Area.SALUD, 5, "salud.derivaciones"),
+    ("SLEP Valparaíso (escuelas públicas)", "SLEP", Area.EDUCACION, 7, "slep.derivaciones"),
+    ("Departamento de Cultura", "Cultura", Area.CULTURA, 10, "cultura"),
+    ("Oficina Municipal de Intermediación Laboral", "OMIL", Area.TRABAJO, 5, "omil"),
+    ("Departamento de Vivienda", "Vivienda", Area.VIVIENDA, 10, "vivienda"),
+    ("DIDECO · Social y Registro Social de Hogares", "DIDECO", Area.SOCIAL, 7, "dideco.rsh"),
+    ("Oficina Local de la Niñez", "OLN", Area.NINEZ, 3, "oln"),
+    ("Dirección Jurídica", "Jurídica", Area.JURIDICA, 10, "juridica"),
+    ("Departamento de Deportes", "Deportes", Area.DEPORTES, 10, "deportes"),
+]
+
+ORGANIZACIONES = [
+    # nombre, sigla, tipo, servicios [(nombre, area)], idiomas, acepta derivaciones
+    (
+        "Servicio Nacional de Migraciones",
+        "SERMIG",
+        "servicio_publico",
+        [("Trámites de residencia y refugio", Area.REGULARIZACION)],
+        ["es"],
+        False,
+    ),
+    (
+        "Policía de Investigaciones",
+        "PDI",
+        "servicio_publico",
+        [("Registro de ingreso y certificados migratorios", Area.REGULARIZACION)],
+        ["es"],
+        False,
+    ),
+    (
+        "Servicio de Registro Civil e Identificación",
+        "Registro Civil",
+        "servicio_publico",
+        [("Cédula de identidad para extranjeros", Area.REGULARIZACION)],
+        ["es"],
+        False,
+    ),
+    (
+        "Fondo Nacional de Salud",
+        "FONASA",
+        "servicio_publico",
+        [("Afiliación y carencia de recursos", Area.SALUD)],
+        ["es"],
+        True,
+    ),
+    (
+        "Junta Nacional de Jardines Infantiles",
+        "JUNJI",
+        "servicio_publico",
+        [("Matrícula en jardines infantiles", Area.EDUCACION)],
+        ["es"],
+        True,
+    ),
+    (
+        "Fundación Integra",
+        "Integra",
+        "fundacion",
+        [("Salas cuna y jardines infantiles", Area.EDUCACION)],
+        ["es"],
+        True,
+    ),
+    (
+        "Servicio de Vivienda y Urbanización",
+        "SERVIU",
+        "servicio_publico",
+        [("Subsidios habitacionales", Area.VIVIENDA)],
+        ["es"],
+        True,
+    ),
+    (
+        "Organización Internacional para las Migraciones",
+        "OIM",
+        "agencia_onu",
+        [
+            ("Asistencia humanitaria y retorno voluntario", Area.SOCIAL),
+            ("Orientación migratoria", Area.REGULARIZACION),
+        ],
+        ["es", "en", "fr"],
+        True,
+    ),
+    (
+        "Alto Comisionado de las Naciones Unidas para los Refugiados",
+        "ACNUR",
+        "agencia_onu",
+        [("Protección internacional y refugio", Area.REGULARIZACION)],
+        ["es", "en", "fr"],
+        True,
+    ),
+    (
+        "Servicio Jesuita a Migrantes",
+        "SJM",
+        "ong",
+        [("Asesoría jurídica migratoria", Area.JURIDICA), ("Inserción laboral", Area.TRABAJO)],
+        ["es", "ht"],
+        True,
+    ),
+    (
+        "Instituto Católico Chileno de Migración",
+        "INCAMI",
+        "ong",
+        [("Acogida y orientación", Area.SOCIAL), ("Clases de español", Area.EDUCACION)],
+        ["es", "ht"],
+        True,
+    ),
+    (
+        "Defensoría de la Niñez",
+        "Defensoría de la Niñez",
+        "servicio_publico",
+        [("Protección de derechos de niños, niñas y adolescentes", Area.NINEZ)],
+        ["es"],
+        True,
+    ),
+    (
+        "Colectivo Haitiano de Valparaíso",
+        "",
+        "migrante",
+        [("Acompañamiento comunitario y traducción", Area.CULTURA)],
+        ["ht", "fr", "es"],
+        True,
+    ),
+    (
+        "Clínica Jurídica Universidad de Valparaíso",
+        "",
+        "clinica_juridica",
+        [("Patrocinio en causas de familia y laborales", Area.JURIDICA)],
+        ["es"],
+        True,
+    ),
+]
+
+PROGRAMAS = [
+    (
+        "Clases de español para personas haitianas",
+        Area.EDUCACION,
+        ["Clase de español nivel inicial", "Clase de español nivel intermedio"],
+    ),
+    ("Operativos de regularización en terreno", Area.REGULARIZACION, ["Operativo migratorio en cerro"]),
+    ("Salud intercultural", Area.SALUD, ["Feria de salud intercultural", "Charla: inscripción en CESFAM"]),
+    ("Encuentros culturales migrantes", Area.CULTURA, ["Festival de las culturas", "Muestra de gastronomía"]),
+    ("Escuelas de acogida", Area.EDUCACION, ["Taller para apoderados: matrícula escolar"]),
+]
+
+CAPACITACIONES = [
+    ("Enfoque de derechos en la atención a personas migrantes", Tema.OTRO),
+    ("Ley 21.325 de Migración y Extranjería: lo esencial", Tema.REGULARIZACION),
+    ("Atención en salud a personas migrantes sin documentos", Tema.SALUD),
+    ("Matrícula escolar con IPE e IPA", Tema.EDUCACION),
+    ("Prevención de la discriminación y trato intercultural", Tema.DISCRIMINACION),
+]
+
+# Nationality → (weight, given names F, given names M, surnames, languages, document type abroad)
+NACIONALIDADES = {
+    "VE": (
+        40,
+        ["María José", "Andreína", "Yusmary", "Daniela", "Génesis", "Rosángela"],
+        ["José Gregorio", "Luis Ángel", "Jesús", "Yorman", "Carlos Eduardo", "Andrés"],
+        ["Pérez", "González", "Rodríguez", "Hernández", "Márquez", "Briceño", "Peña", "Díaz"],
+        ["es"],
+    ),
+    "PE": (
+        15,
+        ["Rosa", "Milagros", "Lucía", "Flor de María"],
+        ["Juan Carlos", "Wilfredo", "Jhon", "César"],
+        ["Quispe", "Mamani", "Huamán", "Flores", "Chávez", "Rojas"],
+        ["es", "qu"],
+    ),
+    "CO": (
+        12,
+        ["Luz Dary", "Yeimy", "Valentina", "Marcela"],
+        ["Jhon Fredy", "Óscar", "Andrés Felipe", "Wílmar"],
+        ["Muñoz", "Cárdenas", "Ospina", "Restrepo", "Gómez", "Zapata"],
+        ["es"],
+    ),
+    "HT": (
+        15,
+        ["Marie", "Rose-Andrée", "Nadège", "Wideline", "Fabienne", "Mirlande"],
+        ["Jean", "Wilner", "Pierre-Louis", "Jacky", "Fritznel", "Wisly"],
+        ["Joseph", "Pierre", "Jean-Baptiste", "Louis", "Charles", "Saint-Fleur", "Dorvil"],
+        ["ht", "fr"],
+    ),
+    "BO": (
+        8,
+        ["Ninoska", "Carmen", "Wara"],
+        ["Evo", "Limbert", "Freddy"],
+        ["Choque", "Condori", "Mamani", "Gutiérrez", "Vargas"],
+        ["es", "ay"],
+    ),
+    "AR": (4, ["Florencia", "Agustina"], ["Matías", "Nicolás"], ["Fernández", "Sosa", "Benítez"], ["es"]),
+    "DO": (3, ["Yokasta", "Altagracia"], ["Ramón", "Yunior"], ["Núñez", "Peralta", "De la Cruz"], ["es"]),
+    "CU": (3, ["Yanelis", "Dayana"], ["Yoandri", "Reinier"], ["Castillo", "Hernández", "Rivero"], ["es"]),
+}
+SECTORES = [
+    "Cerro Alegre",
+    "Cerro Barón",
+    "Playa Ancha",
+    "Rodelillo",
+    "Placilla",
+    "Cerro Cordillera",
+    "Plan de Valparaíso",
+    "Cerro Los Placeres",
+    "Cerro Esperanza",
+    "Forestal",
+]
+NOTAS = [
+    "Orientación sobre requisitos y plazos del trámite.",
+    "Se entrega información escrita y se agenda seguimiento.",
+    "Se revisa documentación disponible.",
+    "Se acompaña postulación en línea.",
+    "Consulta resuelta en la atención.",
+]
+RESULTADOS = ["Orientada", "Derivada", "Trámite iniciado", "Pendiente de documentos", "Resuelta"]
+
+TEMA_DE_AREA = {
+    Area.SALUD: Tema.SALUD,
+    Area.EDUCACION: Tema.EDUCACION,
+    Area.TRABAJO: Tema.TRABAJO,
+    Area.VIVIENDA: Tema.VIVIENDA,
+    Area.SOCIAL: Tema.RSH,
+    Area.CULTURA: Tema.CULTURA,
+    Area.NINEZ: Tema.NINEZ,
+    Area.JURIDICA: Tema.JURIDICA,
+}
+
+USUARIOS = [
+    # username, first name, last name, group, department sigla
+    ("encargada", "Carolina", "Fuentes", roles.ENCARGADA, None),
+    ("profesional", "Matías", "Araya", roles.PROFESIONAL, None),
+    ("profesional2", "Fernanda", "Soto", roles.PROFESIONAL, None),
+    ("enlace.salud", "Patricia", "Olivares", roles.ENLACE, "Salud"),
+    ("enlace.educacion", "Rodrigo", "Tapia", roles.ENLACE, "SLEP"),
+]
