@@ -151,7 +151,7 @@ ADMIN_MODELOS = {
     "atenciones.persona": ("vac", "vacd"),
     "atenciones.hogar": ("vacd", "vacd"),
     "atenciones.caso": ("vac", "vacd"),
-    "atenciones.atencion": ("vac", "vacd"),
+    "atenciones.atencion": ("vc", "vcd"),  # logged only through the service (staff workspace)
     "atenciones.derivacion": ("vc", "vcd"),  # sent only through the service (staff workspace)
     "atenciones.eventoderivacion": ("v", "v"),
     "atenciones.registroacceso": ("v", "v"),

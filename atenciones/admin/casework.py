@@ -330,6 +330,11 @@ class AtencionAdmin(ExportarMixin, AdminRapido):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("temas")
 
+    def has_add_permission(self, request):
+        # Attentions are logged through atenciones.services.registrar_atencion (staff workspace);
+        # the admin corrects existing ones.
+        return False
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "profesional":
             kwargs["queryset"] = usuarios_del_equipo()
