@@ -14,8 +14,8 @@ from ..choices import EstadoCaso
 from ..forms._errores import errores_a_formulario
 from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
 from ..models import Atencion, Caso, Derivacion
-from ..services._comun import RegistroDesactualizado, version_de
 from ..services.casos import abrir_caso, actualizar_caso, cerrar_caso, reabrir_caso, reasignar_casos
+from ._edicion import editar_con_version
 
 POR_PAGINA = 25
 
@@ -131,30 +131,18 @@ def editar(request, pk):
     if caso.estado == EstadoCaso.CERRADO:
         messages.error(request, _("El caso está cerrado: reábralo para editarlo."))
         return redirect("equipo:caso", pk=caso.pk)
-    cambios = None
-    if request.method == "POST":
-        form = CasoForm(request.POST, instance=caso)
-        if form.is_valid():
-            try:
-                actualizar_caso(
-                    caso=caso,
-                    usuario=request.user,
-                    version=form.cleaned_data["version"],
-                    **form.datos_servicio(),
-                )
-            except RegistroDesactualizado as exc:
-                cambios = exc
-                datos_form = form.data.copy()
-                datos_form["version"] = version_de(exc.actual)
-                form = CasoForm(datos_form, instance=_caso(pk))
-                form.is_valid()
-            except ValidationError as exc:
-                errores_a_formulario(form, exc)
-            else:
-                messages.success(request, _("Caso guardado."))
-                return redirect("equipo:caso", pk=caso.pk)
-    else:
-        form = CasoForm(instance=caso)
+    form, cambios, guardado = editar_con_version(
+        request,
+        form_class=CasoForm,
+        instancia=caso,
+        recargar=lambda: _caso(pk),
+        guardar=lambda form: actualizar_caso(
+            caso=caso, usuario=request.user, version=form.cleaned_data["version"], **form.datos_servicio()
+        ),
+    )
+    if guardado:
+        messages.success(request, _("Caso guardado."))
+        return redirect("equipo:caso", pk=caso.pk)
     return render(request, "equipo/casos/editar.html", {"caso": caso, "form": form, "cambios": cambios})
 
 

@@ -17,9 +17,9 @@ from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
 from ..models import Caso, Persona, RegistroAcceso
-from ..services._comun import RegistroDesactualizado, version_de
 from ..services.atenciones import registrar_atencion_completa
 from ..services.personas import actualizar_persona, registrar_persona
+from ._edicion import editar_con_version
 
 POR_PAGINA = 20
 POR_PAGINA_LINEA = 15
@@ -143,31 +143,21 @@ def detalle(request, pk):
 @equipo_requerido
 def editar(request, pk):
     persona = _persona_con_relaciones(request, pk)
-    cambios = None
-    if request.method == "POST":
-        form = PersonaForm(request.POST, instance=persona)
-        if form.is_valid():
-            try:
-                actualizar_persona(
-                    persona=persona,
-                    usuario=request.user,
-                    version=form.cleaned_data["version"],
-                    **form.datos_servicio(),
-                )
-            except RegistroDesactualizado as exc:
-                cambios = exc
-                # The user's input stays; saving again (after reading the changes) is deliberate.
-                datos_form = form.data.copy()
-                datos_form["version"] = version_de(exc.actual)
-                form = PersonaForm(datos_form, instance=Persona.objects.get(pk=persona.pk))
-                form.is_valid()
-            except ValidationError as exc:
-                errores_a_formulario(form, exc)
-            else:
-                messages.success(request, _("Datos de la persona guardados."))
-                return redirect("equipo:persona", pk=persona.pk)
-    else:
-        form = PersonaForm(instance=persona)
+    form, cambios, guardado = editar_con_version(
+        request,
+        form_class=PersonaForm,
+        instancia=persona,
+        recargar=lambda: Persona.objects.get(pk=persona.pk),
+        guardar=lambda form: actualizar_persona(
+            persona=persona,
+            usuario=request.user,
+            version=form.cleaned_data["version"],
+            **form.datos_servicio(),
+        ),
+    )
+    if guardado:
+        messages.success(request, _("Datos de la persona guardados."))
+        return redirect("equipo:persona", pk=persona.pk)
     return render(
         request, "equipo/personas/editar.html", {"persona": persona, "form": form, "cambios": cambios}
     )
