@@ -81,6 +81,11 @@ def lista(request):
     )
 
 
+def _auto_id(estado: str) -> str:
+    """Field ids per action form: the page shows one form per state, and ids must stay unique."""
+    return f"id_{estado}_%s"
+
+
 def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento=None):
     user = request.user
     departamentos = departamentos_de(user) if es_enlace(user) else []
@@ -92,7 +97,10 @@ def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento
             ETIQUETAS_ACCION[estado],
             form_estado
             if estado == con_error
-            else CambioEstadoForm(initial={"nuevo_estado": estado, "estado_esperado": derivacion.estado}),
+            else CambioEstadoForm(
+                initial={"nuevo_estado": estado, "estado_esperado": derivacion.estado},
+                auto_id=_auto_id(estado),
+            ),
         )
         for estado in acciones_permitidas(user, derivacion, departamentos)
     ]
@@ -127,7 +135,6 @@ def detalle(request, pk):
 def mover(request, pk):
     """Move a referral through the single state-change service; stale pages are refused."""
     derivacion = derivacion_para(request.user, pk)
-    form = CambioEstadoForm(request.POST)
     nuevo = request.POST.get("nuevo_estado")
     departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
     if nuevo not in acciones_permitidas(request.user, derivacion, departamentos):
@@ -143,6 +150,7 @@ def mover(request, pk):
         else:
             messages.error(request, _("Esa acción no está disponible para esta derivación."))
         return redirect("equipo:derivacion", pk=pk)
+    form = CambioEstadoForm(request.POST, auto_id=_auto_id(nuevo))
     if form.is_valid():
         datos = form.cleaned_data
         try:
