@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's form templates, overridable from templates/ (see FORM_RENDERER)
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -186,6 +187,8 @@ STORAGES = {
     },
 }
 
+# Textareas: no silent `maxlength` cut; the limit is shown and enforced by the form (sello_migrante/formularios.py).
+FORM_RENDERER = "sello_migrante.formularios.Renderizador"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 COUNTRIES_FIRST = ["VE", "PE", "CO", "BO", "HT", "AR", "CL"]
