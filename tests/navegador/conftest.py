@@ -111,10 +111,14 @@ def iniciar_sesion(page, usuario, clave):
     page.get_by_role("button", name="Entrar").click()
 
 
-def violaciones_axe(page, etiquetas=None):
-    """Run axe-core on the current page: [(rule, impact, first targets)] for each violation."""
+def violaciones_axe(page, etiquetas=None, *, precargar_css=True):
+    """Run axe-core on the current page: [(rule, impact, first targets)] for each violation.
+
+    `precargar_css=False` for pages whose stylesheets use @import (Django's admin): axe re-reads them
+    by injecting <style> elements, which the CSP rightly blocks.
+    """
     page.add_script_tag(url=f"{page.url_base}{RUTA_AXE}")
-    opciones = {"resultTypes": ["violations"]}
+    opciones = {"resultTypes": ["violations"], "preload": precargar_css}
     if etiquetas:
         opciones["runOnly"] = {"type": "tag", "values": etiquetas}
     resultado = page.evaluate("async (opciones) => await axe.run(document, opciones)", opciones)
