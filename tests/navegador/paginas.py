@@ -79,7 +79,6 @@ def paginas_equipo(rol: str) -> list[Pagina]:
             Pagina(reverse("equipo:bandeja")),
             Pagina(reverse("equipo:bandeja") + "?estado=abiertas"),
             Pagina(reverse("equipo:derivacion", args=[derivacion.pk])),
-            Pagina(reverse("equipo:derivacion_imprimir", args=[derivacion.pk])),
             Pagina(reverse("password_change"), enviar="main form button[type=submit]"),
         ]
     persona = Persona.objects.filter(hogar__isnull=False, casos__estado="abierto").order_by("pk").first()

@@ -12,7 +12,7 @@ ANCHOS = {"escritorio": {"width": 1366, "height": 768}, "movil": {"width": 390, 
 
 
 def _revisar(pagina, url, ancho, fallas, enviar=None, precargar_css=True):
-    pagina.goto(f"{pagina.url_base}{url}")
+    assert pagina.goto(f"{pagina.url_base}{url}").status == 200, url
     for nombre, tamano in ANCHOS.items():
         pagina.set_viewport_size(tamano)
         if violaciones := violaciones_axe(pagina, ETIQUETAS_AXE, precargar_css=precargar_css):
