@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from oficina.roles import es_enlace, es_profesional
@@ -212,6 +212,18 @@ def seguimiento(request, pk):
     )
 
 
+# The referral's state on the printed slip, in the slip's own catalogue (context "ficha"): the person
+# reads it in Creole or English, while the staff pages keep the Spanish labels.
+ESTADO_EN_FICHA = {
+    EstadoDerivacion.ENVIADA: pgettext_lazy("ficha", "Enviada"),
+    EstadoDerivacion.RECIBIDA: pgettext_lazy("ficha", "Recibida"),
+    EstadoDerivacion.EN_ATENCION: pgettext_lazy("ficha", "En atención"),
+    EstadoDerivacion.RESUELTA: pgettext_lazy("ficha", "Resuelta"),
+    EstadoDerivacion.RECHAZADA: pgettext_lazy("ficha", "Rechazada"),
+    EstadoDerivacion.CANCELADA: pgettext_lazy("ficha", "Cancelada"),
+}
+
+
 def idioma_de_la_ficha(persona):
     """The second language of the printed slip: Haitian Creole or English, when the person speaks it."""
     for codigo in ("ht", "en"):
@@ -236,6 +248,7 @@ def imprimir(request, pk):
             "equipo/derivaciones/imprimir.html",
             {
                 "derivacion": derivacion,
+                "estado": ESTADO_EN_FICHA[derivacion.estado],
                 "idioma_extra": idioma_extra,
                 # Shown only once the topic list is translated into that language.
                 "tema_extra": tema_extra if tema_extra != tema else None,
