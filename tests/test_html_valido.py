@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.navegador.paginas import ROLES, paginas_admin, paginas_equipo, paginas_publicas, preparar_demo
+from tests.navegador.paginas import (
+    ROLES,
+    paginas_admin,
+    paginas_anonimas,
+    paginas_equipo,
+    paginas_publicas,
+    preparar_demo,
+)
 
 RAIZ = Path(__file__).resolve().parents[1]
 JAR = Path(os.environ.get("VNU_JAR", RAIZ / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
@@ -52,6 +59,9 @@ def test_every_public_and_staff_page_is_valid_html(client, validador, tmp_path, 
     paginas: dict[str, str] = {}
     for url in paginas_publicas():
         _guardar(tmp_path, paginas, url, client.get(url))
+    for pagina in paginas_anonimas():
+        _guardar(tmp_path, paginas, pagina.url, client.get(pagina.url))
+        _guardar(tmp_path, paginas, f"{pagina.url} (enviado vacío)", client.post(pagina.url, {"_": ""}))
     usuarios = get_user_model().objects
     for rol in ROLES:
         client.force_login(usuarios.get(username=rol))

@@ -60,6 +60,14 @@ def _admin(modelo: str, sufijo: str = "") -> str:
     return f"{reverse('admin:index')}{modelo}/{sufijo}"
 
 
+def paginas_anonimas() -> list[Pagina]:
+    """Sign-in pages (the staff layout, before signing in)."""
+    return [
+        Pagina(reverse("login"), enviar="main form button[type=submit]"),
+        Pagina(reverse("password_reset"), enviar="main form button[type=submit]"),
+    ]
+
+
 def paginas_publicas() -> list[str]:
     return [f"/{idioma}/{ruta}" for idioma in IDIOMAS for ruta in PAGINAS_PUBLICAS]
 
