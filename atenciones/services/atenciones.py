@@ -1,5 +1,7 @@
 """Attentions: log one contact with its topics, optionally opening a case and referring."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -8,23 +10,25 @@ from django.utils.translation import gettext as _
 from oficina.choices import Tema
 
 from ..models import Atencion, AtencionTema, Caso, Persona
+from ._auditoria import audita
 from ._comun import exigir_persona_activa, guardar
 from .casos import abrir_caso
 from .derivaciones import derivar
 
 
+@audita("profesional")
 @transaction.atomic
 def registrar_atencion(
     *,
     persona: Persona,
-    profesional,
+    profesional: Any,
     temas: list[str],
     canal: str,
-    fecha_hora=None,
+    fecha_hora: Any = None,
     notas: str = "",
     resultado: str = "",
     caso: Caso | None = None,
-    fecha_seguimiento=None,
+    fecha_seguimiento: Any = None,
 ) -> Atencion:
     exigir_persona_activa(persona)
     temas = list(dict.fromkeys(temas))
@@ -48,22 +52,23 @@ def registrar_atencion(
     return atencion
 
 
+@audita("profesional")
 @transaction.atomic
 def registrar_atencion_completa(
     *,
     persona: Persona,
-    profesional,
+    profesional: Any,
     atencion: dict,
     nuevo_caso: dict | None = None,
     derivacion: dict | None = None,
-):
+) -> tuple[Atencion, Caso | None, Any]:
     """One submit of the attention form: the attention, and optionally a new case and a referral.
 
     All or nothing: if any part is refused, nothing is saved. Returns (atencion, caso, derivacion).
     """
     caso = atencion.pop("caso", None)
     if nuevo_caso:
-        caso = abrir_caso(persona=persona, asignado_a=profesional, **nuevo_caso)
+        caso = abrir_caso(persona=persona, asignado_a=profesional, usuario=profesional, **nuevo_caso)
     registrada = registrar_atencion(persona=persona, profesional=profesional, caso=caso, **atencion)
     enviada = None
     if derivacion:
