@@ -13,6 +13,7 @@ from auditlog.context import auditlog_value, set_actor
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog as registro_auditlog
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -22,7 +23,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def usuario_sistema() -> Any:
+def usuario_sistema() -> AbstractBaseUser:
     """The named user that acts for scheduled jobs and cron commands (created on demand)."""
     User = get_user_model()
     usuario, creado = User.objects.get_or_create(
@@ -36,7 +37,7 @@ def usuario_sistema() -> Any:
 
 
 @contextlib.contextmanager
-def actor(usuario: Any) -> Iterator[None]:
+def actor(usuario: AbstractBaseUser | None) -> Iterator[None]:
     """Run the block with `usuario` as the actor of the change history, then restore the caller's.
 
     auditlog's own `set_actor` leaves its value behind when it exits, which would orphan an
@@ -74,7 +75,11 @@ def audita(parametro: str = "usuario") -> Callable[[Callable[P, R]], Callable[P,
 
 
 def actualizar_con_historial(
-    queryset: models.QuerySet, *, usuario: Any, registrar: dict[str, Any] | None = None, **valores: Any
+    queryset: models.QuerySet,
+    *,
+    usuario: AbstractBaseUser | None,
+    registrar: dict[str, Any] | None = None,
+    **valores: Any,
 ) -> int:
     """`queryset.update(**valores)` with one change-history row per row that changed, naming `usuario`.
 

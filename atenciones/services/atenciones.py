@@ -1,7 +1,8 @@
 """Attentions: log one contact with its topics, optionally opening a case and referring."""
 
-from typing import Any
+import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from oficina.choices import Tema
 
-from ..models import Atencion, AtencionTema, Caso, Persona
+from ..models import Atencion, AtencionTema, Caso, Derivacion, Persona
 from ._auditoria import audita
 from ._comun import exigir_persona_activa, guardar
 from .casos import abrir_caso
@@ -21,14 +22,14 @@ from .derivaciones import derivar
 def registrar_atencion(
     *,
     persona: Persona,
-    profesional: Any,
+    profesional: AbstractBaseUser,
     temas: list[str],
     canal: str,
-    fecha_hora: Any = None,
+    fecha_hora: datetime.datetime | None = None,
     notas: str = "",
     resultado: str = "",
     caso: Caso | None = None,
-    fecha_seguimiento: Any = None,
+    fecha_seguimiento: datetime.date | None = None,
 ) -> Atencion:
     exigir_persona_activa(persona)
     temas = list(dict.fromkeys(temas))
@@ -57,11 +58,11 @@ def registrar_atencion(
 def registrar_atencion_completa(
     *,
     persona: Persona,
-    profesional: Any,
+    profesional: AbstractBaseUser,
     atencion: dict,
     nuevo_caso: dict | None = None,
     derivacion: dict | None = None,
-) -> tuple[Atencion, Caso | None, Any]:
+) -> tuple[Atencion, Caso | None, Derivacion | None]:
     """One submit of the attention form: the attention, and optionally a new case and a referral.
 
     All or nothing: if any part is refused, nothing is saved. Returns (atencion, caso, derivacion).

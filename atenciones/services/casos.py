@@ -1,7 +1,10 @@
 """Cases: open, edit, close, reopen, reassign."""
 
+import datetime
+from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +19,7 @@ from ._auditoria import actualizar_con_historial, audita
 from ._comun import comprobar_version, exigir_persona_activa, guardar
 
 
-def _validar_asignado(asignado_a: Any) -> None:
+def _validar_asignado(asignado_a: AbstractBaseUser | None) -> None:
     if asignado_a is None or not es_profesional(asignado_a):
         raise ValidationError({"asignado_a": _("Asigne el caso a un profesional de la oficina.")})
 
@@ -28,10 +31,10 @@ def abrir_caso(
     persona: Persona,
     motivo: str,
     area: str,
-    asignado_a: Any,
+    asignado_a: AbstractBaseUser | None,
     prioridad: str = "media",
-    fecha_seguimiento: Any = None,
-    usuario: Any = None,
+    fecha_seguimiento: datetime.date | None = None,
+    usuario: AbstractBaseUser | None = None,
 ) -> Caso:
     exigir_persona_activa(persona)
     caso = Caso(
@@ -49,7 +52,9 @@ def abrir_caso(
 
 @audita()
 @transaction.atomic
-def actualizar_caso(*, caso: Caso, usuario: Any, version: str | None = None, **datos: Any) -> Caso:
+def actualizar_caso(
+    *, caso: Caso, usuario: AbstractBaseUser, version: str | None = None, **datos: Any
+) -> Caso:
     """Edit an open case's reason, area, priority, assignee, state or follow-up date."""
     actual = Caso.objects.select_for_update().get(pk=caso.pk)
     comprobar_version(actual, version, datos)
@@ -66,7 +71,9 @@ def actualizar_caso(*, caso: Caso, usuario: Any, version: str | None = None, **d
 
 @audita()
 @transaction.atomic
-def cerrar_caso(*, caso: Caso, motivo_cierre: str, nota: str = "", usuario: Any = None) -> Caso:
+def cerrar_caso(
+    *, caso: Caso, motivo_cierre: str, nota: str = "", usuario: AbstractBaseUser | None = None
+) -> Caso:
     caso = Caso.objects.select_for_update().get(pk=caso.pk)
     if caso.estado == EstadoCaso.CERRADO:
         raise ValidationError(_("El caso ya está cerrado."))
@@ -80,7 +87,7 @@ def cerrar_caso(*, caso: Caso, motivo_cierre: str, nota: str = "", usuario: Any 
 
 @audita()
 @transaction.atomic
-def reabrir_caso(*, caso: Caso, usuario: Any = None) -> Caso:
+def reabrir_caso(*, caso: Caso, usuario: AbstractBaseUser | None = None) -> Caso:
     caso = Caso.objects.select_for_update().get(pk=caso.pk)
     if caso.estado != EstadoCaso.CERRADO:
         raise ValidationError(_("Solo se puede reabrir un caso cerrado."))
@@ -107,7 +114,9 @@ def _rechazar_cerrados(casos: list[Caso]) -> None:
 
 @audita()
 @transaction.atomic
-def reasignar_caso(*, caso: Caso, asignado_a: Any, usuario: Any = None) -> Caso:
+def reasignar_caso(
+    *, caso: Caso, asignado_a: AbstractBaseUser | None, usuario: AbstractBaseUser | None = None
+) -> Caso:
     _validar_asignado(asignado_a)
     _rechazar_cerrados([Caso.objects.select_for_update().get(pk=caso.pk)])
     caso.asignado_a = asignado_a
@@ -118,7 +127,9 @@ def reasignar_caso(*, caso: Caso, asignado_a: Any, usuario: Any = None) -> Caso:
 
 @audita()
 @transaction.atomic
-def reasignar_casos(*, casos_ids: Any, asignado_a: Any, usuario: Any = None) -> int:
+def reasignar_casos(
+    *, casos_ids: Iterable[int], asignado_a: AbstractBaseUser | None, usuario: AbstractBaseUser | None = None
+) -> int:
     """Reassign several open cases at once; returns how many changed hands.
 
     A closed case among them refuses the whole move (nothing changes): reopen it first.

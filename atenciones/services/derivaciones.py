@@ -1,12 +1,14 @@
 """Referrals: send one, and move it through its states (the only writer of its state)."""
 
-from typing import Any
+import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
 from .. import notificaciones
@@ -21,12 +23,12 @@ from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 def derivar(
     *,
     persona: Persona,
-    derivado_por: Any,
+    derivado_por: AbstractBaseUser,
     tema: str,
     motivo: str,
     consentimiento: bool,
-    departamento: Any = None,
-    organizacion: Any = None,
+    departamento: Departamento | None = None,
+    organizacion: Organizacion | None = None,
     prioridad: str = "media",
     caso: Caso | None = None,
     atencion: Atencion | None = None,
@@ -109,7 +111,7 @@ def cambiar_estado_derivacion(
     *,
     derivacion: Derivacion,
     nuevo_estado: str,
-    usuario: Any,
+    usuario: AbstractBaseUser,
     nota: str = "",
     respuesta: str = "",
     motivo_rechazo: str = "",
@@ -180,10 +182,10 @@ def cambiar_estado_derivacion(
 def registrar_seguimiento(
     *,
     derivacion: Derivacion,
-    usuario: Any,
+    usuario: AbstractBaseUser,
     resultado: str,
     nota: str = "",
-    proxima_fecha: Any = None,
+    proxima_fecha: datetime.date | None = None,
 ) -> SeguimientoDerivacion:
     """Log the office's follow-up of a referral (phone, email) and its next follow-up date."""
     # Read the state as stored now: the caller's copy may predate a close.

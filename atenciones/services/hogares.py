@@ -1,7 +1,6 @@
 """Households: create one, add and remove members, link a child to their guardian."""
 
-from typing import Any
-
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +13,7 @@ from ._comun import guardar
 _CAMPOS_HOGAR = ["hogar", "relacion_hogar", "tutor", "modificado", "modificado_por", "busqueda"]
 
 
-def _guardar_persona(persona: Persona, usuario: Any) -> None:
+def _guardar_persona(persona: Persona, usuario: AbstractBaseUser) -> None:
     persona.modificado_por = usuario
     persona.full_clean()
     persona.save(update_fields=_CAMPOS_HOGAR)
@@ -23,7 +22,12 @@ def _guardar_persona(persona: Persona, usuario: Any) -> None:
 @audita("creado_por")
 @transaction.atomic
 def crear_hogar(
-    *, nombre: str, creado_por: Any, direccion: str = "", persona: Persona | None = None, relacion: str = ""
+    *,
+    nombre: str,
+    creado_por: AbstractBaseUser,
+    direccion: str = "",
+    persona: Persona | None = None,
+    relacion: str = "",
 ) -> Hogar:
     """Create a household, with `persona` as its first member when given."""
     hogar = guardar(Hogar(nombre=nombre, direccion=direccion, creado_por=creado_por))
@@ -34,7 +38,7 @@ def crear_hogar(
 
 @audita()
 @transaction.atomic
-def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario: Any) -> Persona:
+def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario: AbstractBaseUser) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if persona.hogar_id and persona.hogar_id != hogar.pk:
         raise ValidationError(
@@ -50,7 +54,7 @@ def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario: A
 
 @audita()
 @transaction.atomic
-def quitar_miembro(*, persona: Persona, usuario: Any) -> Persona:
+def quitar_miembro(*, persona: Persona, usuario: AbstractBaseUser) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     persona.hogar = None
     persona.relacion_hogar = ""
@@ -58,14 +62,18 @@ def quitar_miembro(*, persona: Persona, usuario: Any) -> Persona:
     _guardar_persona(persona, usuario)
     # Children of the household no longer have this person as their guardian.
     actualizar_con_historial(
-        Persona.objects.filter(tutor=persona), usuario=usuario, tutor=None, modificado_por=usuario, modificado=timezone.now()
+        Persona.objects.filter(tutor=persona),
+        usuario=usuario,
+        tutor=None,
+        modificado_por=usuario,
+        modificado=timezone.now(),
     )
     return persona
 
 
 @audita()
 @transaction.atomic
-def asignar_tutor(*, persona: Persona, tutor: Persona | None, usuario: Any) -> Persona:
+def asignar_tutor(*, persona: Persona, tutor: Persona | None, usuario: AbstractBaseUser) -> Persona:
     """Link a child to their guardian (an adult of the same household), or unlink with None."""
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if tutor is not None:

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,7 +14,7 @@ from ._comun import comprobar_version, exigir_persona_activa, guardar
 
 @audita("creado_por")
 @transaction.atomic
-def registrar_persona(*, creado_por: Any, consentimiento: bool = False, **datos: Any) -> Persona:
+def registrar_persona(*, creado_por: AbstractBaseUser, consentimiento: bool = False, **datos: Any) -> Persona:
     """Create a person; `consentimiento` records the data-processing consent now."""
     persona = Persona(**datos, creado_por=creado_por, modificado_por=creado_por)
     if consentimiento:
@@ -25,7 +26,9 @@ def registrar_persona(*, creado_por: Any, consentimiento: bool = False, **datos:
 
 @audita()
 @transaction.atomic
-def actualizar_persona(*, persona: Persona, usuario: Any, version: str | None = None, **datos: Any) -> Persona:
+def actualizar_persona(
+    *, persona: Persona, usuario: AbstractBaseUser, version: str | None = None, **datos: Any
+) -> Persona:
     """Update a person; with `version` (the form's token) a concurrent save is refused."""
     exigir_persona_activa(persona)
     if persona.pk and version is not None:

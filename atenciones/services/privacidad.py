@@ -12,6 +12,7 @@ from typing import Any
 
 from auditlog.models import LogEntry as RegistroCambio
 from django.contrib.admin.models import LogEntry as RegistroAdmin
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -114,7 +115,7 @@ def _redactar_busquedas(texto_persona: str) -> int:
 @audita()
 @transaction.atomic
 def anonimizar_persona(
-    *, persona: Persona, usuario: Any = None, solicitud: SolicitudDerecho | None = None
+    *, persona: Persona, usuario: AbstractBaseUser | None = None, solicitud: SolicitudDerecho | None = None
 ) -> Persona:
     """Erase what identifies `persona` and the free texts about them; keep everything indicators count.
 
@@ -146,7 +147,11 @@ def anonimizar_persona(
     # Links from other persons and an emptied household would point back at the person.
     ahora = timezone.now()
     actualizar_con_historial(
-        Persona.objects.filter(tutor=persona), usuario=usuario, tutor=None, modificado_por=usuario, modificado=ahora
+        Persona.objects.filter(tutor=persona),
+        usuario=usuario,
+        tutor=None,
+        modificado_por=usuario,
+        modificado=ahora,
     )
     if hogar_id and not Persona.objects.filter(hogar_id=hogar_id).exists():
         actualizar_con_historial(
@@ -206,7 +211,7 @@ def anonimizar_persona(
 
 @audita()
 @transaction.atomic
-def purgar_registro_accesos(*, anos: int, usuario: Any = None) -> int:
+def purgar_registro_accesos(*, anos: int, usuario: AbstractBaseUser | None = None) -> int:
     """Delete access-log rows older than `anos` years; the purge itself is kept in the change history."""
     hoy = timezone.localdate()
     try:
@@ -229,7 +234,9 @@ def purgar_registro_accesos(*, anos: int, usuario: Any = None) -> int:
 
 @audita()
 @transaction.atomic
-def bloquear_persona(*, persona: Persona, usuario: Any, solicitud: SolicitudDerecho | None = None) -> Persona:
+def bloquear_persona(
+    *, persona: Persona, usuario: AbstractBaseUser, solicitud: SolicitudDerecho | None = None
+) -> Persona:
     """Freeze the person's record: no edits, attentions, cases or referrals until unblocked."""
     return _cambiar_bloqueo(persona=persona, usuario=usuario, bloqueada=True, solicitud=solicitud)
 
@@ -237,13 +244,13 @@ def bloquear_persona(*, persona: Persona, usuario: Any, solicitud: SolicitudDere
 @audita()
 @transaction.atomic
 def desbloquear_persona(
-    *, persona: Persona, usuario: Any, solicitud: SolicitudDerecho | None = None
+    *, persona: Persona, usuario: AbstractBaseUser, solicitud: SolicitudDerecho | None = None
 ) -> Persona:
     return _cambiar_bloqueo(persona=persona, usuario=usuario, bloqueada=False, solicitud=solicitud)
 
 
 def _cambiar_bloqueo(
-    *, persona: Persona, usuario: Any, bloqueada: bool, solicitud: SolicitudDerecho | None
+    *, persona: Persona, usuario: AbstractBaseUser, bloqueada: bool, solicitud: SolicitudDerecho | None
 ) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if persona.bloqueada != bloqueada:
