@@ -15,6 +15,7 @@ from auditlog.registry import auditlog as registro_auditlog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 NOMBRE_SISTEMA = "sistema"
@@ -30,9 +31,15 @@ def usuario_sistema() -> AbstractBaseUser:
         username=NOMBRE_SISTEMA,
         defaults={"first_name": "Sistema", "is_active": False, "is_staff": False, "is_superuser": False},
     )
-    if creado or usuario.has_usable_password():
+    if creado:
         usuario.set_unusable_password()
         usuario.save(update_fields=["password"])
+    elif usuario.is_active or usuario.has_usable_password():
+        # Someone's real account took the name: never act (or lock it out) in their name.
+        raise ImproperlyConfigured(
+            f"La cuenta «{NOMBRE_SISTEMA}» existe y puede iniciar sesión: renómbrela; "
+            "el sistema usa ese nombre para firmar sus cambios."
+        )
     return usuario
 
 

@@ -8,6 +8,7 @@ import pkgutil
 import pytest
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -16,7 +17,7 @@ import atenciones.services as paquete_servicios
 from atenciones.choices import Canal, EstadoCaso, EstadoDerivacion, MotivoCierre, ResultadoSeguimiento
 from atenciones.models import Caso, Persona
 from oficina.choices import Area, Tema
-from tests.factories import CasoFactory, DerivacionFactory, HogarFactory, PersonaFactory
+from tests.factories import CasoFactory, DerivacionFactory, HogarFactory, PersonaFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -297,3 +298,11 @@ def test_erasure_leaves_redacted_entries_for_the_texts_it_blanks(encargada):
     assert "Juan" not in str(list(LogEntry.objects.values_list("changes", "object_repr")))
     assert Caso.objects.get(pk=caso.pk).motivo == "[anonimizado]"
     assert Persona.objects.get(pk=persona.pk).anonimizada_en is not None
+
+
+def test_a_real_account_named_sistema_is_never_used_as_the_system(profesional):
+    real = UserFactory(username="sistema")
+    with pytest.raises(ImproperlyConfigured, match="sistema"):
+        paquete_servicios.cerrar_caso(caso=CasoFactory(), motivo_cierre=MotivoCierre.RESUELTO)
+    real.refresh_from_db()
+    assert real.has_usable_password() and real.is_active
