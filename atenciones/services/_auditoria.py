@@ -75,7 +75,6 @@ def audita(parametro: str = "usuario") -> Callable[[Callable[P, R]], Callable[P,
             with actor(quien):
                 return funcion(*args, **kwargs)
 
-        envoltura.parametro_actor = parametro  # type: ignore[attr-defined]  # read by the audit test
         return envoltura
 
     return decorador
