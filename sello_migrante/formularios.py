@@ -8,8 +8,8 @@ applied to every form, staff and admin alike:
   turns into a live counter.
 - Valid HTML (Nu Html Checker): hidden inputs carry no `aria-*` attribute (Django 5.2 adds
   `aria-describedby` to a field's hidden initial value); an empty option gets Django's usual dashes;
-  a required select whose first option is a real choice (the admin's autocomplete boxes render only
-  the selected one) says it with `aria-required` instead of `required`.
+  a required select whose first option is a real choice, or that has none yet (the admin's
+  autocomplete boxes render only the selected one) says it with `aria-required` instead of `required`.
 """
 
 from typing import Any
@@ -39,12 +39,8 @@ def _select(widget: dict[str, Any]) -> dict[str, Any]:
         if opcion["value"] in ("", None) and not opcion["label"]:
             opcion["label"] = OPCION_VACIA
     attrs = widget["attrs"]
-    if (
-        attrs.get("required")
-        and not attrs.get("multiple")
-        and opciones
-        and opciones[0]["value"] not in ("", None)
-    ):
+    primera_es_real = not opciones or opciones[0]["value"] not in ("", None)
+    if attrs.get("required") and not attrs.get("multiple") and primera_es_real:
         attrs = {clave: valor for clave, valor in attrs.items() if clave != "required"}
         attrs["aria-required"] = "true"
         widget = {**widget, "attrs": attrs}

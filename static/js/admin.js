@@ -13,7 +13,8 @@
     raiz.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
       var etiqueta = document.querySelector("label[for='" + select.id + "']");
       var caja = select.nextElementSibling && select.nextElementSibling.querySelector(".select2-selection[role=combobox]");
-      var nombre = texto(etiqueta).replace(/:$/, "");
+      // Its <label>, or in a tabular inline its column's name (set by nombrarColumnas).
+      var nombre = texto(etiqueta).replace(/:$/, "") || select.getAttribute("aria-label");
       if (caja && nombre) {
         caja.removeAttribute("aria-labelledby");
         caja.setAttribute("aria-label", nombre);
@@ -51,8 +52,8 @@
   }
 
   function arreglar() {
-    nombrarAutocompletar(document);
     nombrarColumnas(document);
+    nombrarAutocompletar(document);
     desplazables(document);
   }
 

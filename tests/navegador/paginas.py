@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from atenciones.models import Atencion, Caso, Derivacion, Persona, SolicitudDerecho
-from oficina.models import Actividad, Departamento, Organizacion, PaginaInformativa
+from oficina.models import Actividad, Capacitacion, Departamento, Organizacion, PaginaInformativa
 
 IDIOMAS = ["es", "ht", "en"]
 PAGINAS_PUBLICAS = [
@@ -142,8 +142,14 @@ def paginas_admin() -> list[str]:
         ("oficina/paginainformativa", PaginaInformativa),
     ]:
         paginas.append(_admin(modelo, f"{clase.objects.order_by('pk').first().pk}/change/"))
+    paginas.append(
+        _admin("oficina/capacitacion", f"{Capacitacion.objects.order_by('pk').first().pk}/change/")
+    )
     paginas += [
         _admin(modelo, "add/")
-        for modelo in ["atenciones/persona", "oficina/organizacion", "atenciones/brechaseguridad"]
-    ]
+        for modelo in [
+            "atenciones/persona", "atenciones/caso", "atenciones/brechaseguridad", "oficina/organizacion",
+            "oficina/actividad", "oficina/membresia", "oficina/capacitacion",
+        ]
+    ]  # fmt: skip
     return paginas
