@@ -21,7 +21,7 @@ from oficina.roles import ENLACE
 from .acceso import departamentos_de
 from .choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
 from .models import CorreoSaliente, Derivacion
-from .selectors_derivaciones import q_vencidas, seguimientos_pendientes_de
+from .selectors.derivaciones import q_vencidas, seguimientos_pendientes_de
 
 logger = logging.getLogger(__name__)
 

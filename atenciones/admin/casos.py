@@ -12,11 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import EstadoCaso, MotivoCierre
 from ..models import Caso
 from ..services.casos import abrir_caso, cerrar_caso, reabrir_caso, reasignar_caso
-from .comun import AdminRapido, ExportarMixin, filtro_profesional, filtro_vencidas, usuarios_del_equipo
-
-
-def _nombre(u):
-    return u.get_full_name() or u.username
+from .exportacion import ExportarMixin
+from .filtros import filtro_profesional, filtro_vencidas, usuarios_del_equipo
+from .listas import AdminRapido, nombre_usuario
 
 
 def seguimiento_atrasado(hoy):
@@ -31,7 +29,7 @@ class ReasignarForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["asignado_a"].queryset = usuarios_del_equipo()
-        self.fields["asignado_a"].label_from_instance = _nombre
+        self.fields["asignado_a"].label_from_instance = nombre_usuario
 
 
 class CerrarForm(forms.Form):
@@ -80,7 +78,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
         (_("área"), lambda c: c.get_area_display()),
         (_("estado"), lambda c: c.get_estado_display()),
         (_("prioridad"), lambda c: c.get_prioridad_display()),
-        (_("profesional asignado"), lambda c: _nombre(c.asignado_a)),
+        (_("profesional asignado"), lambda c: nombre_usuario(c.asignado_a)),
         (_("abierto el"), lambda c: c.abierto_en),
         (_("próximo seguimiento"), lambda c: c.fecha_seguimiento),
         (_("cerrado el"), lambda c: c.cerrado_en),
@@ -121,7 +119,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
 
     @admin.display(description=_("profesional asignado"), ordering="asignado_a__first_name")
     def asignado(self, obj):
-        return _nombre(obj.asignado_a)
+        return nombre_usuario(obj.asignado_a)
 
     @admin.display(description=_("días abierto"))
     def dias_abierto(self, obj):
@@ -184,7 +182,9 @@ class CasoAdmin(ExportarMixin, AdminRapido):
             request,
             queryset,
             lambda caso: reasignar_caso(caso=caso, asignado_a=nuevo, usuario=request.user),
-            lambda n: gettext("Casos reasignados a %(nombre)s: %(n)s.") % {"nombre": _nombre(nuevo), "n": n},
+            lambda n: (
+                gettext("Casos reasignados a %(nombre)s: %(n)s.") % {"nombre": nombre_usuario(nuevo), "n": n}
+            ),
         )
         return None
 

@@ -18,7 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion, MotivoRechazo
 from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
 from ..services.derivaciones import cambiar_estado_derivacion
-from .comun import AdminRapido, ExportarMixin, InlineSoloLectura, fecha_corta, filtro_vencidas
+from .exportacion import ExportarMixin
+from .filtros import filtro_vencidas
+from .inlines import InlineSoloLectura
+from .listas import AdminRapido, fecha_corta
 
 
 def vencidas_hoy(hoy):

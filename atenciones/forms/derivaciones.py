@@ -12,7 +12,7 @@ from oficina.roles import es_encargada
 
 from ..choices import EstadoCaso, EstadoDerivacion, MotivoRechazo, Prioridad, ResultadoSeguimiento
 from ..models import Caso
-from ..selectors_derivaciones import externas_esperando, q_vencidas
+from ..selectors.derivaciones import externas_esperando, q_vencidas
 
 E = EstadoDerivacion
 

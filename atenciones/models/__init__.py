@@ -1,9 +1,11 @@
 """The casework's models, one module per concern; import them from `atenciones.models`."""
 
 from .casos import Atencion, AtencionTema, Caso
-from .derivaciones import CorreoSaliente, Derivacion, EventoDerivacion, SeguimientoDerivacion, SoloAgregar
+from .correos import CorreoSaliente
+from .derivaciones import Derivacion, EventoDerivacion, SeguimientoDerivacion
 from .personas import Hogar, Persona, _comuna_por_defecto
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho
+from .solo_agregar import SoloAgregar
 
 __all__ = [
     "Atencion",

@@ -1,4 +1,4 @@
-"""Referrals, their append-only history and follow-ups, and the e-mail outbox."""
+"""Referrals, their append-only history and their follow-ups."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +18,7 @@ from ..choices import (
 )
 from .casos import Atencion, Caso
 from .personas import Persona
+from .solo_agregar import SoloAgregar
 
 User = settings.AUTH_USER_MODEL
 
@@ -162,24 +163,6 @@ class Derivacion(models.Model):
             raise ValidationError({"respuesta": _("Una derivación resuelta necesita una respuesta.")})
 
 
-class SoloAgregar(models.Model):
-    """Append-only rows: written once, never changed or deleted through a model instance."""
-
-    mensaje_no_se_modifica = _("Este registro no se modifica.")
-    mensaje_no_se_borra = _("Este registro no se borra.")
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(self.mensaje_no_se_modifica)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(self.mensaje_no_se_borra)
-
-
 class EventoDerivacion(SoloAgregar):
     """Append-only history of a referral's states."""
 
@@ -237,46 +220,3 @@ class SeguimientoDerivacion(SoloAgregar):
 
     def __str__(self):
         return f"{self.derivacion}: {self.get_resultado_display()}"
-
-
-class CorreoSaliente(models.Model):
-    """Outbox: every notification is recorded before it is sent, so a failed send is retried."""
-
-    class Tipo(models.TextChoices):
-        NUEVA = "nueva", _("Nueva derivación")
-        RESPUESTA = "respuesta", _("Derivación resuelta o rechazada")
-        RECORDATORIO = "recordatorio", _("Recordatorio diario")
-
-    tipo = models.CharField(_("tipo"), max_length=15, choices=Tipo.choices)
-    # Set for the daily reminders: one per recipient and day ("recordatorio:<user id>:<date>").
-    clave = models.CharField(_("clave"), max_length=80, unique=True, null=True, blank=True)
-    destinatarios = models.JSONField(_("destinatarios"), default=list)
-    asunto = models.CharField(_("asunto"), max_length=250)
-    cuerpo = models.TextField(_("cuerpo"))
-    derivacion = models.ForeignKey(
-        Derivacion,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="correos",
-        verbose_name=_("derivación"),
-    )
-    creado = models.DateTimeField(_("creado"), default=timezone.now)
-    enviado = models.DateTimeField(_("enviado"), null=True, blank=True)
-    intentos = models.PositiveSmallIntegerField(_("intentos"), default=0)
-    ultimo_error = models.TextField(_("último error"), blank=True)
-
-    class Meta:
-        verbose_name = _("correo saliente")
-        verbose_name_plural = _("correos salientes")
-        ordering = ["creado", "id"]
-        indexes = [
-            # reintentar_correos: the pending ones, oldest first.
-            models.Index(fields=["creado"], condition=Q(enviado__isnull=True), name="correo_pendiente_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_tipo_display()}: {self.asunto}"
-
-
-# --- Data protection (Ley 21.719): access log, data-subject requests, breach register ---

@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .derivaciones import SoloAgregar
 from .personas import Persona
+from .solo_agregar import SoloAgregar
 
 User = settings.AUTH_USER_MODEL
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from oficina.roles import es_enlace
 
 from ..choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
-from ..selectors_derivaciones import bandeja_de, conteos_por_estado, q_vencidas
+from ..selectors.derivaciones import bandeja_de, conteos_por_estado, q_vencidas
 from .derivaciones import POR_PAGINA
 
 E = EstadoDerivacion

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ..acceso import encargada_requerida
 from ..auditoria import registrar_acceso
 from ..models import RegistroAcceso, SolicitudDerecho
-from ..privacidad import datos_del_titular, datos_para_imprimir
+from ..selectors.privacidad import datos_del_titular, datos_para_imprimir
 from ..services.privacidad import anonimizar_persona, bloquear_persona, desbloquear_persona
 
 

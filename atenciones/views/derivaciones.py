@@ -27,7 +27,7 @@ from ..forms.derivaciones import (
     SeguimientoForm,
 )
 from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
-from ..selectors_derivaciones import (
+from ..selectors.derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
     externas_esperando,

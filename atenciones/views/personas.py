@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import selectors
 from ..acceso import equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
@@ -17,6 +16,7 @@ from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
 from ..models import Caso, Persona, RegistroAcceso
+from ..selectors import personas as selectors
 from ..services.atenciones import registrar_atencion_completa
 from ..services.personas import actualizar_persona, registrar_persona
 from ._edicion import editar_con_version

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries.fields import CountryField
 
-from .choices import EstadoCaso, EstadoDerivacion
-from .models import (
+from ..choices import EstadoCaso, EstadoDerivacion
+from ..models import (
     Atencion,
     Caso,
     Derivacion,

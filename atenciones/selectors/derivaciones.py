@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from oficina.roles import es_encargada, es_enlace, es_profesional
 
-from .acceso import departamentos_de
-from .choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion
-from .models import Derivacion, SeguimientoDerivacion
+from ..acceso import departamentos_de
+from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion
+from ..models import Derivacion, SeguimientoDerivacion
 
 E = EstadoDerivacion
 # Moves made by the destination (a department's liaison; the office for organisations).
