@@ -30,8 +30,8 @@ from django_countries import countries
 from oficina.choices import IdiomaPublico, Tema
 from oficina.models import Actividad, AsistenteCapacitacion, Capacitacion, PaginaInformativa
 
-from .choices import ESTADOS_DERIVACION_ABIERTOS, Canal, EstadoDerivacion, Sexo
-from .models import Atencion, AtencionTema, Derivacion
+from .choices import Canal, EstadoDerivacion, Sexo
+from .models import Atencion, AtencionTema, Derivacion, DerivacionQuerySet
 
 # Counts under this are shown as "<5" in anything published (the Sello Migrante report).
 UMBRAL_PEQUENO = 5
@@ -304,8 +304,8 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
         "resueltas": Count("id", filter=Q(estado=EstadoDerivacion.RESUELTA)),
         "rechazadas": Count("id", filter=Q(estado=EstadoDerivacion.RECHAZADA)),
         "canceladas": Count("id", filter=Q(estado=EstadoDerivacion.CANCELADA)),
-        "abiertas": Count("id", filter=Q(estado__in=ESTADOS_DERIVACION_ABIERTOS)),
-        "vencidas": Count("id", filter=Q(estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=hoy)),
+        "abiertas": Count("id", filter=DerivacionQuerySet.q_abiertas()),
+        "vencidas": Count("id", filter=DerivacionQuerySet.q_vencidas(hoy)),
     }
     if es_postgresql():
         conteos["mediana"] = Mediana(
@@ -340,9 +340,7 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
 def derivaciones_vencidas(p: Periodo | None = None) -> list[dict]:
     """Open referrals past their due date today (whatever the period), by destination."""
     filas = (
-        Derivacion.objects.filter(
-            estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=timezone.localdate()
-        )
+        Derivacion.objects.vencidas()
         .values(*_DESTINO)
         .annotate(vencidas=Count("id"))
         .order_by("-vencidas", "departamento__nombre")
@@ -353,11 +351,12 @@ def derivaciones_vencidas(p: Periodo | None = None) -> list[dict]:
 def derivaciones_externas_pendientes(p: Periodo | None = None) -> list[dict]:
     """Referrals to the support network still waiting for an answer today, by organisation."""
     filas = (
-        Derivacion.objects.filter(organizacion__isnull=False, estado__in=ESTADOS_DERIVACION_ABIERTOS)
+        Derivacion.objects.abiertas()
+        .filter(organizacion__isnull=False)
         .values(*_DESTINO)
         .annotate(
             pendientes=Count("id"),
-            vencidas=Count("id", filter=Q(fecha_limite__lt=timezone.localdate())),
+            vencidas=Count("id", filter=DerivacionQuerySet.q_vencidas()),
         )
         .order_by("-pendientes", "organizacion__nombre")
     )

@@ -3,22 +3,17 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import EstadoCaso, MotivoCierre
-from ..models import Caso
+from ..choices import MotivoCierre
+from ..models import Caso, CasoQuerySet
 from ..services.casos import abrir_caso, cerrar_caso, reabrir_caso, reasignar_caso
 from .exportacion import ExportarMixin
 from .filtros import filtro_profesional, filtro_vencidas, usuarios_del_equipo
 from .listas import AdminRapido, nombre_usuario
-
-
-def seguimiento_atrasado(hoy):
-    return ~Q(estado=EstadoCaso.CERRADO) & Q(fecha_seguimiento__lt=hoy)
 
 
 class ReasignarForm(forms.Form):
@@ -58,7 +53,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
         "prioridad",
         "area",
         filtro_profesional("asignado_a", _("profesional asignado")),
-        filtro_vencidas(_("seguimiento atrasado"), seguimiento_atrasado, "atrasado"),
+        filtro_vencidas(_("seguimiento atrasado"), CasoQuerySet.q_seguimiento_vencido, "atrasado"),
         ("abierto_en", admin.DateFieldListFilter),
     ]
     list_select_related = ["persona", "asignado_a"]
@@ -128,11 +123,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
 
     @admin.display(description=_("seguimiento atrasado"), boolean=True)
     def atrasado(self, obj):
-        return (
-            obj.estado != EstadoCaso.CERRADO
-            and obj.fecha_seguimiento is not None
-            and obj.fecha_seguimiento < timezone.localdate()
-        )
+        return obj.seguimiento_vencido
 
     # --- actions: each calls a service per case, and reports what it refused ---
 

@@ -8,24 +8,19 @@ an error message and change nothing.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion, MotivoRechazo
-from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
+from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion, MotivoRechazo
+from ..models import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 from ..services.derivaciones import cambiar_estado_derivacion
 from .exportacion import ExportarMixin
 from .filtros import filtro_vencidas
 from .inlines import InlineSoloLectura
 from .listas import AdminRapido, fecha_corta
-
-
-def vencidas_hoy(hoy):
-    return Q(estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=hoy)
 
 
 class EventoInline(InlineSoloLectura):
@@ -90,7 +85,7 @@ class DerivacionAdmin(ExportarMixin, AdminRapido):
     ]
     list_filter = [
         "estado",
-        filtro_vencidas(_("vencida"), vencidas_hoy),
+        filtro_vencidas(_("vencida"), DerivacionQuerySet.q_vencidas),
         "prioridad",
         "tema",
         "departamento",

@@ -9,7 +9,6 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +22,7 @@ from ..models import (
     Persona,
     RegistroAcceso,
     SolicitudDerecho,
+    SolicitudDerechoQuerySet,
 )
 from . import _seguro
 
@@ -158,9 +158,7 @@ class VencidaFilter(admin.SimpleListFilter):
         return [("si", _("Vencidas (abiertas, fuera de plazo)")), ("no", _("Dentro de plazo o cerradas"))]
 
     def queryset(self, request, queryset):
-        vencidas = Q(estado__in=[SolicitudDerecho.Estado.RECIBIDA, SolicitudDerecho.Estado.EN_CURSO]) & Q(
-            vence_el__lt=timezone.localdate()
-        )
+        vencidas = SolicitudDerechoQuerySet.q_vencidas()
         if self.value() == "si":
             return queryset.filter(vencidas)
         if self.value() == "no":

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from oficina.choices import Area, Tema
 from oficina.models import Departamento, Organizacion
 
-from ..choices import Canal, EstadoCaso, Prioridad
+from ..choices import Canal, Prioridad
 from ..models import Caso
 from .personas import FechaInput
 
@@ -112,7 +112,7 @@ class AtencionForm(forms.Form):
     def __init__(self, *args, persona, **kwargs):
         super().__init__(*args, **kwargs)
         self.persona = persona
-        self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
+        self.fields["caso"].queryset = Caso.objects.abiertos().filter(persona=persona)
         self.fields["destino"].choices = opciones_destino()
         if not self.is_bound:
             self.initial.setdefault("fecha_hora", timezone.localtime().replace(second=0, microsecond=0))

@@ -10,9 +10,9 @@ from oficina.choices import AREA_DE_TEMA, Tema
 from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
-from ..choices import EstadoCaso, EstadoDerivacion, MotivoRechazo, Prioridad, ResultadoSeguimiento
+from ..choices import EstadoDerivacion, MotivoRechazo, Prioridad, ResultadoSeguimiento
 from ..models import Caso
-from ..selectors.derivaciones import externas_esperando, q_vencidas
+from ..selectors.derivaciones import externas_esperando
 
 E = EstadoDerivacion
 
@@ -104,7 +104,7 @@ class NuevaDerivacionForm(forms.Form):
         self.usuario = usuario
         tema = self.data.get("tema") if self.is_bound else self.initial.get("tema")
         self.fields["destino"].choices = opciones_de_destino(tema if tema in Tema.values else None)
-        self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
+        self.fields["caso"].queryset = Caso.objects.abiertos().filter(persona=persona)
         if not es_encargada(usuario):
             del self.fields["consentimiento_omitido_motivo"]
 
@@ -211,7 +211,7 @@ class FiltroDerivacionesForm(forms.Form):
         if d.get("estado"):
             qs = qs.filter(estado=d["estado"])
         if d.get("vencidas"):
-            qs = qs.filter(q_vencidas())
+            qs = qs.vencidas()
         if d.get("externas"):
             qs = externas_esperando(qs)
         if d.get("desde"):

@@ -1,9 +1,11 @@
 """Referrals, their append-only history and their follow-ups."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +13,7 @@ from oficina.choices import Tema
 from oficina.models import Departamento, Organizacion
 
 from ..choices import (
+    ESTADOS_DERIVACION_ABIERTOS,
     EstadoDerivacion,
     MotivoRechazo,
     Prioridad,
@@ -21,6 +24,37 @@ from .personas import Persona
 from .solo_agregar import SoloAgregar
 
 User = settings.AUTH_USER_MODEL
+
+
+class DerivacionQuerySet(models.QuerySet):
+    """The referral rules, defined once: *open* (waiting for the destination's answer) and *overdue*
+    (open and past its due date; the due date itself is still on time). `Derivacion.abierta` and
+    `Derivacion.vencida` say the same of one referral."""
+
+    @staticmethod
+    def q_abiertas(prefijo: str = "") -> Q:
+        """Open referrals; `prefijo` ("derivaciones__") reaches them from a related model."""
+        return Q(**{f"{prefijo}estado__in": ESTADOS_DERIVACION_ABIERTOS})
+
+    @staticmethod
+    def q_vencidas(hoy: datetime.date | None = None, prefijo: str = "") -> Q:
+        """Overdue referrals on `hoy` (default today)."""
+        hoy = hoy or timezone.localdate()
+        return DerivacionQuerySet.q_abiertas(prefijo) & Q(**{f"{prefijo}fecha_limite__lt": hoy})
+
+    def abiertas(self) -> "DerivacionQuerySet":
+        return self.filter(self.q_abiertas())
+
+    def vencidas(self, hoy: datetime.date | None = None) -> "DerivacionQuerySet":
+        return self.filter(self.q_vencidas(hoy))
+
+    def con_vencimiento(self, hoy: datetime.date | None = None) -> "DerivacionQuerySet":
+        """Annotate `esta_vencida` (1/0) so lists can put overdue referrals first."""
+        return self.annotate(
+            esta_vencida=Case(
+                When(self.q_vencidas(hoy), then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
 
 
 class Derivacion(models.Model):
@@ -86,6 +120,8 @@ class Derivacion(models.Model):
     fecha_cierre = models.DateTimeField(_("cerrada el"), null=True, blank=True)
     modificado = models.DateTimeField(_("modificado"), auto_now=True)
 
+    objects = DerivacionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("derivación")
         verbose_name_plural = _("derivaciones")
@@ -138,16 +174,17 @@ class Derivacion(models.Model):
         return self.departamento or self.organizacion
 
     @property
-    def abierta(self):
-        return self.estado in (
-            EstadoDerivacion.ENVIADA,
-            EstadoDerivacion.RECIBIDA,
-            EstadoDerivacion.EN_ATENCION,
-        )
+    def abierta(self) -> bool:
+        """See DerivacionQuerySet.q_abiertas."""
+        return self.estado in ESTADOS_DERIVACION_ABIERTOS
+
+    def vencida_el(self, hoy: datetime.date) -> bool:
+        """See DerivacionQuerySet.q_vencidas."""
+        return self.abierta and self.fecha_limite < hoy
 
     @property
-    def vencida(self):
-        return self.abierta and self.fecha_limite < timezone.localdate()
+    def vencida(self) -> bool:
+        return self.vencida_el(timezone.localdate())
 
     def clean(self):
         super().clean()

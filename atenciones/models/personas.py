@@ -54,6 +54,18 @@ class Hogar(models.Model):
         return self.nombre
 
 
+class PersonaQuerySet(models.QuerySet):
+    """The person rule, defined once: *active* (neither anonymised nor blocked by a rights request).
+    `Persona.activa` says the same of one person."""
+
+    @staticmethod
+    def q_activas() -> Q:
+        return Q(anonimizada_en__isnull=True, bloqueada=False)
+
+    def activas(self) -> "PersonaQuerySet":
+        return self.filter(self.q_activas())
+
+
 class Persona(models.Model):
     nombres = models.CharField(_("nombres"), max_length=150)
     apellidos = models.CharField(_("apellidos"), max_length=150, blank=True)
@@ -177,6 +189,8 @@ class Persona(models.Model):
     # Search text (atenciones.busqueda): unaccented names, document, phone digits; set in clean().
     busqueda = models.CharField(_("texto de búsqueda"), max_length=500, blank=True, editable=False)
 
+    objects = PersonaQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("persona")
         verbose_name_plural = _("personas")
@@ -222,6 +236,11 @@ class Persona(models.Model):
 
     def __str__(self):
         return self.nombre_completo
+
+    @property
+    def activa(self) -> bool:
+        """See PersonaQuerySet.q_activas."""
+        return self.anonimizada_en is None and not self.bloqueada
 
     @property
     def nombre_completo(self):

@@ -5,7 +5,6 @@ import datetime
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from ..choices import ESTADOS_DERIVACION_ABIERTOS, EstadoCaso
 from ..models import Atencion, Caso, Derivacion
 
 # How many items each block of "Mi día" lists (the block says how many there are in all).
@@ -32,13 +31,13 @@ def mi_dia(user, hoy=None):
         .order_by("-fecha_hora")
     )
     casos = (
-        Caso.objects.filter(asignado_a=user)
-        .exclude(estado=EstadoCaso.CERRADO)
+        Caso.objects.abiertos()
+        .filter(asignado_a=user)
         # Persons by primary key for the listed page only (a join would scan every person).
         .prefetch_related("persona")
         .order_by(F("fecha_seguimiento").asc(nulls_last=True), "-abierto_en", "-pk")
     )
-    casos_seguimiento = casos.filter(fecha_seguimiento__lte=hoy)
+    casos_seguimiento = casos.seguimiento_pendiente(hoy)
     # An attention's follow-up is pending while no later attention of that person exists.
     posterior = Atencion.objects.filter(persona=OuterRef("persona"), fecha_hora__gt=OuterRef("fecha_hora"))
     seguimientos = (
@@ -52,7 +51,8 @@ def mi_dia(user, hoy=None):
         .order_by("fecha_seguimiento", "pk")
     )
     derivaciones = (
-        Derivacion.objects.filter(derivado_por=user, estado__in=ESTADOS_DERIVACION_ABIERTOS)
+        Derivacion.objects.abiertas()
+        .filter(derivado_por=user)
         .select_related("departamento", "organizacion")
         .prefetch_related("persona")
         .order_by("fecha_limite", "pk")
@@ -64,5 +64,5 @@ def mi_dia(user, hoy=None):
         "casos_seguimiento": _bloque(casos_seguimiento),
         "seguimientos": _bloque(seguimientos),
         "derivaciones": _bloque(derivaciones),
-        "derivaciones_vencidas": derivaciones.filter(fecha_limite__lt=hoy).count(),
+        "derivaciones_vencidas": derivaciones.vencidas(hoy).count(),
     }

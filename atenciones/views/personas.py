@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from ..acceso import equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
-from ..choices import EstadoCaso
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
@@ -122,9 +121,7 @@ def detalle(request, pk):
     if persona.hogar_id:
         miembros = list(persona.hogar.miembros.exclude(pk=persona.pk).order_by("-nna", "pk"))
     tutelados = list(persona.tutelados.all()) if not persona.nna else []
-    casos_abiertos = list(
-        Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO).select_related("asignado_a")
-    )
+    casos_abiertos = list(Caso.objects.abiertos().filter(persona=persona).select_related("asignado_a"))
     pagina = Paginator(selectors.linea_de_tiempo(persona), POR_PAGINA_LINEA).get_page(request.GET.get("page"))
     return render(
         request,
