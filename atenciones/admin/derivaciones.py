@@ -14,7 +14,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion, MotivoRechazo
+from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
+from ..forms._errores import errores_a_formulario
+from ..forms.derivaciones import CambioEstadoForm
 from ..models import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 from ..services.derivaciones import cambiar_estado_derivacion
 from .exportacion import ExportarMixin
@@ -39,36 +41,6 @@ class SeguimientoInline(InlineSoloLectura):
     show_change_link = False
     limite = 50
     verbose_name_plural = _("seguimientos de la oficina")
-
-
-class CambioEstadoForm(forms.Form):
-    nuevo_estado = forms.ChoiceField(label=_("Nuevo estado"))
-    nota = forms.CharField(
-        label=_("Nota"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    respuesta = forms.CharField(
-        label=_("Respuesta"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Obligatoria para marcarla como resuelta."),
-    )
-    motivo_rechazo = forms.ChoiceField(
-        label=_("Motivo de rechazo"),
-        required=False,
-        choices=[("", "—"), *MotivoRechazo.choices],
-        help_text=_("Obligatorio para rechazarla."),
-    )
-    estado_esperado = forms.CharField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, derivacion, **kwargs):
-        super().__init__(*args, **kwargs)
-        posibles = TRANSICIONES_DERIVACION.get(derivacion.estado, set())
-        # Only the legal moves from the current state; the service checks again under a row lock.
-        self.fields["nuevo_estado"].choices = [("", _("Elija…"))] + [
-            (e.value, e.label) for e in EstadoDerivacion if e in posibles
-        ]
-        self.fields["estado_esperado"].initial = derivacion.estado
 
 
 @admin.register(Derivacion)
@@ -185,8 +157,7 @@ class DerivacionAdmin(ExportarMixin, AdminRapido):
                 )
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
-                    for campo, errores in exc.message_dict.items():
-                        form.add_error(campo if campo in form.fields else None, errores)
+                    errores_a_formulario(form, exc)
                 else:
                     self.message_user(request, " ".join(exc.messages), messages.ERROR)
                     return redirect(volver)

@@ -20,12 +20,14 @@ from ..acceso import (
     persona_para,
 )
 from ..choices import EstadoDerivacion
+from ..forms._errores import errores_a_formulario
 from ..forms.derivaciones import (
     CambioEstadoForm,
     FiltroDerivacionesForm,
     NuevaDerivacionForm,
     SeguimientoForm,
 )
+from ..forms.destinos import campos_destino
 from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
 from ..selectors.derivaciones import (
     acciones_permitidas,
@@ -159,8 +161,7 @@ def mover(request, pk):
             messages.error(request, exc.messages[0])
             return redirect("equipo:derivacion", pk=pk)
         except ValidationError as exc:
-            for campo, errores in exc.message_dict.items():
-                form.add_error(campo if campo in form.fields else None, errores)
+            errores_a_formulario(form, exc)
         else:
             messages.success(
                 request,
@@ -190,8 +191,7 @@ def seguimiento(request, pk):
             messages.error(request, exc.messages[0])
             return redirect("equipo:derivacion", pk=pk)
         except ValidationError as exc:
-            for campo, errores in exc.message_dict.items():
-                form.add_error(campo if campo in form.fields else None, errores)
+            errores_a_formulario(form, exc)
         else:
             messages.success(request, _("Seguimiento registrado."))
             return redirect("equipo:derivacion", pk=pk)
@@ -247,7 +247,7 @@ def nueva(request, persona_pk):
         form = NuevaDerivacionForm(request.POST, persona=persona, usuario=request.user)
         if form.is_valid():
             datos = form.cleaned_data
-            tipo, destino = datos["destino"]
+            destino = datos["destino"]
             try:
                 derivacion = derivar(
                     persona=persona,
@@ -258,11 +258,10 @@ def nueva(request, persona_pk):
                     caso=datos["caso"],
                     consentimiento=datos["consentimiento"],
                     consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
-                    **{tipo: destino},
+                    **campos_destino(destino),
                 )
             except ValidationError as exc:
-                for campo, errores in exc.message_dict.items():
-                    form.add_error(campo if campo in form.fields else None, errores)
+                errores_a_formulario(form, exc)
             else:
                 messages.success(
                     request,
