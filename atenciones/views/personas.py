@@ -48,28 +48,12 @@ def lista(request):
     return render(request, "equipo/personas/lista.html", contexto)
 
 
-def _datos_duplicados(form):
-    """What the typed data says, cleaned where it could be, for the duplicate check."""
-    limpio = getattr(form, "cleaned_data", {})
-    return {
-        "nombres": limpio.get("nombres") or form.data.get("nombres", ""),
-        "apellidos": limpio.get("apellidos") or form.data.get("apellidos", ""),
-        "fecha_nacimiento": limpio.get("fecha_nacimiento"),
-        "tipo_documento": limpio.get("tipo_documento") or form.data.get("tipo_documento", ""),
-        "documento_numero": limpio.get("documento_numero") or form.data.get("documento_numero", ""),
-        "telefono": limpio.get("telefono") or form.data.get("telefono", ""),
-    }
-
-
 @equipo_requerido
 def nueva(request):
     duplicados = []
     if request.method == "POST":
         form = RegistroPersonaForm(request.POST)
-        valido = form.is_valid()
-        duplicados = selectors.posibles_duplicados(**_datos_duplicados(form))
-        ficha = ",".join(str(d["persona"].pk) for d in duplicados)
-        if valido and (not duplicados or form.cleaned_data["confirmar"] == ficha):
+        if form.confirmado():
             datos = form.datos_servicio()
             try:
                 persona = registrar_persona(
@@ -80,11 +64,8 @@ def nueva(request):
             else:
                 messages.success(request, _("Persona registrada: %(nombre)s.") % {"nombre": persona})
                 return redirect("equipo:persona", pk=persona.pk)
-        if duplicados and valido:
-            # The next submit of the same data creates the person anyway: a deliberate second click.
-            datos_form = form.data.copy()
-            datos_form["confirmar"] = ficha
-            form.data = datos_form
+        form.pedir_confirmacion()
+        duplicados = form.duplicados
     else:
         inicial = {}
         consulta = request.GET.get("q", "").strip()
@@ -98,7 +79,7 @@ def nueva(request):
         {
             "form": form,
             "duplicados": duplicados,
-            "confirmable": bool(duplicados) and form.is_bound and not form.errors,
+            "confirmable": form.is_bound and form.confirmable,
         },
     )
 
