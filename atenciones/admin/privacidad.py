@@ -97,7 +97,10 @@ class PersonaIdFilter(FiltroTexto):
         if not self.value():
             return queryset
         pk = self.entero()
-        return queryset.filter(persona_id=pk) if pk is not None else queryset.none()
+        return self.filtrar(queryset, pk) if pk is not None else queryset.none()
+
+    def filtrar(self, queryset, pk: int):
+        return queryset.filter(persona_id=pk)
 
 
 @admin.register(RegistroAcceso)
@@ -120,18 +123,10 @@ class RegistroAccesoAdmin(SoloLecturaMixin, admin.ModelAdmin):
         )
 
 
-class PersonaCambiosFilter(FiltroTexto):
+class PersonaCambiosFilter(PersonaIdFilter):
     """Changes to a person and to their cases, attentions and referrals."""
 
-    title = _("persona (n° de ficha)")
-    parameter_name = "persona"
-
-    def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        pk = self.entero()
-        if pk is None:
-            return queryset.none()
+    def filtrar(self, queryset, pk: int):
         tipos = ContentType.objects.get_for_models(Persona, Caso, Atencion, Derivacion)
         condicion = Q(content_type=tipos[Persona], object_pk=str(pk))
         for modelo in (Caso, Atencion, Derivacion):

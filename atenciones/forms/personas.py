@@ -12,18 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from oficina.choices import Idioma
 
 from ..models import Persona
+from ..models.personas import BANDERAS
 from ..selectors.personas import posibles_duplicados
-
-BANDERAS = [
-    "recien_llegada",
-    "sin_documentos",
-    "nna",
-    "nna_no_acompanado",
-    "embarazo",
-    "situacion_calle",
-    "discapacidad",
-    "violencia",
-]
 
 
 class FechaInput(forms.DateInput):

@@ -29,6 +29,19 @@ from ..documentos import (
 User = settings.AUTH_USER_MODEL
 
 
+# The vulnerability flags (boolean fields of Persona), in the order forms and pages show them.
+BANDERAS = (
+    "recien_llegada",
+    "sin_documentos",
+    "nna",
+    "nna_no_acompanado",
+    "embarazo",
+    "situacion_calle",
+    "discapacidad",
+    "violencia",
+)
+
+
 def _comuna_por_defecto():
     return settings.COMUNA
 
@@ -267,20 +280,7 @@ class Persona(models.Model):
     @property
     def banderas(self):
         """Labels of the vulnerability flags that are set."""
-        return [
-            self._meta.get_field(nombre).verbose_name
-            for nombre in (
-                "recien_llegada",
-                "sin_documentos",
-                "nna",
-                "nna_no_acompanado",
-                "embarazo",
-                "situacion_calle",
-                "discapacidad",
-                "violencia",
-            )
-            if getattr(self, nombre)
-        ]
+        return [self._meta.get_field(nombre).verbose_name for nombre in BANDERAS if getattr(self, nombre)]
 
     def idiomas_display(self):
         etiquetas = dict(Idioma.choices)

@@ -117,6 +117,13 @@ def _derivacion_con_historial(user, pk):
     return derivacion_para(user, pk, qs)
 
 
+def _detalle_rechazado(request, pk, **formularios):
+    """The referral page again, with the refused form and its messages (400)."""
+    derivacion = _derivacion_con_historial(request.user, pk)
+    contexto = _contexto_detalle(request, derivacion, **formularios)
+    return render(request, "equipo/derivaciones/detalle.html", contexto, status=400)
+
+
 @enlace_o_equipo_requerido
 def detalle(request, pk):
     """One referral. A liaison sees only what the referral needs; office staff see it all."""
@@ -169,13 +176,7 @@ def mover(request, pk):
                 % {"codigo": derivacion.codigo, "estado": derivacion.get_estado_display()},
             )
             return redirect("equipo:derivacion", pk=pk)
-    derivacion = _derivacion_con_historial(request.user, pk)
-    return render(
-        request,
-        "equipo/derivaciones/detalle.html",
-        _contexto_detalle(request, derivacion, form_estado=form),
-        status=400,
-    )
+    return _detalle_rechazado(request, pk, form_estado=form)
 
 
 @require_POST
@@ -195,13 +196,7 @@ def seguimiento(request, pk):
         else:
             messages.success(request, _("Seguimiento registrado."))
             return redirect("equipo:derivacion", pk=pk)
-    derivacion = _derivacion_con_historial(request.user, pk)
-    return render(
-        request,
-        "equipo/derivaciones/detalle.html",
-        _contexto_detalle(request, derivacion, form_seguimiento=form),
-        status=400,
-    )
+    return _detalle_rechazado(request, pk, form_seguimiento=form)
 
 
 def idioma_de_la_ficha(persona):
