@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 
 from atenciones.choices import EstadoCaso, EstadoDerivacion, MotivoCierre, MotivoRechazo
@@ -174,3 +175,14 @@ def test_person_active_means_neither_anonymised_nor_blocked(anonimizada, bloquea
     p.refresh_from_db()
     assert Persona.objects.activas().filter(pk=p.pk).exists() is activa
     assert p.activa is activa
+
+
+def test_case_pages_flag_an_overdue_follow_up_only_on_open_cases(client, profesional):
+    abierto = _caso(EstadoCaso.ABIERTO, AYER)
+    cerrado = _caso(EstadoCaso.CERRADO, AYER)
+    client.force_login(profesional)
+    assert 'text-bg-danger">vencido' in client.get(reverse("equipo:caso", args=[abierto.pk])).content.decode()
+    assert (
+        'text-bg-danger">vencido'
+        not in client.get(reverse("equipo:caso", args=[cerrado.pk])).content.decode()
+    )
