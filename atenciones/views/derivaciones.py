@@ -1,9 +1,13 @@
 """Referral pages: the office's list, one referral, its moves, follow-ups, printed slip, new referral."""
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -124,6 +128,30 @@ def _detalle_rechazado(request, pk, **formularios):
     return render(request, "equipo/derivaciones/detalle.html", contexto, status=400)
 
 
+def _aplicar(
+    request: HttpRequest,
+    pk: int,
+    form: forms.Form,
+    nombre_form: str,
+    accion: Callable[[dict], object],
+    exito: Callable[[], str],
+) -> HttpResponse:
+    """Run a referral service with a valid form's data. Done, or refused because the referral moved
+    meanwhile: back to its page with a message. Otherwise the page again with the form's errors."""
+    if form.is_valid():
+        try:
+            accion(form.cleaned_data)
+        except TransicionInvalida as exc:
+            messages.error(request, exc.messages[0])
+            return redirect("equipo:derivacion", pk=pk)
+        except ValidationError as exc:
+            errores_a_formulario(form, exc)
+        else:
+            messages.success(request, exito())
+            return redirect("equipo:derivacion", pk=pk)
+    return _detalle_rechazado(request, pk, **{nombre_form: form})
+
+
 @enlace_o_equipo_requerido
 def detalle(request, pk):
     """One referral. A liaison sees only what the referral needs; office staff see it all."""
@@ -152,31 +180,25 @@ def mover(request, pk):
         else:
             messages.error(request, _("Esa acción no está disponible para esta derivación."))
         return redirect("equipo:derivacion", pk=pk)
-    if form.is_valid():
-        datos = form.cleaned_data
-        try:
-            cambiar_estado_derivacion(
-                derivacion=derivacion,
-                nuevo_estado=datos["nuevo_estado"],
-                usuario=request.user,
-                nota=datos["nota"],
-                respuesta=datos["respuesta"],
-                motivo_rechazo=datos["motivo_rechazo"],
-                estado_esperado=datos["estado_esperado"],
-            )
-        except TransicionInvalida as exc:
-            messages.error(request, exc.messages[0])
-            return redirect("equipo:derivacion", pk=pk)
-        except ValidationError as exc:
-            errores_a_formulario(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Derivación %(codigo)s: ahora está «%(estado)s».")
-                % {"codigo": derivacion.codigo, "estado": derivacion.get_estado_display()},
-            )
-            return redirect("equipo:derivacion", pk=pk)
-    return _detalle_rechazado(request, pk, form_estado=form)
+    return _aplicar(
+        request,
+        pk,
+        form,
+        "form_estado",
+        lambda datos: cambiar_estado_derivacion(
+            derivacion=derivacion,
+            nuevo_estado=datos["nuevo_estado"],
+            usuario=request.user,
+            nota=datos["nota"],
+            respuesta=datos["respuesta"],
+            motivo_rechazo=datos["motivo_rechazo"],
+            estado_esperado=datos["estado_esperado"],
+        ),
+        lambda: (
+            _("Derivación %(codigo)s: ahora está «%(estado)s».")
+            % {"codigo": derivacion.codigo, "estado": derivacion.get_estado_display()}
+        ),
+    )
 
 
 @require_POST
@@ -185,18 +207,14 @@ def seguimiento(request, pk):
     """Log a follow-up contact (office staff), with the next follow-up date."""
     derivacion = derivacion_para(request.user, pk)
     form = SeguimientoForm(request.POST)
-    if form.is_valid():
-        try:
-            registrar_seguimiento(derivacion=derivacion, usuario=request.user, **form.cleaned_data)
-        except TransicionInvalida as exc:
-            messages.error(request, exc.messages[0])
-            return redirect("equipo:derivacion", pk=pk)
-        except ValidationError as exc:
-            errores_a_formulario(form, exc)
-        else:
-            messages.success(request, _("Seguimiento registrado."))
-            return redirect("equipo:derivacion", pk=pk)
-    return _detalle_rechazado(request, pk, form_seguimiento=form)
+    return _aplicar(
+        request,
+        pk,
+        form,
+        "form_seguimiento",
+        lambda datos: registrar_seguimiento(derivacion=derivacion, usuario=request.user, **datos),
+        lambda: _("Seguimiento registrado."),
+    )
 
 
 def idioma_de_la_ficha(persona):
