@@ -17,15 +17,24 @@ from django.views.decorators.http import require_safe
 from . import selectors
 from .cache_publico import cache_publico
 from .choices import Area, Idioma
+from .templatetags.publico import Texto
 
 AREAS_CALENDARIO = [Area.CULTURA, Area.SALUD, Area.EDUCACION]
 POR_PAGINA = 15
 
 
-def _contacto():
+def _en_idioma(nombre: str) -> Texto:
+    """Setting `nombre` in the reader's language (`<nombre>_HT` / `_EN`), Spanish when empty."""
+    idioma = get_language()
+    if idioma != settings.LANGUAGE_CODE and (valor := getattr(settings, f"{nombre}_{idioma.upper()}", "")):
+        return Texto(valor, idioma)
+    return Texto(getattr(settings, nombre), settings.LANGUAGE_CODE)
+
+
+def _contacto() -> dict:
     return {
-        "direccion": settings.OFICINA_DIRECCION,
-        "horario": settings.OFICINA_HORARIO,
+        "direccion": _en_idioma("OFICINA_DIRECCION"),
+        "horario": _en_idioma("OFICINA_HORARIO"),
         "telefono": settings.OFICINA_TELEFONO,
         "whatsapp": settings.OFICINA_WHATSAPP,
         "correo": settings.OFICINA_CORREO,
