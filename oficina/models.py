@@ -129,7 +129,14 @@ class Servicio(models.Model):
     costo_ht = models.CharField(_("costo en kreyòl"), max_length=200, blank=True)
     costo_en = models.CharField(_("costo en inglés"), max_length=200, blank=True)
 
-    campos_traducibles = ("nombre", "descripcion", "elegibilidad", "documentos_requeridos", "horario", "costo")
+    campos_traducibles = (
+        "nombre",
+        "descripcion",
+        "elegibilidad",
+        "documentos_requeridos",
+        "horario",
+        "costo",
+    )
 
     class Meta:
         verbose_name = _("servicio")

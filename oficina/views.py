@@ -20,6 +20,8 @@ from .choices import Area, Idioma
 from .templatetags.publico import Texto
 
 AREAS_CALENDARIO = [Area.CULTURA, Area.SALUD, Area.EDUCACION]
+# The guide linked first from the home page, in every language.
+CLAVE_EMERGENCIAS = "emergencias"
 POR_PAGINA = 15
 
 
@@ -76,6 +78,7 @@ def inicio(request):
         {
             "seccion": "inicio",
             "contacto": _contacto(),
+            "emergencias": selectors.guia(CLAVE_EMERGENCIAS, idioma),
             "guias": selectors.guias(idioma)[:6],
             "actividades": list(selectors.actividades_proximas()[:3]),
         },
