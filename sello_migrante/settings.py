@@ -128,6 +128,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After every middleware that writes the body (it compresses last); public pages only.
+    "sello_migrante.middleware.GZipPublicoMiddleware",
     "sello_migrante.seguridad.QuitarCaracteresNulosMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
