@@ -64,6 +64,10 @@ class FaltaTraduccionFilter(admin.SimpleListFilter):
     title = _("traducción")
     parameter_name = "traduccion"
 
+    def __init__(self, request, params, model, model_admin):
+        self.model_admin = model_admin  # it knows how this model's translations are found
+        super().__init__(request, params, model, model_admin)
+
     def lookups(self, request, model_admin):
         return [("falta_ht", _("falta kreyòl")), ("falta_en", _("falta inglés")), ("completa", _("completa"))]
 

@@ -397,6 +397,7 @@ ORGANIZACIONES: list[dict] = [
         "idiomas": ["es"],
         "acepta_derivaciones": True,
         "comuna": "Valparaíso",
+        "web": "https://www.uv.cl",  # the university's site
         "descripcion": "Estudiantes de Derecho, con sus profesores, patrocinan causas gratuitas.",
         "descripcion_ht": "Etidyan nan lekòl dwa, avèk pwofesè yo, defann ka gratis nan tribinal.",
         "descripcion_en": "Law students, with their teachers, take on court cases free of charge.",
