@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from . import selectors
+from . import selectors, traducciones
 from .cache_publico import cache_publico
 from .choices import Area, Idioma
 from .templatetags.publico import Texto
@@ -116,6 +116,7 @@ def red_de_apoyo(request):
             "form": form,
             "pagina": pagina,
             "filtrado": bool(form.valor("area") or form.valor("idioma")),
+            "hay_respaldo": traducciones.hay_respaldo(pagina, get_language()),
         },
     )
 
@@ -128,9 +129,13 @@ def actividades(request):
     pagina = Paginator(selectors.actividades_proximas(area=area), POR_PAGINA).get_page(
         request.GET.get("pagina")
     )
-    return render(
-        request, "publico/actividades.html", {"seccion": "actividades", "form": form, "pagina": pagina}
-    )
+    contexto = {
+        "seccion": "actividades",
+        "form": form,
+        "pagina": pagina,
+        "hay_respaldo": traducciones.hay_respaldo(pagina, get_language()),
+    }
+    return render(request, "publico/actividades.html", contexto)
 
 
 @require_safe

@@ -201,3 +201,16 @@ def test_pages_with_a_csrf_token_or_personal_data_are_never_gzipped(client, prof
     assert respuesta.status_code == 200
     assert "Content-Encoding" not in respuesta
     assert "Content-Encoding" not in client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip")
+
+
+def test_the_spanish_fallback_note_appears_only_when_something_falls_back(client):
+    nota = "Tèks ki poko tradui yo parèt an panyòl"
+    org = OrganizacionFactory(nombre="INCAMI", descripcion="Acogida.", descripcion_ht="Akèy.")
+    assert nota not in client.get("/ht/red-de-apoyo/").content.decode()
+    ServicioFactory(organizacion=org, nombre="Clases de español")
+    assert nota in client.get("/ht/red-de-apoyo/").content.decode()
+    programa = ProgramaFactory(nombre="Cultura", nombre_ht="Kilti")
+    ActividadFactory(programa=programa, titulo="Festival", titulo_ht="Festival", descripcion="")
+    assert nota not in client.get("/ht/actividades/").content.decode()
+    ActividadFactory(programa=programa, titulo="Muestra")
+    assert nota in client.get("/ht/actividades/").content.decode()
