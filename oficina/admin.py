@@ -83,7 +83,10 @@ class FaltaTraduccionFilter(admin.SimpleListFilter):
 
 
 class EstadoTraduccion:
-    """List column and filter: which public texts still lack their Creole or English version."""
+    """List column, filter and change-form line: which public texts lack their Creole or English."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "estado_traduccion"]
 
     def q_falta_traduccion(self, idioma: str) -> Q:
         return traducciones.q_falta(self.model, idioma)

@@ -74,3 +74,10 @@ def test_activities_and_programs_filter_by_missing_translation(client, encargada
         client.get("/admin/oficina/programa/", {"traduccion": "falta_en"}).context["cl"].result_list.count()
         == 0
     )
+
+
+def test_change_form_shows_the_translation_status(client, encargada, red):
+    _completa, sin_kreyol, _ = red
+    client.force_login(encargada)
+    html = client.get(f"/admin/oficina/organizacion/{sin_kreyol.pk}/change/").content.decode()
+    assert "falta kreyòl: descripción" in html
