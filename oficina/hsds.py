@@ -125,7 +125,7 @@ class Exportador:
                     "organization_id": organizacion_id,
                     "number": org.telefono,
                     "type": "voice",
-                }  # fmt: skip
+                }
             )
         if org.whatsapp:
             telefonos.append(
@@ -135,7 +135,7 @@ class Exportador:
                     "number": org.whatsapp,
                     "type": "text",
                     "description": "WhatsApp",
-                }  # fmt: skip
+                }
             )
         return telefonos
 
