@@ -210,7 +210,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# The CSRF cookie stays readable by scripts (htmx may send it); it carries no session.
+# Django's default: the CSRF cookie carries no session (no script reads it; forms carry the token).
 CSRF_COOKIE_HTTPONLY = False
 
 # Content-Security-Policy (django-csp 4): only this site's own files, no inline script or style.
