@@ -6,7 +6,9 @@ naming the variable.
 """
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import environ
 from csp.constants import NONE, SELF
@@ -20,7 +22,7 @@ if (BASE_DIR / ".env").is_file():
     env.read_env(BASE_DIR / ".env")
 
 
-def _read(name, reader, **kwargs):
+def _read(name: str, reader: Callable[..., Any], **kwargs: Any) -> Any:
     """Read one variable; turn any parsing error into a one-line ImproperlyConfigured."""
     try:
         return reader(name, **kwargs)
