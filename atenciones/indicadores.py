@@ -7,6 +7,7 @@ Nothing here returns personal data: only counts, rates and medians by category.
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -156,14 +157,15 @@ def perfil(p: Periodo) -> list[tuple]:
         ]
 
 
-def mes_y_canal(p: Periodo) -> list[dict]:
-    return list(
+def mes_y_canal(p: Periodo) -> list[dict[str, Any]]:
+    filas = (
         Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
         .annotate(mes=TruncMonth("fecha_hora", tzinfo=timezone.get_default_timezone()))
         .values("mes", "canal")
         .annotate(atenciones=Count("id"))
         .order_by()
     )
+    return [dict(fila) for fila in filas]
 
 
 def personas_atendidas(p: Periodo, filas=None) -> dict:
@@ -179,7 +181,7 @@ def personas_atendidas(p: Periodo, filas=None) -> dict:
 
 
 def _sumar(filas, indice):
-    conteo = {}
+    conteo: dict[Any, dict[str, int]] = {}
     for fila in filas:
         actual = conteo.setdefault(fila[indice], {"atenciones": 0, "personas": 0})
         actual["atenciones"] += fila[4]
@@ -211,7 +213,7 @@ def atenciones_por_edad(p: Periodo, filas=None) -> list[dict]:
 
 
 def atenciones_por_mes(p: Periodo, filas=None) -> list[dict]:
-    por_mes = {}
+    por_mes: dict[datetime.date, int] = {}
     for fila in mes_y_canal(p) if filas is None else filas:
         mes = fila["mes"]
         mes = timezone.localtime(mes).date() if isinstance(mes, datetime.datetime) else mes
@@ -224,7 +226,7 @@ def atenciones_por_mes(p: Periodo, filas=None) -> list[dict]:
 
 
 def atenciones_por_canal(p: Periodo, filas=None) -> list[dict]:
-    conteo = {}
+    conteo: dict[str, int] = {}
     for fila in mes_y_canal(p) if filas is None else filas:
         conteo[fila["canal"]] = conteo.get(fila["canal"], 0) + fila["atenciones"]
     return _ordenar([_fila(c.value, c.label, atenciones=conteo.get(c.value, 0)) for c in Canal])
@@ -285,7 +287,7 @@ def _medianas_sin_postgresql(qs) -> dict:
         .filter(orden__gte=(F("n") + 1) / 2, orden__lte=(F("n") + 2) / 2)
         .values_list("departamento_id", "organizacion_id", "duracion")
     )
-    medios = {}
+    medios: dict[str, list[datetime.timedelta]] = {}
     for departamento_id, organizacion_id, duracion in filas:
         clave = f"d{departamento_id}" if departamento_id else f"o{organizacion_id}"
         medios.setdefault(clave, []).append(duracion)
@@ -299,7 +301,7 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
     """
     qs = Derivacion.objects.filter(fecha_envio__gte=p.inicio, fecha_envio__lt=p.fin)
     hoy = timezone.localdate()
-    conteos = {
+    conteos: dict[str, Aggregate] = {
         "total": Count("id"),
         "resueltas": Count("id", filter=Q(estado=EstadoDerivacion.RESUELTA)),
         "rechazadas": Count("id", filter=Q(estado=EstadoDerivacion.RECHAZADA)),
@@ -431,7 +433,7 @@ def guias_por_idioma(p: Periodo) -> list[dict]:
         publicadas=Count("id", filter=Q(publicada=True)),
         actualizadas=Count("id", filter=Q(publicada=True, actualizada__gte=p.inicio, actualizada__lt=p.fin)),
     )
-    conteo = {f["idioma"]: f for f in filas.order_by()}
+    conteo: dict[str, dict[str, Any]] = {f["idioma"]: dict(f) for f in filas.order_by()}
     return [
         _fila(
             i.value,

@@ -1,5 +1,7 @@
 """Persons and households."""
 
+from typing import Any, cast
+
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
@@ -249,7 +251,7 @@ class Persona(models.Model):
     def banderas(self):
         """Labels of the vulnerability flags that are set."""
         return [
-            self._meta.get_field(nombre).verbose_name
+            cast(models.Field, self._meta.get_field(nombre)).verbose_name
             for nombre in (
                 "recien_llegada",
                 "sin_documentos",
@@ -269,7 +271,7 @@ class Persona(models.Model):
 
     def clean(self):
         super().clean()
-        errores = {}
+        errores: dict[str, Any] = {}
         self.nombres = (self.nombres or "").strip()
         self.apellidos = (self.apellidos or "").strip()
         self.telefono = normalizar_telefono(self.telefono)
