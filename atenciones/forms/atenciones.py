@@ -1,6 +1,7 @@
 """Log an attention, optionally opening a case and sending a referral in the same submit."""
 
 import datetime
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
@@ -12,7 +13,7 @@ from oficina.choices import Area, Tema
 from oficina.models import Departamento, Organizacion
 
 from ..choices import Canal, EstadoCaso, Prioridad
-from ..models import Caso
+from ..models import Caso, Persona
 from .personas import FechaInput
 
 FORMATO_FECHA_HORA = "%Y-%m-%dT%H:%M"
@@ -31,11 +32,11 @@ MAPA_ERRORES = {
 class FechaHoraInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format=FORMATO_FECHA_HORA, **kwargs)
 
 
-def opciones_destino():
+def opciones_destino() -> list[tuple[Any, Any]]:
     """Grouped choices: active departments, then organisations that accept referrals."""
     deptos = [(f"d{d.pk}", d.nombre) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
     orgs = [
@@ -46,7 +47,7 @@ def opciones_destino():
 
 
 class CasoChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Any) -> str:
         # Not str(caso), which would load the person once per option.
         return _("Caso %(id)s · %(area)s · abierto el %(fecha)s") % {
             "id": obj.pk,
@@ -109,11 +110,13 @@ class AtencionForm(forms.Form):
         label=_("La persona consiente compartir sus datos con el destino."), required=False
     )
 
-    def __init__(self, *args, persona, **kwargs):
+    def __init__(self, *args: Any, persona: Persona, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.persona = persona
-        self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
-        self.fields["destino"].choices = opciones_destino()
+        cast(forms.ModelChoiceField, self.fields["caso"]).queryset = Caso.objects.filter(
+            persona=persona
+        ).exclude(estado=EstadoCaso.CERRADO)
+        cast(forms.ChoiceField, self.fields["destino"]).choices = opciones_destino()
         if not self.is_bound:
             self.initial.setdefault("fecha_hora", timezone.localtime().replace(second=0, microsecond=0))
         self.helper = FormHelper()
@@ -140,13 +143,13 @@ class AtencionForm(forms.Form):
             ),
         )
 
-    def clean_fecha_hora(self):
+    def clean_fecha_hora(self) -> Any:
         fecha = self.cleaned_data["fecha_hora"]
         if fecha > timezone.now() + datetime.timedelta(minutes=5):
             raise forms.ValidationError(_("La atención no puede registrarse en el futuro."))
         return fecha
 
-    def clean_destino(self):
+    def clean_destino(self) -> Any:
         valor = self.cleaned_data.get("destino") or ""
         if not valor:
             return None
@@ -156,8 +159,9 @@ class AtencionForm(forms.Form):
         except (ValueError, modelo.DoesNotExist):
             raise forms.ValidationError(_("Elija un destino de la lista.")) from None
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         if datos.get("abrir_caso"):
             if datos.get("caso"):
                 self.add_error("caso", _("Elija un caso existente o abra uno nuevo, no ambos."))
@@ -178,7 +182,7 @@ class AtencionForm(forms.Form):
                 )
         return datos
 
-    def datos_atencion(self):
+    def datos_atencion(self) -> dict[str, Any]:
         d = self.cleaned_data
         return {
             "fecha_hora": d["fecha_hora"],
@@ -190,7 +194,7 @@ class AtencionForm(forms.Form):
             "caso": d["caso"],
         }
 
-    def datos_caso(self):
+    def datos_caso(self) -> dict[str, Any] | None:
         d = self.cleaned_data
         if not d.get("abrir_caso"):
             return None
@@ -201,7 +205,7 @@ class AtencionForm(forms.Form):
             "fecha_seguimiento": d["fecha_seguimiento"],
         }
 
-    def datos_derivacion(self):
+    def datos_derivacion(self) -> dict[str, Any] | None:
         d = self.cleaned_data
         if not d.get("derivar"):
             return None

@@ -1,8 +1,13 @@
 """Forms of referrals: send one, move it, log a follow-up, filter the lists."""
 
+import datetime
+from typing import Any, cast
+
 from django import forms
-from django.db.models import Q
+from django.contrib.auth.models import User
+from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -11,13 +16,13 @@ from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
 from ..choices import EstadoCaso, EstadoDerivacion, MotivoRechazo, Prioridad, ResultadoSeguimiento
-from ..models import Caso
+from ..models import Caso, Derivacion, Persona
 from ..selectors_derivaciones import externas_esperando, q_vencidas
 
 E = EstadoDerivacion
 
 
-def _plazo(destino, hoy):
+def _plazo(destino: Departamento | Organizacion, hoy: datetime.date) -> str:
     dias = destino.plazo_respuesta_dias
     if destino.plazo_en_dias_habiles:
         texto = ngettext(
@@ -34,7 +39,9 @@ def _plazo(destino, hoy):
     return texto % {"dias": dias, "fecha": destino.fecha_limite(hoy).strftime("%d-%m-%Y")}
 
 
-def opciones_de_destino(tema: str | None, hoy=None):
+def opciones_de_destino(
+    tema: str | None, hoy: datetime.date | None = None
+) -> list[tuple[str | Promise, Any]]:
     """Grouped choices: the destinations proposed for the topic first, then the others.
 
     Values are "departamento:<id>" or "organizacion:<id>"; each label shows the response deadline.
@@ -54,15 +61,17 @@ def opciones_de_destino(tema: str | None, hoy=None):
             ).values_list("pk", flat=True)
         )
 
-    def opcion(prefijo, destino):
+    def opcion(prefijo: str, destino: Departamento | Organizacion) -> tuple[str, str]:
         return (f"{prefijo}:{destino.pk}", f"{destino.nombre} ({_plazo(destino, hoy)})")
 
-    propuestos, deptos, orgs = [], [], []
+    propuestos: list[tuple[str, str]] = []
+    deptos: list[tuple[str, str]] = []
+    orgs: list[tuple[str, str]] = []
     for d in departamentos:
         (propuestos if area and d.area == area else deptos).append(opcion("departamento", d))
     for o in organizaciones:
         (propuestos if o.pk in del_area else orgs).append(opcion("organizacion", o))
-    grupos = [("", _("Elija un destino"))]
+    grupos: list[tuple[str | Promise, Any]] = [("", _("Elija un destino"))]
     if propuestos:
         grupos.append((_("Propuestos para el tema"), propuestos))
     if deptos:
@@ -99,25 +108,32 @@ class NuevaDerivacionForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, persona, usuario, **kwargs):
+    def __init__(self, *args: Any, persona: Persona, usuario: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.usuario = usuario
         tema = self.data.get("tema") if self.is_bound else self.initial.get("tema")
-        self.fields["destino"].choices = opciones_de_destino(tema if tema in Tema.values else None)
-        self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
+        cast(forms.ChoiceField, self.fields["destino"]).choices = opciones_de_destino(
+            tema if tema in Tema.values else None
+        )
+        cast(forms.ModelChoiceField, self.fields["caso"]).queryset = Caso.objects.filter(
+            persona=persona
+        ).exclude(estado=EstadoCaso.CERRADO)
         if not es_encargada(usuario):
             del self.fields["consentimiento_omitido_motivo"]
 
-    def clean_destino(self):
+    def clean_destino(self) -> Any:
         tipo, _sep, pk = self.cleaned_data["destino"].partition(":")
-        modelo = {"departamento": Departamento, "organizacion": Organizacion}[tipo]
+        modelos: dict[str, type[Departamento] | type[Organizacion]]
+        modelos = {"departamento": Departamento, "organizacion": Organizacion}
+        modelo = modelos[tipo]
         try:
             return tipo, modelo.objects.get(pk=int(pk))
         except (modelo.DoesNotExist, ValueError) as exc:
             raise forms.ValidationError(_("Elija un destino de la lista.")) from exc
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         if not datos.get("consentimiento"):
             if "consentimiento_omitido_motivo" not in self.fields:
                 self.add_error(
@@ -145,8 +161,9 @@ class CambioEstadoForm(forms.Form):
         label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         nuevo = datos.get("nuevo_estado")
         if nuevo == E.RESUELTA and not (datos.get("respuesta") or "").strip():
             self.add_error("respuesta", _("Escriba la respuesta para resolver la derivación."))
@@ -164,7 +181,7 @@ class SeguimientoForm(forms.Form):
         label=_("Próximo seguimiento"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def clean_proxima_fecha(self):
+    def clean_proxima_fecha(self) -> Any:
         fecha = self.cleaned_data.get("proxima_fecha")
         if fecha and fecha < timezone.localdate():
             raise forms.ValidationError(_("La próxima fecha de seguimiento no puede estar en el pasado."))
@@ -185,23 +202,24 @@ class FiltroDerivacionesForm(forms.Form):
         label=_("Enviadas hasta"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         deptos = [(f"departamento:{pk}", n) for pk, n in Departamento.objects.values_list("pk", "nombre")]
         orgs = [(f"organizacion:{pk}", n) for pk, n in Organizacion.objects.values_list("pk", "nombre")]
-        self.fields["destino"].choices = [
+        cast(forms.ChoiceField, self.fields["destino"]).choices = [
             ("", _("Todos")),
             (_("Departamentos municipales"), deptos),
             (_("Red de apoyo (externas)"), orgs),
         ]
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         if datos.get("desde") and datos.get("hasta") and datos["desde"] > datos["hasta"]:
             self.add_error("hasta", _("La fecha final no puede ser anterior a la inicial."))
         return datos
 
-    def filtrar(self, qs):
+    def filtrar(self, qs: QuerySet[Derivacion]) -> QuerySet[Derivacion]:
         if not self.is_valid():
             return qs
         d = self.cleaned_data
