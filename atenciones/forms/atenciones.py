@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from oficina.choices import Area, Tema
 from oficina.models import Departamento, Organizacion
 
-from ..choices import Canal, EstadoCaso, Prioridad
+from ..choices import Canal, Prioridad
 from ..models import Caso, Persona
+from .destinos import CampoDestino, campos_destino, opcion_destino
 from .personas import FechaInput
 
 FORMATO_FECHA_HORA = "%Y-%m-%dT%H:%M"
@@ -38,9 +39,9 @@ class FechaHoraInput(forms.DateTimeInput):
 
 def opciones_destino() -> list[tuple[Any, Any]]:
     """Grouped choices: active departments, then organisations that accept referrals."""
-    deptos = [(f"d{d.pk}", d.nombre) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
+    deptos = [opcion_destino(d) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
     orgs = [
-        (f"o{o.pk}", o.nombre)
+        opcion_destino(o)
         for o in Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("nombre")
     ]
     return [("", "—"), (_("Departamentos municipales"), deptos), (_("Red de apoyo"), orgs)]
@@ -90,7 +91,7 @@ class AtencionForm(forms.Form):
     )
 
     derivar = forms.BooleanField(label=_("Derivar con esta atención"), required=False)
-    destino = forms.ChoiceField(label=_("Destino"), choices=(), required=False)
+    destino = CampoDestino(label=_("Destino"), choices=(), required=False)
     der_tema = forms.ChoiceField(
         label=_("Tema de la derivación"), choices=[("", "—"), *Tema.choices], required=False
     )
@@ -113,9 +114,9 @@ class AtencionForm(forms.Form):
     def __init__(self, *args: Any, persona: Persona, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.persona = persona
-        cast(forms.ModelChoiceField, self.fields["caso"]).queryset = Caso.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["caso"]).queryset = Caso.objects.abiertos().filter(
             persona=persona
-        ).exclude(estado=EstadoCaso.CERRADO)
+        )
         cast(forms.ChoiceField, self.fields["destino"]).choices = opciones_destino()
         if not self.is_bound:
             self.initial.setdefault("fecha_hora", timezone.localtime().replace(second=0, microsecond=0))
@@ -148,16 +149,6 @@ class AtencionForm(forms.Form):
         if fecha > timezone.now() + datetime.timedelta(minutes=5):
             raise forms.ValidationError(_("La atención no puede registrarse en el futuro."))
         return fecha
-
-    def clean_destino(self) -> Any:
-        valor = self.cleaned_data.get("destino") or ""
-        if not valor:
-            return None
-        modelo = Departamento if valor[0] == "d" else Organizacion
-        try:
-            return modelo.objects.get(pk=int(valor[1:]))
-        except (ValueError, modelo.DoesNotExist):
-            raise forms.ValidationError(_("Elija un destino de la lista.")) from None
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -209,10 +200,8 @@ class AtencionForm(forms.Form):
         d = self.cleaned_data
         if not d.get("derivar"):
             return None
-        destino = d["destino"]
         return {
-            "departamento": destino if isinstance(destino, Departamento) else None,
-            "organizacion": destino if isinstance(destino, Organizacion) else None,
+            **campos_destino(d["destino"]),
             "tema": d["der_tema"],
             "motivo": d["der_motivo"].strip(),
             "prioridad": d["der_prioridad"] or Prioridad.MEDIA,
