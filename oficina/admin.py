@@ -1,6 +1,9 @@
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from atenciones.models import DerivacionQuerySet
@@ -28,10 +31,16 @@ class MembresiaInline(admin.TabularInline):
     autocomplete_fields = ["usuario"]
 
 
-class ConDerivacionesPendientes:
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin[Any]  # what ConDerivacionesPendientes is mixed into
+else:
+    _ModelAdmin = object
+
+
+class ConDerivacionesPendientes(_ModelAdmin):
     """List columns: the destination's open referrals and how many are overdue (one query)."""
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         abiertas = DerivacionQuerySet.q_abiertas("derivaciones__")
         vencidas = DerivacionQuerySet.q_vencidas(prefijo="derivaciones__")
         return (
@@ -49,11 +58,11 @@ class ConDerivacionesPendientes:
         )
 
     @admin.display(description=_("derivaciones abiertas"), ordering="n_abiertas")
-    def abiertas(self, obj):
+    def abiertas(self, obj: Any) -> int:
         return obj.n_abiertas
 
     @admin.display(description=_("vencidas"), ordering="n_vencidas")
-    def vencidas(self, obj):
+    def vencidas(self, obj: Any) -> int:
         return obj.n_vencidas
 
 
@@ -130,11 +139,11 @@ class CapacitacionAdmin(admin.ModelAdmin):
     date_hierarchy = "fecha"
     inlines = [AsistenteInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).annotate(n_asistentes=Count("asistentes"))
 
     @admin.display(description=_("asistentes"), ordering="n_asistentes")
-    def asistentes(self, obj):
+    def asistentes(self, obj: Any) -> int:
         return obj.n_asistentes
 
 

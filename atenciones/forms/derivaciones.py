@@ -5,7 +5,7 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.models import User
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +22,7 @@ from ..choices import (
     Prioridad,
     ResultadoSeguimiento,
 )
-from ..models import Caso, Derivacion, Persona
+from ..models import Caso, Derivacion, DerivacionQuerySet, Persona
 from ..selectors.derivaciones import externas_esperando
 from .destinos import CampoDestino, campos_destino, opcion_destino
 
@@ -232,7 +232,7 @@ class FiltroDerivacionesForm(forms.Form):
             self.add_error("hasta", _("La fecha final no puede ser anterior a la inicial."))
         return datos
 
-    def filtrar(self, qs: QuerySet[Derivacion]) -> QuerySet[Derivacion]:
+    def filtrar(self, qs: DerivacionQuerySet) -> DerivacionQuerySet:
         if not self.is_valid():
             return qs
         d = self.cleaned_data

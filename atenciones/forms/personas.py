@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -204,7 +205,7 @@ class RegistroPersonaForm(PersonaForm):
     def pedir_confirmacion(self) -> None:
         """After valid data with likely duplicates: the next submit of the same data registers anyway."""
         if self.duplicados and getattr(self, "_valido", False):
-            datos = self.data.copy()
+            datos = cast(QueryDict, self.data).copy()
             datos["confirmar"] = self._ficha()
             self.data = datos
 
