@@ -246,7 +246,9 @@ PROXIES_CONFIABLES = _read("PROXIES_CONFIABLES", env.int, default=0)
 # Audit of changes (django-auditlog): who changed which field of which record, old and new value.
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     # `busqueda` is derived from the names (atenciones.busqueda): its changes are noise.
-    {"model": "atenciones.Persona", "exclude_fields": ["modificado", "busqueda"]},
+    {"model": "atenciones.Persona", "exclude_fields": ["modificado", "busqueda", "claves"]},
+    {"model": "atenciones.DocumentoIdentidad"},
+    {"model": "atenciones.ParDuplicado", "exclude_fields": ["calculado"]},
     {"model": "atenciones.Hogar"},
     {"model": "atenciones.Caso", "exclude_fields": ["modificado"]},
     {"model": "atenciones.Atencion"},

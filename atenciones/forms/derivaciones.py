@@ -11,6 +11,7 @@ from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
 from ..choices import EstadoCaso, EstadoDerivacion, MotivoRechazo, Prioridad, ResultadoSeguimiento
+from ..envios import TokenEnvioMixin
 from ..models import Caso
 from ..selectors_derivaciones import externas_esperando, q_vencidas
 
@@ -72,7 +73,8 @@ def opciones_de_destino(tema: str | None, hoy=None):
     return grupos
 
 
-class NuevaDerivacionForm(forms.Form):
+class NuevaDerivacionForm(TokenEnvioMixin, forms.Form):
+    formulario_envio = "derivacion"
     tema = forms.ChoiceField(label=_("Tema"), choices=[("", "---------"), *Tema.choices])
     destino = forms.ChoiceField(
         label=_("Destino"),
@@ -155,7 +157,8 @@ class CambioEstadoForm(forms.Form):
         return datos
 
 
-class SeguimientoForm(forms.Form):
+class SeguimientoForm(TokenEnvioMixin, forms.Form):
+    formulario_envio = "seguimiento"
     resultado = forms.ChoiceField(label=_("Resultado del contacto"), choices=ResultadoSeguimiento.choices)
     nota = forms.CharField(
         label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oficina.choices import Idioma
 
+from ..envios import TokenEnvioMixin
 from ..models import Persona
 
 BANDERAS = [
@@ -166,7 +167,8 @@ class PersonaForm(forms.ModelForm):
         return datos
 
 
-class RegistroPersonaForm(PersonaForm):
+class RegistroPersonaForm(TokenEnvioMixin, PersonaForm):
+    formulario_envio = "persona"
     consentimiento = forms.BooleanField(
         label=_("La persona leyó o escuchó el aviso de privacidad y acepta el tratamiento de sus datos."),
         required=True,

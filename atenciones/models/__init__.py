@@ -2,6 +2,7 @@
 
 from .casos import Atencion, AtencionTema, Caso
 from .derivaciones import CorreoSaliente, Derivacion, EventoDerivacion, SeguimientoDerivacion, SoloAgregar
+from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
 from .personas import Hogar, Persona, _comuna_por_defecto
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho
 
@@ -11,6 +12,10 @@ __all__ = [
     "BrechaSeguridad",
     "Caso",
     "CorreoSaliente",
+    "DocumentoIdentidad",
+    "EnvioFormulario",
+    "Fusion",
+    "ParDuplicado",
     "Derivacion",
     "EventoDerivacion",
     "Hogar",

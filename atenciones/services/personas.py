@@ -1,11 +1,30 @@
 """Persons: register and update."""
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import Persona
 from ._comun import comprobar_version, exigir_persona_activa, guardar
+from .documentos import sincronizar_documento_actual
+from .duplicados import recalcular_despues_de_guardar
+
+
+def _guardar_persona(persona: Persona, usuario) -> Persona:
+    """Save with the current document kept in step; a race on a unique document is a form error."""
+    try:
+        with transaction.atomic():
+            guardar(persona)
+            sincronizar_documento_actual(persona=persona, usuario=usuario)
+    except IntegrityError:
+        # Two users registered the same document at the same moment: the second one loses.
+        raise ValidationError(
+            {"documento_numero": _("Ya existe una persona con ese documento.")}, code="documento_ajeno"
+        ) from None
+    recalcular_despues_de_guardar(persona.pk)
+    return persona
 
 
 @transaction.atomic
@@ -16,7 +35,7 @@ def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
         persona.consentimiento_fecha = timezone.now()
         persona.consentimiento_version = settings.AVISO_PRIVACIDAD_VERSION
         persona.consentimiento_registrado_por = creado_por
-    return guardar(persona)
+    return _guardar_persona(persona, creado_por)
 
 
 @transaction.atomic
@@ -29,4 +48,4 @@ def actualizar_persona(*, persona: Persona, usuario, version: str | None = None,
     for campo, valor in datos.items():
         setattr(persona, campo, valor)
     persona.modificado_por = usuario
-    return guardar(persona)
+    return _guardar_persona(persona, usuario)

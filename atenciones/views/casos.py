@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from ..acceso import equipo_requerido, persona_para
 from ..choices import EstadoCaso
+from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
 from ..models import Atencion, Caso, Derivacion
@@ -94,7 +95,15 @@ def nuevo(request, persona_pk):
         form = CasoForm(request.POST)
         if form.is_valid():
             try:
-                caso = abrir_caso(persona=persona, **form.datos_servicio())
+                caso = crear_una_vez(
+                    token=form.cleaned_data["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: abrir_caso(persona=persona, **form.datos_servicio()),
+                    url=lambda caso: reverse("equipo:caso", args=[caso.pk]),
+                )
+            except EnvioRepetido as repetido:
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
             else:

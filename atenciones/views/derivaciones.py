@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +21,7 @@ from ..acceso import (
     persona_para,
 )
 from ..choices import EstadoDerivacion
+from ..envios import EnvioRepetido, crear_una_vez
 from ..forms.derivaciones import (
     CambioEstadoForm,
     FiltroDerivacionesForm,
@@ -184,8 +186,18 @@ def seguimiento(request, pk):
     derivacion = derivacion_para(request.user, pk)
     form = SeguimientoForm(request.POST)
     if form.is_valid():
+        datos = dict(form.cleaned_data)
+        token = datos.pop("envio")
         try:
-            registrar_seguimiento(derivacion=derivacion, usuario=request.user, **form.cleaned_data)
+            crear_una_vez(
+                token=token,
+                formulario=form.formulario_envio,
+                usuario=request.user,
+                crear=lambda: registrar_seguimiento(derivacion=derivacion, usuario=request.user, **datos),
+                url=lambda _seguimiento: reverse("equipo:derivacion", args=[pk]),
+            )
+        except EnvioRepetido as repetido:
+            return redirect(repetido.url)
         except TransicionInvalida as exc:
             messages.error(request, exc.messages[0])
             return redirect("equipo:derivacion", pk=pk)
@@ -249,17 +261,25 @@ def nueva(request, persona_pk):
             datos = form.cleaned_data
             tipo, destino = datos["destino"]
             try:
-                derivacion = derivar(
-                    persona=persona,
-                    derivado_por=request.user,
-                    tema=datos["tema"],
-                    motivo=datos["motivo"],
-                    prioridad=datos["prioridad"],
-                    caso=datos["caso"],
-                    consentimiento=datos["consentimiento"],
-                    consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
-                    **{tipo: destino},
+                derivacion = crear_una_vez(
+                    token=datos["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: derivar(
+                        persona=persona,
+                        derivado_por=request.user,
+                        tema=datos["tema"],
+                        motivo=datos["motivo"],
+                        prioridad=datos["prioridad"],
+                        caso=datos["caso"],
+                        consentimiento=datos["consentimiento"],
+                        consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
+                        **{tipo: destino},
+                    ),
+                    url=lambda derivacion: reverse("equipo:derivacion", args=[derivacion.pk]),
                 )
+            except EnvioRepetido as repetido:
+                return redirect(repetido.url)
             except ValidationError as exc:
                 for campo, errores in exc.message_dict.items():
                     form.add_error(campo if campo in form.fields else None, errores)

@@ -6,13 +6,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import selectors
 from ..acceso import equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
 from ..choices import EstadoCaso
+from ..duplicados import posibles_duplicados
+from ..envios import EnvioRepetido, crear_una_vez, envio_previo
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
@@ -59,25 +63,48 @@ def _datos_duplicados(form):
         "tipo_documento": limpio.get("tipo_documento") or form.data.get("tipo_documento", ""),
         "documento_numero": limpio.get("documento_numero") or form.data.get("documento_numero", ""),
         "telefono": limpio.get("telefono") or form.data.get("telefono", ""),
+        "sexo": limpio.get("sexo") or "",
+        "fecha_nacimiento_aproximada": form.instance.fecha_nacimiento_aproximada,
     }
+
+
+MENSAJE_REPETIDO = gettext_lazy(
+    "Este formulario ya se había enviado: se muestra lo que se registró entonces."
+)
 
 
 @equipo_requerido
 def nueva(request):
     duplicados = []
     if request.method == "POST":
+        # A repeat of a submit that already registered the person goes to that person.
+        previo = envio_previo(token=request.POST.get("envio", ""), usuario=request.user)
+        if previo:
+            messages.info(request, MENSAJE_REPETIDO)
+            return redirect(previo)
         form = RegistroPersonaForm(request.POST)
         valido = form.is_valid()
-        duplicados = selectors.posibles_duplicados(**_datos_duplicados(form))
+        duplicados = posibles_duplicados(**_datos_duplicados(form))
         ficha = ",".join(str(d["persona"].pk) for d in duplicados)
         if valido and (not duplicados or form.cleaned_data["confirmar"] == ficha):
             datos = form.datos_servicio()
             try:
-                persona = registrar_persona(
-                    creado_por=request.user, consentimiento=form.cleaned_data["consentimiento"], **datos
+                persona = crear_una_vez(
+                    token=form.cleaned_data["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: registrar_persona(
+                        creado_por=request.user, consentimiento=form.cleaned_data["consentimiento"], **datos
+                    ),
+                    url=lambda persona: reverse("equipo:persona", args=[persona.pk]),
                 )
+            except EnvioRepetido as repetido:
+                messages.info(request, MENSAJE_REPETIDO)
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
+                # Someone registered the same document meanwhile: show who holds it.
+                duplicados = posibles_duplicados(**_datos_duplicados(form))
             else:
                 messages.success(request, _("Persona registrada: %(nombre)s.") % {"nombre": persona})
                 return redirect("equipo:persona", pk=persona.pk)
@@ -170,13 +197,22 @@ def atencion(request, pk):
         form = AtencionForm(request.POST, persona=persona)
         if form.is_valid():
             try:
-                _registrada, caso, derivacion = registrar_atencion_completa(
-                    persona=persona,
-                    profesional=request.user,
-                    atencion=form.datos_atencion(),
-                    nuevo_caso=form.datos_caso(),
-                    derivacion=form.datos_derivacion(),
+                _registrada, caso, derivacion = crear_una_vez(
+                    token=form.cleaned_data["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: registrar_atencion_completa(
+                        persona=persona,
+                        profesional=request.user,
+                        atencion=form.datos_atencion(),
+                        nuevo_caso=form.datos_caso(),
+                        derivacion=form.datos_derivacion(),
+                    ),
+                    url=lambda _resultado: reverse("equipo:persona", args=[persona.pk]),
                 )
+            except EnvioRepetido as repetido:
+                messages.info(request, MENSAJE_REPETIDO)
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc, MAPA_ERRORES)
             else:
