@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Sexo, TipoDocumento
 from .documentos import normalizar_documento, normalizar_telefono
-from .identidad import clave_fonetica, palabras_nombre, similitud_nombres
+from .identidad import UMBRAL_BUSQUEDA, clave_fonetica, palabras_nombre, puntaje_busqueda, similitud_nombres
 from .models import DocumentoIdentidad, Persona
 
 # A pair at or above this likelihood counts as a duplicate (evaluation, review queue).
@@ -249,3 +249,23 @@ def posibles_duplicados(
         {**r, "etiqueta": etiqueta(r["probabilidad"]), "evidencia": [EVIDENCIAS[e] for e in r["evidencia"]]}
         for r in parecidos(ficha, limite)
     ]
+
+
+def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limite: int = 40) -> list[Persona]:
+    """Typo-tolerant, sound-alike person search: persons whose names answer every query word.
+
+    For queries the exact search (atenciones.busqueda) answers with less than a page; best first.
+    """
+    palabras = [w for w in palabras if w.isalpha() and len(w) > 1]
+    if not palabras:
+        return []
+    excluir = excluir or set()
+    puntuadas = []
+    for p in consulta_candidatos(palabras, set(), ""):
+        if p.pk in excluir:
+            continue
+        puntaje = puntaje_busqueda(palabras, palabras_nombre(p.nombres, p.apellidos, p.nombre_social))
+        if puntaje >= UMBRAL_BUSQUEDA:
+            puntuadas.append((-puntaje, p.apellidos, p.nombres, p.pk, p))
+    puntuadas.sort(key=lambda t: t[:4])
+    return [t[-1] for t in puntuadas[:limite]]

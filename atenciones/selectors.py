@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from .busqueda import normalizar_texto
 from .choices import ESTADOS_DERIVACION_ABIERTOS, EstadoCaso, TipoDocumento
 from .documentos import normalizar_documento, normalizar_telefono
-from .models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona
+from .models import (
+    Atencion,
+    AtencionTema,
+    Caso,
+    Derivacion,
+    DocumentoIdentidad,
+    EventoDerivacion,
+    Fusion,
+    Persona,
+)
 
 # How many items each block of "Mi día" lists (the block says how many there are in all).
 LIMITE_MI_DIA = 15
@@ -109,12 +118,25 @@ def linea_de_tiempo(persona):
         .values_list("tipo", "pk", "fecha")
         .order_by()
     )
-    return atenciones.union(casos, derivaciones, all=True).order_by("-fecha", "-pk")
+    # Documents registered and merges into this record (issue #11) share the history.
+    documentos = (
+        DocumentoIdentidad.objects.filter(persona=persona)
+        .annotate(tipo_linea=Value("documento", output_field=CharField()), fecha=F("creado"))
+        .values_list("tipo_linea", "pk", "fecha")
+        .order_by()
+    )
+    fusiones = (
+        Fusion.objects.filter(superviviente=persona)
+        .annotate(tipo=Value("fusion", output_field=CharField()), fecha_linea=F("fecha"))
+        .values_list("tipo", "pk", "fecha_linea")
+        .order_by()
+    )
+    return atenciones.union(casos, derivaciones, documentos, fusiones, all=True).order_by("-fecha", "-pk")
 
 
 def cargar_linea_de_tiempo(claves):
     """The objects of one page of `linea_de_tiempo`, in order: three queries at most (+ topics)."""
-    ids = {"atencion": [], "caso": [], "derivacion": []}
+    ids = {"atencion": [], "caso": [], "derivacion": [], "documento": [], "fusion": []}
     for tipo, pk, _fecha in claves:
         ids[tipo].append(pk)
     objetos = {}
@@ -137,6 +159,12 @@ def cargar_linea_de_tiempo(claves):
             .prefetch_related(Prefetch("eventos", queryset=eventos))
         ):
             objetos["derivacion", d.pk] = d
+    if ids["documento"]:
+        for d in DocumentoIdentidad.objects.filter(pk__in=ids["documento"]):
+            objetos["documento", d.pk] = d
+    if ids["fusion"]:
+        for f in Fusion.objects.filter(pk__in=ids["fusion"]).select_related("usuario", "absorbida"):
+            objetos["fusion", f.pk] = f
     return [
         {"tipo": tipo, "objeto": objetos[tipo, pk], "fecha": fecha}
         for tipo, pk, fecha in claves

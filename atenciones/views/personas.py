@@ -15,13 +15,14 @@ from ..acceso import equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
 from ..choices import EstadoCaso
-from ..duplicados import posibles_duplicados
+from ..duplicados import buscar_parecidos, posibles_duplicados
 from ..envios import EnvioRepetido, crear_una_vez, envio_previo
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
 from ..models import Caso, Persona, RegistroAcceso
 from ..services.atenciones import registrar_atencion_completa
+from ..services.fusion import destino_final
 from ..services.personas import actualizar_persona, registrar_persona
 from ._edicion import editar_con_version
 
@@ -39,10 +40,16 @@ def lista(request):
         contexto["aviso"] = _("Escriba al menos %(n)s letras o números para buscar.") % {"n": LARGO_MINIMO}
     else:
         registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.BUSCAR, detalle=consulta)
-        encontradas = filtrar_personas(Persona.objects.all(), consulta)
+        encontradas = filtrar_personas(Persona.objects.filter(fusionada_en__isnull=True), consulta)
         total = encontradas.count()
-        paginador = Paginator(ordenar_resultados(encontradas, consulta, total), POR_PAGINA)
-        paginador.count = total  # already counted: the ordering depends on it
+        if total < POR_PAGINA:
+            # Less than a page of exact matches: typo-tolerant, sound-alike matches follow them.
+            exactas = list(ordenar_resultados(encontradas, consulta, total))
+            parecidas = buscar_parecidos(terminos(consulta), excluir={p.pk for p in exactas})
+            paginador = Paginator(exactas + parecidas, POR_PAGINA)
+        else:
+            paginador = Paginator(ordenar_resultados(encontradas, consulta, total), POR_PAGINA)
+            paginador.count = total  # already counted: the ordering depends on it
         pagina = paginador.get_page(request.GET.get("page"))
         ultimas = selectors.ultimas_atenciones(p.pk for p in pagina)
         for persona in pagina:
@@ -144,6 +151,10 @@ def _persona_con_relaciones(request, pk):
 @equipo_requerido
 def detalle(request, pk):
     persona = _persona_con_relaciones(request, pk)
+    if persona.fusionada_en_id:
+        # A merged record's old address leads to the record that absorbed it.
+        messages.info(request, _("La ficha N° %(id)s se fusionó con esta ficha.") % {"id": persona.pk})
+        return redirect("equipo:persona", pk=destino_final(persona).pk)
     registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.VER_PERSONA, objeto=persona)
     miembros = []
     if persona.hogar_id:
