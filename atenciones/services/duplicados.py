@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sello_migrante.tareas import encolar
+
 from ..duplicados import UMBRAL_COLA, ficha_de_persona, parecidos
 from ..models import DocumentoIdentidad, ParDuplicado, Persona
 
@@ -16,9 +18,7 @@ logger = logging.getLogger(__name__)
 
 def recalcular_despues_de_guardar(persona_id: int) -> None:
     """After the caller's transaction commits, refresh the person's pairs in the background."""
-    from ..tareas import encolar
-
-    transaction.on_commit(lambda: encolar(recalcular_pares, persona_id))
+    encolar(recalcular_pares, persona_id, nombre="duplicados")
 
 
 @transaction.atomic
