@@ -24,9 +24,17 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from .busqueda import filtrar_personas, ordenar_resultados, terminos
 from .choices import Sexo, TipoDocumento
 from .documentos import normalizar_documento, normalizar_telefono
-from .identidad import UMBRAL_BUSQUEDA, clave_fonetica, palabras_nombre, puntaje_busqueda, similitud_nombres
+from .identidad import (
+    UMBRAL_BUSQUEDA,
+    clave_fonetica,
+    palabras_nombre,
+    puntaje_busqueda,
+    similitud_nombres,
+    similitud_palabra,
+)
 from .models import DocumentoIdentidad, Persona
 
 # A pair at or above this likelihood counts as a duplicate (evaluation, review queue).
@@ -64,6 +72,8 @@ class Ficha:
     nacionalidad: str = ""
     telefono: str = ""
     documentos: set[str] = dataclasses.field(default_factory=set)
+    # First given name: siblings share surnames (and often the phone), not this.
+    pila: str = ""
 
 
 def ficha_de_persona(persona: Persona, documentos: set[str] | None = None) -> Ficha:
@@ -79,6 +89,7 @@ def ficha_de_persona(persona: Persona, documentos: set[str] | None = None) -> Fi
         nacionalidad=str(persona.nacionalidad or ""),
         telefono=persona.telefono,
         documentos=docs,
+        pila=(palabras_nombre(persona.nombres) or [""])[0],
     )
 
 
@@ -92,18 +103,30 @@ def _fecha_parecida(a: datetime.date, b: datetime.date) -> bool:
     return iguales == 2
 
 
+def _misma_pila(a: Ficha, b: Ficha) -> bool:
+    """Each record's first given name appears (typos aside) among the other's name words.
+
+    Word order does not matter (a surname typed in the names field still matches).
+    """
+    for x, y in ((a, b), (b, a)):
+        if x.pila and y.palabras and max(similitud_palabra(x.pila, w) for w in y.palabras) < 85:
+            return False
+    return True
+
+
 def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
     """(likelihood in percent, reason, evidence codes) if `a` and `b` may be one person, else None.
 
     Rules, first that applies:
     - a document number in common: 99;
     - similar names (≥ 85) and the same exact birth date, sexes not different: 90;
-    - similar names (≥ 80) and the same phone: 75;
-    - similar names (≥ 85) and a birth date one slip apart, sexes not different: 72;
+    - similar names (≥ 80), the same first given name (typos aside) and the same phone: 75;
+    - similar names (≥ 90), the same first given name and a birth date one slip apart: 72;
     - the same name (≥ 92) with a birth date missing or approximate on one side: 60;
     - the same name (≥ 95) and another birth date: 40 (siblings and namesakes look like this).
     """
     nombre = similitud_nombres(a.palabras, b.palabras)
+    pila = _misma_pila(a, b)
     evidencia = []
     if nombre >= 80:
         evidencia.append("nombre_exacto" if nombre >= 99 else "nombre")
@@ -139,9 +162,9 @@ def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
         if nombre >= 99:
             return 90, str(_("Mismo nombre y fecha de nacimiento.")), evidencia
         return 90, str(_("Nombre parecido y misma fecha de nacimiento.")), evidencia
-    if nombre >= 80 and tel_igual:
+    if nombre >= 80 and tel_igual and pila:
         return 75, str(_("Nombre parecido y mismo teléfono.")), evidencia
-    if nombre >= 85 and fecha_parecida and not sexo_distinto:
+    if nombre >= 90 and fecha_parecida and pila and not sexo_distinto:
         return 72, str(_("Nombre parecido y fecha de nacimiento parecida.")), evidencia
     sin_fecha = not ambas_fechas or a.aproximada or b.aproximada
     if nombre >= 92 and sin_fecha and not sexo_distinto:
@@ -242,6 +265,7 @@ def posibles_duplicados(
         sexo=sexo or "",
         telefono=normalizar_telefono(telefono),
         documentos=numeros,
+        pila=(palabras_nombre(nombres) or [""])[0],
     )
     if not ficha.palabras and not numeros and not ficha.telefono:
         return []
@@ -269,3 +293,18 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
             puntuadas.append((-puntaje, p.apellidos, p.nombres, p.pk, p))
     puntuadas.sort(key=lambda t: t[:4])
     return [t[-1] for t in puntuadas[:limite]]
+
+
+def resultados_busqueda(consulta: str, por_pagina: int = 20):
+    """What the person search lists, best first: exact matches, then (when they fill less than a
+    page) typo-tolerant, sound-alike ones. Returns (results, total): a list when the fuzzy
+    matches were added, else an ordered queryset to paginate.
+    """
+    encontradas = filtrar_personas(Persona.objects.filter(fusionada_en__isnull=True), consulta)
+    total = encontradas.count()
+    if total < por_pagina:
+        exactas = list(ordenar_resultados(encontradas, consulta, total))
+        parecidas = buscar_parecidos(terminos(consulta), excluir={p.pk for p in exactas})
+        resultados = exactas + parecidas
+        return resultados, len(resultados)
+    return ordenar_resultados(encontradas, consulta, total), total

@@ -9,8 +9,8 @@ from django.utils import timezone
 from stdnum.cl import rut
 
 from atenciones.busqueda import texto_busqueda
-from atenciones.identidad import claves_persona
 from atenciones.choices import Canal, EstadoDerivacion, TipoDocumento
+from atenciones.identidad import claves_persona
 from atenciones.models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Hogar, Persona
 from oficina import roles
 from oficina.choices import Area, Tema

@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 from .. import selectors
 from ..acceso import equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
-from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
+from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, terminos
 from ..choices import EstadoCaso
-from ..duplicados import buscar_parecidos, posibles_duplicados
+from ..duplicados import posibles_duplicados, resultados_busqueda
 from ..envios import EnvioRepetido, crear_una_vez, envio_previo
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
@@ -40,16 +40,10 @@ def lista(request):
         contexto["aviso"] = _("Escriba al menos %(n)s letras o números para buscar.") % {"n": LARGO_MINIMO}
     else:
         registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.BUSCAR, detalle=consulta)
-        encontradas = filtrar_personas(Persona.objects.filter(fusionada_en__isnull=True), consulta)
-        total = encontradas.count()
-        if total < POR_PAGINA:
-            # Less than a page of exact matches: typo-tolerant, sound-alike matches follow them.
-            exactas = list(ordenar_resultados(encontradas, consulta, total))
-            parecidas = buscar_parecidos(terminos(consulta), excluir={p.pk for p in exactas})
-            paginador = Paginator(exactas + parecidas, POR_PAGINA)
-        else:
-            paginador = Paginator(ordenar_resultados(encontradas, consulta, total), POR_PAGINA)
-            paginador.count = total  # already counted: the ordering depends on it
+        # Exact matches first; under a page of them, typo-tolerant, sound-alike matches follow.
+        resultados, total = resultados_busqueda(consulta, POR_PAGINA)
+        paginador = Paginator(resultados, POR_PAGINA)
+        paginador.count = total  # already counted: the ordering depends on it
         pagina = paginador.get_page(request.GET.get("page"))
         ultimas = selectors.ultimas_atenciones(p.pk for p in pagina)
         for persona in pagina:
