@@ -58,7 +58,12 @@ class TokenEnvioMixin:
         valor = self.cleaned_data.get("envio") or ""
         if not valor:
             return ""
-        leer_token(valor, self.formulario_envio)
+        try:
+            leer_token(valor, self.formulario_envio)
+        except forms.ValidationError as exc:
+            # On top of the form (the field is hidden); the form is invalid, nothing is created.
+            self.add_error(None, exc)
+            return ""
         return valor
 
 

@@ -73,6 +73,9 @@ class FusionForm(forms.Form):
                 label=str(etiqueta).capitalize(),
                 choices=[("a", va or "—"), ("b", vb or "—")],
                 widget=forms.RadioSelect,
+                # A field that appeared since the page was opened keeps the survivor's value (the
+                # service then refuses the stale page anyway).
+                required=False,
             )
             # Default: the first record's value, unless only the other one has a value.
             self.initial.setdefault(nombre, "b" if (not va and vb) else "a")
