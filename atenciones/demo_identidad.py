@@ -91,7 +91,7 @@ def crear_documentos(*, log=print) -> int:
 
 @transaction.atomic
 def crear_casi_duplicados(*, cuantos: int, log=print) -> int:
-    """Misspelled copies of existing persons, as staff create them when the search failed."""
+    """`cuantos` misspelled copies of existing persons, as staff create them when the search failed."""
     rng = random.Random(SEMILLA + 1)
     ids = list(
         Persona.objects.filter(fecha_nacimiento__isnull=False, fusionada_en__isnull=True, nna=False)
@@ -101,7 +101,11 @@ def crear_casi_duplicados(*, cuantos: int, log=print) -> int:
     )
     rng.shuffle(ids)
     creadas = 0
-    for original in Persona.objects.filter(pk__in=ids[:cuantos]).order_by("pk"):
+    if cuantos <= 0:
+        return 0
+    for original in Persona.objects.filter(pk__in=ids[: cuantos * 3]).order_by("pk"):
+        if creadas >= cuantos:
+            break
         nombres, apellidos = mal_escrito(rng, original.nombres, original.apellidos)
         if not nombres:
             continue
@@ -138,9 +142,9 @@ def crear_casi_duplicados(*, cuantos: int, log=print) -> int:
 
 
 def crear_identidad(*, log=print) -> None:
+    """Documents for the persons, then the review queue (small databases only)."""
     total = Persona.objects.count()
     crear_documentos(log=log)
-    crear_casi_duplicados(cuantos=max(total // 20, 1), log=log)
     if total <= LIMITE_COLA_DEMO:
         n = recalcular_todos()
         log(f"  cola de duplicados: {n:,} personas revisadas")
