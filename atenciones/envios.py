@@ -59,12 +59,11 @@ class TokenEnvioMixin:
         if not valor:
             return ""
         try:
-            leer_token(valor, self.formulario_envio)
+            return leer_token(valor, self.formulario_envio)
         except forms.ValidationError as exc:
             # On top of the form (the field is hidden); the form is invalid, nothing is created.
             self.add_error(None, exc)
             return ""
-        return valor
 
 
 class EnvioRepetido(Exception):
@@ -76,10 +75,13 @@ class EnvioRepetido(Exception):
 
 
 def envio_previo(*, token: str, usuario) -> str | None:
-    """The result page of an earlier submit of `token` by `usuario`, if any (a cheap first check)."""
-    if not token:
+    """The result page of an earlier submit of `token` (as posted) by `usuario`, if any (a cheap first check)."""
+    partes = (token or "").split(":")
+    if len(partes) != 3 or len(partes[1]) != 32:
         return None
-    return EnvioFormulario.objects.filter(token=token, usuario=usuario).values_list("url", flat=True).first()
+    return (
+        EnvioFormulario.objects.filter(token=partes[1], usuario=usuario).values_list("url", flat=True).first()
+    )
 
 
 def crear_una_vez(
@@ -87,7 +89,7 @@ def crear_una_vez(
 ) -> Any:
     """Run `crear()` once per token; a repeat raises EnvioRepetido with the first result's page.
 
-    Call it with the form's cleaned `envio` (already verified). Without a token it just creates.
+    Call it with the form's cleaned `envio` (verified: the token's unique part). Without a token it just creates.
     """
     if not token:
         return crear()

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from atenciones.envios import crear_una_vez, nuevo_token
+from atenciones.envios import crear_una_vez, leer_token, nuevo_token
 from atenciones.models import (
     Atencion,
     Caso,
@@ -119,7 +119,7 @@ def test_forged_token_or_one_from_another_form_is_refused_with_a_message(client,
 
 def test_a_token_used_by_another_user_is_refused(profesional, encargada):
     colega = encargada
-    token = nuevo_token("persona")
+    token = leer_token(nuevo_token("persona"), "persona")
     crear_una_vez(
         token=token, formulario="persona", usuario=profesional, crear=lambda: 1, url=lambda _x: "/x/"
     )
@@ -131,7 +131,7 @@ def test_a_token_used_by_another_user_is_refused(profesional, encargada):
 
 
 def test_a_failed_first_submit_leaves_the_token_free(profesional):
-    token = nuevo_token("persona")
+    token = leer_token(nuevo_token("persona"), "persona")
 
     def falla():
         raise ValidationError("no")
