@@ -308,3 +308,12 @@ def resultados_busqueda(consulta: str, por_pagina: int = 20):
         resultados = exactas + parecidas
         return resultados, len(resultados)
     return ordenar_resultados(encontradas, consulta, total), total
+
+
+def destino_final(persona: Persona) -> Persona:
+    """The record a tombstone ends in (following merges of merges)."""
+    vistos = {persona.pk}
+    while persona.fusionada_en_id and persona.fusionada_en_id not in vistos:
+        vistos.add(persona.fusionada_en_id)
+        persona = Persona.objects.get(pk=persona.fusionada_en_id)
+    return persona

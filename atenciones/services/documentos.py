@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from ..choices import DOCUMENTOS_CHILENOS, TipoDocumento
 from ..documentos import validar_documento
 from ..models import DocumentoIdentidad, Persona
+from ._auditoria import audita
 from ._comun import exigir_persona_activa, guardar
 
 
-def pais_emisor_para(tipo: str, nacionalidad: str = "") -> str:
+def _pais_emisor_para(tipo: str, nacionalidad: str = "") -> str:
     """Chilean documents are issued in CL; a foreign one is assumed issued by the nationality's country."""
     if tipo in DOCUMENTOS_CHILENOS:
         return "CL"
@@ -20,7 +21,7 @@ def pais_emisor_para(tipo: str, nacionalidad: str = "") -> str:
     return ""
 
 
-def mensaje_documento_ajeno(titular: Persona) -> str:
+def _mensaje_documento_ajeno(titular: Persona) -> str:
     return _("Ese documento ya está registrado a nombre de %(nombre)s (ficha N° %(id)s: %(url)s).") % {
         "nombre": titular.nombre_completo,
         "id": titular.pk,
@@ -38,7 +39,7 @@ def _titular(tipo: str, numero: str, pais: str, persona: Persona) -> Persona | N
     return doc.persona if doc else None
 
 
-def sincronizar_documento_actual(*, persona: Persona, usuario) -> None:
+def _sincronizar_documento_actual(*, persona: Persona, usuario) -> None:
     """Make the person's current document (Persona.tipo_documento/documento_numero) a DocumentoIdentidad.
 
     A number the person held before becomes current again; a new one is added and the previous
@@ -52,10 +53,10 @@ def sincronizar_documento_actual(*, persona: Persona, usuario) -> None:
     existente = propios.filter(tipo=tipo, numero=numero).first()
     if existente and existente.vigente:
         return
-    pais = existente.pais_emisor if existente else pais_emisor_para(tipo, persona.nacionalidad)
+    pais = existente.pais_emisor if existente else _pais_emisor_para(tipo, persona.nacionalidad)
     titular = _titular(tipo, numero, pais, persona)
     if titular is not None:
-        raise ValidationError({"documento_numero": mensaje_documento_ajeno(titular)}, code="documento_ajeno")
+        raise ValidationError({"documento_numero": _mensaje_documento_ajeno(titular)}, code="documento_ajeno")
     propios.filter(vigente=True).update(vigente=False)
     if existente:
         existente.vigente = True
@@ -76,10 +77,11 @@ def sincronizar_documento_actual(*, persona: Persona, usuario) -> None:
     except IntegrityError:
         # Another user registered the same document a moment ago (both passed the check above).
         titular = _titular(tipo, numero, pais, persona)
-        mensaje = mensaje_documento_ajeno(titular) if titular else _("Ese documento ya está registrado.")
+        mensaje = _mensaje_documento_ajeno(titular) if titular else _("Ese documento ya está registrado.")
         raise ValidationError({"documento_numero": mensaje}, code="documento_ajeno") from None
 
 
+@audita()
 @transaction.atomic
 def agregar_documento(
     *,
@@ -102,7 +104,7 @@ def agregar_documento(
         pais_emisor = "CL"
     titular = _titular(tipo, numero, pais_emisor or "", persona)
     if titular is not None:
-        raise ValidationError({"numero": mensaje_documento_ajeno(titular)}, code="documento_ajeno")
+        raise ValidationError({"numero": _mensaje_documento_ajeno(titular)}, code="documento_ajeno")
     if DocumentoIdentidad.objects.filter(persona=persona, tipo=tipo, numero=numero).exists():
         raise ValidationError({"numero": _("La persona ya tiene ese documento registrado.")})
     if vigente:

@@ -2,8 +2,9 @@
 
 import logging
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,17 +13,19 @@ from sello_migrante.tareas import encolar
 
 from ..duplicados import UMBRAL_COLA, ficha_de_persona, parecidos
 from ..models import DocumentoIdentidad, ParDuplicado, Persona
+from ._auditoria import audita
 
 logger = logging.getLogger(__name__)
 
 
-def recalcular_despues_de_guardar(persona_id: int) -> None:
+def _recalcular_despues_de_guardar(persona_id: int) -> None:
     """After the caller's transaction commits, refresh the person's pairs in the background."""
     encolar(recalcular_pares, persona_id, nombre="duplicados")
 
 
+@audita()
 @transaction.atomic
-def recalcular_pares(persona_id: int) -> int:
+def recalcular_pares(persona_id: int, *, usuario: AbstractBaseUser | None = None) -> int:
     """Refresh the review queue's pairs of one person; returns how many pending pairs it has.
 
     A pair marked "not the same person" is never proposed again; pending pairs that no longer
@@ -58,7 +61,13 @@ def recalcular_pares(persona_id: int) -> int:
         ):
             par.probabilidad, par.evidencia, par.calculado = r["probabilidad"], r["evidencia"], ahora
             par.save(update_fields=["probabilidad", "evidencia", "calculado"])
-    ParDuplicado.objects.bulk_create(nuevos, ignore_conflicts=True)
+    for par in nuevos:
+        # One by one, so each new pair has its history row; a concurrent refresh may have added it.
+        try:
+            with transaction.atomic():
+                par.save()
+        except IntegrityError:
+            pass
     vencidos = [
         p.pk
         for clave, p in existentes.items()
@@ -68,7 +77,8 @@ def recalcular_pares(persona_id: int) -> int:
     return len([c for c in encontrados if existentes.get(c) is None or existentes[c].estado == "pendiente"])
 
 
-def recalcular_todos(*, desde_pk: int = 0) -> int:
+@audita()
+def recalcular_todos(*, desde_pk: int = 0, usuario: AbstractBaseUser | None = None) -> int:
     """Rebuild the whole queue (a command; never on a page load). Returns the persons visited."""
     n = 0
     for pk in (
@@ -77,13 +87,14 @@ def recalcular_todos(*, desde_pk: int = 0) -> int:
         .values_list("pk", flat=True)
         .iterator(chunk_size=2000)
     ):
-        recalcular_pares(pk)
+        recalcular_pares(pk, usuario=usuario)
         n += 1
     return n
 
 
+@audita()
 @transaction.atomic
-def marcar_distintas(*, par: ParDuplicado, usuario) -> ParDuplicado:
+def marcar_distintas(*, par: ParDuplicado, usuario: AbstractBaseUser) -> ParDuplicado:
     """The office head says the two records are different persons: the pair is not proposed again."""
     par = ParDuplicado.objects.select_for_update().get(pk=par.pk)
     if par.estado != ParDuplicado.Estado.PENDIENTE:

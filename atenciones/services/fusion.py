@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy
 
 from ..choices import TipoDocumento
 from ..models import DocumentoIdentidad, Fusion, ParDuplicado, Persona
+from ._auditoria import audita
 from ._comun import guardar, version_de
-from .documentos import sincronizar_documento_actual
-from .duplicados import recalcular_despues_de_guardar
+from .documentos import _sincronizar_documento_actual
+from .duplicados import _recalcular_despues_de_guardar
 
 PERMISO = "atenciones.fusionar_personas"
 
@@ -65,15 +66,6 @@ MENSAJE_DESACTUALIZADO = gettext_lazy(
 def _valores(persona: Persona) -> dict:
     """The record's stored values, as JSON (for the merge's audit row)."""
     return json.loads(serializers.serialize("json", [persona]))[0]["fields"]
-
-
-def destino_final(persona: Persona) -> Persona:
-    """The record a tombstone ends in (following merges of merges)."""
-    vistos = {persona.pk}
-    while persona.fusionada_en_id and persona.fusionada_en_id not in vistos:
-        vistos.add(persona.fusionada_en_id)
-        persona = Persona.objects.get(pk=persona.fusionada_en_id)
-    return persona
 
 
 def _comprobar(superviviente: Persona, absorbida: Persona, usuario) -> None:
@@ -140,6 +132,7 @@ def _mover_relaciones(desde: Persona, hacia: Persona) -> dict[str, list]:
     return movidos
 
 
+@audita()
 @transaction.atomic
 def fusionar_personas(
     *,
@@ -200,7 +193,7 @@ def fusionar_personas(
         superviviente.tutor = None
     superviviente.modificado_por = usuario
     guardar(superviviente)
-    sincronizar_documento_actual(persona=superviviente, usuario=usuario)
+    _sincronizar_documento_actual(persona=superviviente, usuario=usuario)
 
     absorbida.refresh_from_db()
     absorbida.fusionada_en = superviviente
@@ -229,5 +222,5 @@ def fusionar_personas(
         elegidos=elegidos,
         movidos=movidos,
     )
-    recalcular_despues_de_guardar(superviviente.pk)
+    _recalcular_despues_de_guardar(superviviente.pk)
     return fusion

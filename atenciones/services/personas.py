@@ -1,15 +1,19 @@
 """Persons: register and update."""
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Persona
+from ._auditoria import audita
 from ._comun import comprobar_version, exigir_persona_activa, guardar
-from .documentos import sincronizar_documento_actual
-from .duplicados import recalcular_despues_de_guardar
+from .documentos import _sincronizar_documento_actual
+from .duplicados import _recalcular_despues_de_guardar
 
 
 def _guardar_persona(persona: Persona, usuario) -> Persona:
@@ -17,18 +21,19 @@ def _guardar_persona(persona: Persona, usuario) -> Persona:
     try:
         with transaction.atomic():
             guardar(persona)
-            sincronizar_documento_actual(persona=persona, usuario=usuario)
+            _sincronizar_documento_actual(persona=persona, usuario=usuario)
     except IntegrityError:
         # Two users registered the same document at the same moment: the second one loses.
         raise ValidationError(
             {"documento_numero": _("Ya existe una persona con ese documento.")}, code="documento_ajeno"
         ) from None
-    recalcular_despues_de_guardar(persona.pk)
+    _recalcular_despues_de_guardar(persona.pk)
     return persona
 
 
+@audita("creado_por")
 @transaction.atomic
-def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
+def registrar_persona(*, creado_por: AbstractBaseUser, consentimiento: bool = False, **datos: Any) -> Persona:
     """Create a person; `consentimiento` records the data-processing consent now."""
     persona = Persona(**datos, creado_por=creado_por, modificado_por=creado_por)
     if consentimiento:
@@ -38,8 +43,11 @@ def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
     return _guardar_persona(persona, creado_por)
 
 
+@audita()
 @transaction.atomic
-def actualizar_persona(*, persona: Persona, usuario, version: str | None = None, **datos) -> Persona:
+def actualizar_persona(
+    *, persona: Persona, usuario: AbstractBaseUser, version: str | None = None, **datos: Any
+) -> Persona:
     """Update a person; with `version` (the form's token) a concurrent save is refused."""
     exigir_persona_activa(persona)
     if persona.pk and version is not None:

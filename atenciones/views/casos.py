@@ -99,7 +99,7 @@ def nuevo(request, persona_pk):
                     token=form.cleaned_data["envio"],
                     formulario=form.formulario_envio,
                     usuario=request.user,
-                    crear=lambda: abrir_caso(persona=persona, **form.datos_servicio()),
+                    crear=lambda: abrir_caso(persona=persona, usuario=request.user, **form.datos_servicio()),
                     url=lambda caso: reverse("equipo:caso", args=[caso.pk]),
                 )
             except EnvioRepetido as repetido:

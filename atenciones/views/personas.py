@@ -15,14 +15,13 @@ from ..acceso import equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, terminos
 from ..choices import EstadoCaso
-from ..duplicados import posibles_duplicados, resultados_busqueda
+from ..duplicados import destino_final, posibles_duplicados, resultados_busqueda
 from ..envios import EnvioRepetido, crear_una_vez, envio_previo
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
 from ..models import Caso, Persona, RegistroAcceso
 from ..services.atenciones import registrar_atencion_completa
-from ..services.fusion import destino_final
 from ..services.personas import actualizar_persona, registrar_persona
 from ._edicion import editar_con_version
 
