@@ -180,17 +180,31 @@ def consulta_candidatos(
     telefono: str,
     excluir: int | None = None,
     limite: int = LIMITE_CANDIDATOS,
+    fecha: datetime.date | None = None,
+    amplia: bool = False,
+    solo: tuple[str, ...] = (),
 ):
-    """Persons that may match, in one query: a shared sound-alike key, document number or phone,
-    and on PostgreSQL a trigram-similar name (`pg_trgm` word similarity, GIN index).
+    """Persons that may match, in one query: two shared sound-alike keys (one for a one-word
+    name, or one and the same birth date), a document number, the phone, and on PostgreSQL a
+    trigram-similar name (`pg_trgm` word similarity, GIN index). `amplia`: one shared key is enough
+    (the search's second try when nothing matched).
 
     Ordered by how many name keys they share, so the best come first when there are many;
     `doc_comun` says whether the person holds (or held) one of `numeros`.
     """
     claves = sorted({c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2})
     condicion = Q()
-    for clave in claves:
-        condicion |= Q(claves__contains=f" {clave} ")
+    if len(claves) == 1 or amplia:
+        for clave in claves:
+            condicion |= Q(claves__contains=f" {clave} ")
+    else:
+        # Two keys in common: common given names and surnames alone would match thousands.
+        for i, una in enumerate(claves):
+            for otra in claves[i + 1 :]:
+                condicion |= Q(claves__contains=f" {una} ") & Q(claves__contains=f" {otra} ")
+        if fecha is not None:
+            for clave in claves:
+                condicion |= Q(claves__contains=f" {clave} ", fecha_nacimiento=fecha)
     if connection.vendor == "postgresql" and palabras:
         condicion |= Q(busqueda__trigram_word_similar=" ".join(palabras))
     numeros = {n for n in numeros if len(n) >= 4}
@@ -214,13 +228,17 @@ def consulta_candidatos(
         comunes=ExpressionWrapper(comunes, output_field=IntegerField()),
         doc_comun=ExpressionWrapper(doc_comun, output_field=BooleanField()),
     )
+    if solo:
+        qs = qs.only(*solo)
     return qs.order_by("-comunes", "-pk")[:limite]
 
 
 def parecidos(ficha: Ficha, limite: int | None = None, minimo: int = 0) -> list[dict]:
     """Likely matches of `ficha`, most likely first: [{"persona", "probabilidad", "motivo", "evidencia"}]."""
     resultados = []
-    for p in consulta_candidatos(ficha.palabras, ficha.documentos, ficha.telefono, ficha.pk):
+    for p in consulta_candidatos(
+        ficha.palabras, ficha.documentos, ficha.telefono, ficha.pk, fecha=ficha.fecha_nacimiento
+    ):
         otra = ficha_de_persona(p)
         if p.doc_comun:
             otra.documentos |= ficha.documentos
@@ -275,6 +293,20 @@ def posibles_duplicados(
     ]
 
 
+# What the search results list shows (templates/equipo/personas/lista.html): nothing else is loaded.
+CAMPOS_LISTA = (
+    "nombres",
+    "apellidos",
+    "nombre_social",
+    "tipo_documento",
+    "documento_numero",
+    "fecha_nacimiento",
+    "fecha_nacimiento_aproximada",
+    "nacionalidad",
+    "telefono",
+)
+
+
 def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limite: int = 40) -> list[Persona]:
     """Typo-tolerant, sound-alike person search: persons whose names answer every query word.
 
@@ -285,12 +317,15 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
         return []
     excluir = excluir or set()
     puntuadas = []
-    for p in consulta_candidatos(palabras, set(), ""):
-        if p.pk in excluir:
-            continue
-        puntaje = puntaje_busqueda(palabras, palabras_nombre(p.nombres, p.apellidos, p.nombre_social))
-        if puntaje >= UMBRAL_BUSQUEDA:
-            puntuadas.append((-puntaje, p.apellidos, p.nombres, p.pk, p))
+    for amplia in (False, True):
+        for p in consulta_candidatos(palabras, set(), "", amplia=amplia, limite=150, solo=CAMPOS_LISTA):
+            if p.pk in excluir:
+                continue
+            puntaje = puntaje_busqueda(palabras, palabras_nombre(p.nombres, p.apellidos, p.nombre_social))
+            if puntaje >= UMBRAL_BUSQUEDA:
+                puntuadas.append((-puntaje, p.apellidos, p.nombres, p.pk, p))
+        if puntuadas or len(palabras) == 1:
+            break
     puntuadas.sort(key=lambda t: t[:4])
     return [t[-1] for t in puntuadas[:limite]]
 

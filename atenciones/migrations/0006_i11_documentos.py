@@ -291,6 +291,10 @@ class Migration(migrations.Migration):
             model_name='parduplicado',
             constraint=models.CheckConstraint(condition=models.Q(('persona_a__lt', models.F('persona_b'))), name='par_duplicado_ordenado'),
         ),
+        migrations.AddIndex(
+            model_name='persona',
+            index=models.Index(fields=['fecha_nacimiento'], name='persona_nacimiento_idx'),
+        ),
         migrations.RunPython(mover_documentos, devolver_documentos),
         migrations.RunPython(llenar_claves, migrations.RunPython.noop, elidable=True),
         migrations.RunPython(indice_claves, quitar_indice_claves),

@@ -218,6 +218,8 @@ class Persona(models.Model):
             # Candidates of typo-tolerant search and duplicate detection on SQLite; PostgreSQL
             # adds a trigram GIN index on the same column (migration 0006_i11).
             models.Index(fields=["claves"], name="persona_claves_idx"),
+            # Duplicate detection: a shared name key and the same birth date.
+            models.Index(fields=["fecha_nacimiento"], name="persona_nacimiento_idx"),
         ]
         constraints = [
             # One person per document: the first duplicate check at registration.
