@@ -11,9 +11,9 @@ import dataclasses
 import datetime
 import random
 
-from .duplicados import UMBRAL_DUPLICADO, Ficha, ficha_de_persona, parecidos, resultados_busqueda
 from .identidad import palabras_nombre
 from .models import DocumentoIdentidad, Persona
+from .selectors.duplicados import UMBRAL_DUPLICADO, Ficha, ficha_de_persona, parecidos, resultados_busqueda
 
 # Sound-alike spellings, both ways (the kinds staff actually type).
 SONIDOS = [

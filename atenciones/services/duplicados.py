@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from sello_migrante.tareas import encolar
 
-from ..duplicados import UMBRAL_COLA, ficha_de_persona, parecidos
 from ..models import DocumentoIdentidad, ParDuplicado, Persona
+from ..selectors.duplicados import UMBRAL_COLA, ficha_de_persona, parecidos
 from ._auditoria import audita
 
 logger = logging.getLogger(__name__)

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..acceso import equipo_requerido, persona_para
-from ..duplicados import EVIDENCIAS, etiqueta
 from ..forms._errores import errores_a_formulario
 from ..forms.identidad import DocumentoForm, FusionForm
 from ..models import DocumentoIdentidad, ParDuplicado
+from ..selectors.duplicados import EVIDENCIAS, etiqueta
 from ..services._comun import version_de
 from ..services.documentos import agregar_documento
 from ..services.duplicados import marcar_distintas

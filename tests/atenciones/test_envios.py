@@ -152,7 +152,7 @@ def test_same_document_registered_at_the_same_moment_shows_the_warning_not_a_500
     PersonaFactory(nombres="Rosa", apellidos="Quispe", tipo_documento="run", documento_numero="123456785")
     # The other user's row was not committed yet when this one validated: only the database sees it.
     monkeypatch.setattr(Persona, "validate_constraints", lambda self, exclude=None: None)
-    monkeypatch.setattr("atenciones.views.personas.posibles_duplicados", lambda **datos: [])
+    monkeypatch.setattr("atenciones.forms.personas.posibles_duplicados", lambda **datos: [])
     client.force_login(profesional)
     respuesta = client.post(
         reverse("equipo:persona_nueva"),

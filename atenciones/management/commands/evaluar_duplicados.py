@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from atenciones.duplicados import UMBRAL_DUPLICADO
 from atenciones.evaluacion import evaluar
+from atenciones.selectors.duplicados import UMBRAL_DUPLICADO
 
 
 class Command(BaseCommand):

@@ -24,10 +24,10 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from .busqueda import filtrar_personas, ordenar_resultados, terminos
-from .choices import Sexo, TipoDocumento
-from .documentos import normalizar_documento, normalizar_telefono
-from .identidad import (
+from ..busqueda import filtrar_personas, ordenar_resultados, terminos
+from ..choices import Sexo, TipoDocumento
+from ..documentos import normalizar_documento, normalizar_telefono
+from ..identidad import (
     UMBRAL_BUSQUEDA,
     clave_fonetica,
     palabras_nombre,
@@ -35,7 +35,7 @@ from .identidad import (
     similitud_nombres,
     similitud_palabra,
 )
-from .models import DocumentoIdentidad, Persona
+from ..models import DocumentoIdentidad, Persona
 
 # A pair at or above this likelihood counts as a duplicate (evaluation, review queue).
 UMBRAL_DUPLICADO = 70
@@ -217,7 +217,7 @@ def consulta_candidatos(
         condicion |= Q(telefono=telefono)
     if not condicion:
         return Persona.objects.none()
-    qs = Persona.objects.filter(condicion, fusionada_en__isnull=True, anonimizada_en__isnull=True)
+    qs = Persona.objects.sin_fusionar().filter(condicion, anonimizada_en__isnull=True)
     if excluir is not None:
         qs = qs.exclude(pk=excluir)
     comunes = sum(
@@ -335,7 +335,7 @@ def resultados_busqueda(consulta: str, por_pagina: int = 20):
     page) typo-tolerant, sound-alike ones. Returns (results, total): a list when the fuzzy
     matches were added, else an ordered queryset to paginate.
     """
-    encontradas = filtrar_personas(Persona.objects.filter(fusionada_en__isnull=True), consulta)
+    encontradas = filtrar_personas(Persona.objects.sin_fusionar(), consulta)
     total = encontradas.count()
     if total < por_pagina:
         exactas = list(ordenar_resultados(encontradas, consulta, total))
