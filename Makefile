@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install migrate messages lint typecheck format check-deploy benchmark clean
+.PHONY: run test install migrate messages tools lint typecheck format check-deploy benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,18 @@ run: messages migrate
 	trap 'kill $$trabajador 2>/dev/null; wait $$trabajador 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Test-only tools from npm (package.json): the Nu Html Checker (vnu.jar), run with Java by
+# tests/test_html_valido.py. Without npm the step is skipped and so is that test (CI installs both).
+node_modules/.instalado: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "make: npm no está instalado; se omite vnu.jar (validación de HTML)." >&2; fi
+
+tools: node_modules/.instalado
+
 # Uses DATABASE_URL when set (PostgreSQL in CI), the SQLite default otherwise.
 # pytest's exit code 5 (no test collected) is a failure here: the suite must never be empty.
-test: messages
+test: messages tools
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: no se ejecutó ninguna prueba" >&2; exit 1; fi; exit $$rc
 
@@ -54,4 +63,4 @@ check-deploy: install
 	ALLOWED_HOSTS=migrantes.example.cl $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 node_modules

@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's form templates, overridable from templates/ (see FORM_RENDERER)
     "django.contrib.postgres",  # pg_trgm lookups (trigram_word_similar) on PostgreSQL; inert on SQLite
     "crispy_forms",
     "crispy_bootstrap5",
@@ -233,6 +234,8 @@ STORAGES = {
     },
 }
 
+# Textareas: no silent `maxlength` cut; the limit is shown and enforced by the form (sello_migrante/formularios.py).
+FORM_RENDERER = "sello_migrante.formularios.Renderizador"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 COUNTRIES_FIRST = ["VE", "PE", "CO", "BO", "HT", "AR", "CL"]
