@@ -2,10 +2,14 @@
 
 import auditlog.middleware
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.database import AxesDatabaseHandler
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
+from django.db.models import Sum
 from django.http import QueryDict
 from django.shortcuts import render
+from django.utils import timezone
 
 
 class BloqueoPorIntentosBackend(AxesStandaloneBackend):
@@ -19,6 +23,29 @@ class BloqueoPorIntentosBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class ManejadorIntentos(AxesDatabaseHandler):
+    """Axes' database handler, plus a limit per address across every username (password spraying).
+
+    Axes counts failures per username and address (AXES_FAILURE_LIMIT); an address that failed
+    AXES_LIMITE_DIRECCION times within the cool-off time, whatever the usernames, is refused too.
+    """
+
+    def is_locked(self, request, credentials=None) -> bool:
+        if super().is_locked(request, credentials):
+            return True
+        ip = getattr(request, "axes_ip_address", None) or ip_cliente(request)
+        if not ip:
+            return False
+        desde = timezone.now() - settings.AXES_COOLOFF_TIME
+        fallos = (
+            AccessAttempt.objects.filter(ip_address=ip, attempt_time__gte=desde).aggregate(
+                n=Sum("failures_since_start")
+            )["n"]
+            or 0
+        )
+        return fallos >= settings.AXES_LIMITE_DIRECCION
 
 
 def ip_cliente(request):
@@ -106,3 +133,18 @@ class AuditlogMiddleware(auditlog.middleware.AuditlogMiddleware):
     @staticmethod
     def _get_remote_addr(request):
         return None if settings.AUDITLOG_DISABLE_REMOTE_ADDR else ip_cliente(request)
+
+
+class SinCacheEnEquipoMiddleware:
+    """`Cache-Control: no-store` on every staff, sign-in and admin response: personal data must not
+    stay in a browser's or a proxy's cache (a shared computer, the back button after signing out)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefijos = ("/equipo/", "/cuentas/", f"/{settings.ADMIN_URL}")
+
+    def __call__(self, request):
+        respuesta = self.get_response(request)
+        if request.path_info.startswith(self.prefijos):
+            respuesta["Cache-Control"] = "no-store, private"
+        return respuesta
