@@ -33,19 +33,23 @@ class ManejadorIntentos(AxesDatabaseHandler):
     """
 
     def is_locked(self, request, credentials=None) -> bool:
-        if super().is_locked(request, credentials):
-            return True
+        return super().is_locked(request, credentials) or self.direccion_bloqueada(request)
+
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        if request is not None and self.direccion_bloqueada(request):
+            request.axes_locked_out = True  # the lockout page (429) from this failure on
+
+    @staticmethod
+    def direccion_bloqueada(request) -> bool:
         ip = getattr(request, "axes_ip_address", None) or ip_cliente(request)
         if not ip:
             return False
         desde = timezone.now() - settings.AXES_COOLOFF_TIME
-        fallos = (
-            AccessAttempt.objects.filter(ip_address=ip, attempt_time__gte=desde).aggregate(
-                n=Sum("failures_since_start")
-            )["n"]
-            or 0
-        )
-        return fallos >= settings.AXES_LIMITE_DIRECCION
+        fallos = AccessAttempt.objects.filter(ip_address=ip, attempt_time__gte=desde).aggregate(
+            n=Sum("failures_since_start")
+        )["n"]
+        return (fallos or 0) >= settings.AXES_LIMITE_DIRECCION
 
 
 def ip_cliente(request):

@@ -25,6 +25,7 @@ from ..models import (
     SolicitudDerecho,
 )
 from . import _seguro
+from .comun import ListaRapida, PaginadorRapido
 
 # Every admin autocomplete widget: a non-id value is a form error, never a 500.
 _seguro.instalar()
@@ -50,7 +51,17 @@ class SoloEncargadaMixin:
 
 
 class SoloLecturaMixin(SoloEncargadaMixin):
-    """An audit trail: read by the office head, written only by the application."""
+    """An audit trail: read by the office head, written only by the application.
+
+    The fastest-growing tables: counted and drilled down like the other big lists (no full COUNT,
+    no facets, date links from the MIN/MAX range)."""
+
+    paginator = PaginadorRapido
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+
+    def get_changelist(self, request, **kwargs):
+        return ListaRapida
 
     def has_add_permission(self, request, obj=None):
         return False
