@@ -11,7 +11,6 @@
   `str(obj)` (persons: birth date, nationality, document), so namesakes can be told apart.
 """
 
-from django import forms
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.views.main import SEARCH_VAR, ChangeList, ChangeListSearchForm
