@@ -19,6 +19,8 @@ from .comun import (
     filtro_profesional,
     usuarios_del_equipo,
 )
+from .registro import AlMenosUnTemaFormSet, RegistroPersonaAdminMixin
+from .version import VersionAdminMixin
 
 
 def _nombre(u):
@@ -37,7 +39,7 @@ class MiembroInline(InlineSoloLectura):
 
 
 @admin.register(Hogar)
-class HogarAdmin(AdminRapido):
+class HogarAdmin(VersionAdminMixin, AdminRapido):
     list_display = ["nombre", "direccion", "creado"]
     search_fields = ["nombre", "direccion"]
     date_hierarchy = "creado"
@@ -88,7 +90,7 @@ def _banderas(p):
 
 
 @admin.register(Persona)
-class PersonaAdmin(ExportarMixin, AdminRapido):
+class PersonaAdmin(RegistroPersonaAdminMixin, VersionAdminMixin, ExportarMixin, AdminRapido):
     list_display = [
         "nombre",
         "documento_display",
@@ -257,7 +259,8 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.creado_por = request.user
+            self.registrar(request, obj, form)  # atenciones.services.registrar_persona
+            return
         obj.modificado_por = request.user
         super().save_model(request, obj, form, change)
 
@@ -268,6 +271,7 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
 class AtencionTemaInline(admin.TabularInline):
     model = AtencionTema
     extra = 1
+    formset = AlMenosUnTemaFormSet
 
 
 class TemaFilter(admin.SimpleListFilter):
@@ -287,7 +291,7 @@ class TemaFilter(admin.SimpleListFilter):
 
 
 @admin.register(Atencion)
-class AtencionAdmin(ExportarMixin, AdminRapido):
+class AtencionAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
     list_display = [
         "fecha_hora",
         "persona",
@@ -329,6 +333,10 @@ class AtencionAdmin(ExportarMixin, AdminRapido):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("temas")
+
+    def version_extra(self, obj):
+        # The topics are edited in the same form (inline): a change to them is a change too.
+        return sorted(AtencionTema.objects.filter(atencion_id=obj.pk).values_list("tema", flat=True))
 
     def has_add_permission(self, request):
         # Attentions are logged through atenciones.services.registrar_atencion (staff workspace);

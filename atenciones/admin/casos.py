@@ -13,6 +13,7 @@ from ..choices import EstadoCaso, MotivoCierre
 from ..models import Caso
 from ..services.casos import abrir_caso, cerrar_caso, reabrir_caso, reasignar_caso
 from .comun import AdminRapido, ExportarMixin, filtro_profesional, filtro_vencidas, usuarios_del_equipo
+from .version import VersionAdminMixin
 
 
 def _nombre(u):
@@ -42,7 +43,7 @@ class CerrarForm(forms.Form):
 
 
 @admin.register(Caso)
-class CasoAdmin(ExportarMixin, AdminRapido):
+class CasoAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
     list_display = [
         "id",
         "persona",

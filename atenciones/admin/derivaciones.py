@@ -19,6 +19,7 @@ from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, Esta
 from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
 from ..services.derivaciones import cambiar_estado_derivacion
 from .comun import AdminRapido, ExportarMixin, InlineSoloLectura, fecha_corta, filtro_vencidas
+from .version import VersionAdminMixin
 
 
 def vencidas_hoy(hoy):
@@ -74,7 +75,7 @@ class CambioEstadoForm(forms.Form):
 
 
 @admin.register(Derivacion)
-class DerivacionAdmin(ExportarMixin, AdminRapido):
+class DerivacionAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
     list_display = [
         "codigo",
         "persona",

@@ -29,6 +29,7 @@ class RegistroAcceso(SoloAgregar):
         ANONIMIZAR = "anonimizar", _("anonimizar persona")
         BLOQUEAR = "bloquear", _("bloquear persona")
         DESBLOQUEAR = "desbloquear", _("desbloquear persona")
+        ESTADO_SOLICITUD = "estado_solicitud", _("cambiar el estado de una solicitud de derechos")
 
     usuario = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("usuario")
