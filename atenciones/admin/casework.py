@@ -239,6 +239,20 @@ class PersonaAdmin(RegistroPersonaAdminMixin, VersionAdminMixin, ExportarMixin, 
     def nombre(self, obj):
         return obj.nombre_para_mostrar
 
+    def texto_autocompletar(self, obj):
+        """What tells namesakes apart in a person picker: birth date, nationality, document."""
+        partes = [obj.nombre_para_mostrar]
+        if obj.fecha_nacimiento:
+            partes.append(_("n. %(fecha)s") % {"fecha": obj.fecha_nacimiento.strftime("%d-%m-%Y")})
+        if obj.nacionalidad:
+            partes.append(obj.nacionalidad.name)
+        if obj.documento_numero:
+            partes.append(f"{obj.get_tipo_documento_display()} {obj.documento_display}")
+        else:
+            partes.append(_("sin documento"))
+        partes.append(_("ficha %(n)s") % {"n": obj.pk})
+        return " · ".join(str(p) for p in partes)
+
     @admin.display(description=_("documento"))
     def documento_display(self, obj):
         return obj.documento_display

@@ -212,9 +212,10 @@ def idioma_de_la_ficha(persona):
     return None
 
 
-@equipo_requerido
+@enlace_o_equipo_requerido
 def imprimir(request, pk):
-    """The printed slip the person takes to the destination (one page)."""
+    """The printed slip the person takes to the destination (one page). The destination's
+    liaison may print it too (derivacion_para: their department's referrals only, 404 otherwise)."""
     derivacion = derivacion_para(request.user, pk)
     idioma_extra = idioma_de_la_ficha(derivacion.persona)
     tema_extra = None

@@ -82,7 +82,9 @@ def test_rights_request_state_changes_go_through_the_service_and_are_logged(jefa
 
 
 def test_a_closed_rights_request_cannot_be_reopened_from_the_admin(jefa):
-    solicitud = _solicitud(estado="rechazada", resultado="No corresponde.", respondida_el=timezone.localdate())
+    solicitud = _solicitud(
+        estado="rechazada", resultado="No corresponde.", respondida_el=timezone.localdate()
+    )
     url = f"/admin/atenciones/solicitudderecho/{solicitud.pk}/change/"
     datos = datos_del_formulario(jefa.get(url))
     datos["estado"] = "en_curso"

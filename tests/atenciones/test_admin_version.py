@@ -25,7 +25,9 @@ def _poner(datos, nombre, valor, widget=None):
     elif isinstance(valor, (list, tuple)):
         datos[nombre] = [str(v) for v in valor]
     else:
-        datos[nombre] = widget.format_value(valor) if widget is not None and hasattr(valor, "isoformat") else str(valor)
+        datos[nombre] = (
+            widget.format_value(valor) if widget is not None and hasattr(valor, "isoformat") else str(valor)
+        )
 
 
 def datos_del_formulario(respuesta) -> dict:
