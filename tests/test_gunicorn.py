@@ -4,6 +4,7 @@ public page load shows the change."""
 
 import importlib.util
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -133,3 +134,29 @@ def test_every_worker_shows_an_edit_to_an_organisation_and_a_guide(servidor):
     guia_despues = [_get(guia) for _ in range(12)]
     assert sum("Atiende los jueves." in pagina for pagina in red_despues) == 12
     assert sum("Segunda versión." in pagina for pagina in guia_despues) == 12
+
+
+def test_soak_command_confirms_every_write_exists_exactly_once(servidor):
+    url, entorno = servidor
+    resultado = subprocess.run(
+        [sys.executable, "manage.py", "soak", "--url", url, "--usuarios", "3", "--minutos", "0.1"],
+        cwd=RAIZ,
+        env=entorno,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert resultado.returncode == 0, resultado.stdout + resultado.stderr
+    cifras = dict(
+        re.match(r"\s+(.+?)\s{2,}(\S+)$", linea).groups()
+        for linea in resultado.stdout.splitlines()
+        if re.match(r"\s+(.+?)\s{2,}(\S+)$", linea)
+    )
+    assert int(cifras["confirmadas"]) > 0
+    assert cifras["confirmadas"] == cifras["encontradas una vez"]
+    assert (cifras["perdidas"], cifras["duplicadas"], cifras["no intentadas (ajenas)"], cifras["5xx"]) == (
+        "0",
+        "0",
+        "0",
+        "0",
+    )
