@@ -116,6 +116,7 @@ class CasoAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
             asignado_a=obj.asignado_a,
             prioridad=obj.prioridad,
             fecha_seguimiento=obj.fecha_seguimiento,
+            usuario=request.user,
         )
         obj.pk = nuevo.pk
         obj.__dict__.update({k: v for k, v in nuevo.__dict__.items() if not k.startswith("_")})
