@@ -333,6 +333,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.Atencion"},
     {"model": "atenciones.Derivacion", "exclude_fields": ["modificado"]},
     {"model": "atenciones.SeguimientoDerivacion"},
+    # Data-subject requests: who moved each one to which state (cambiar_estado_solicitud).
+    {"model": "atenciones.SolicitudDerecho"},
 )
 
 LOGGING = {

@@ -15,7 +15,12 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make no es
 def _plan(**entorno):
     base = {k: v for k, v in os.environ.items() if k not in {"PORT", "SITE_URL"}}
     return subprocess.run(
-        ["make", "-n", "run"], cwd=RAIZ, env={**base, **entorno}, capture_output=True, text=True, timeout=30
+        [shutil.which("make"), "-n", "run"],
+        cwd=RAIZ,
+        env={**base, **entorno},
+        capture_output=True,
+        text=True,
+        timeout=30,
     ).stdout
 
 
@@ -28,7 +33,10 @@ def test_make_run_serves_and_links_to_the_chosen_port():
 
 def test_make_run_defaults_to_port_8000_and_respects_an_explicit_site_url():
     assert "runserver 127.0.0.1:8000" in _plan()
-    assert plan_count(_plan(SITE_URL="https://migrantes.example.cl"), "SITE_URL=https://migrantes.example.cl") == 2
+    assert (
+        plan_count(_plan(SITE_URL="https://migrantes.example.cl"), "SITE_URL=https://migrantes.example.cl")
+        == 2
+    )
 
 
 def plan_count(plan: str, texto: str) -> int:

@@ -25,7 +25,7 @@ from ..models import (
     RegistroAcceso,
     SolicitudDerecho,
 )
-from ..services.privacidad import cambiar_estado_solicitud, validar_cambio_solicitud
+from ..services.privacidad import cambiar_estado_solicitud
 from . import _seguro
 from .comun import ListaRapida, PaginadorRapido
 
@@ -235,7 +235,7 @@ class SolicitudDerechoAdmin(SoloEncargadaMixin, admin.ModelAdmin):
                 if cerrada and not datos.get("respondida_el"):
                     datos["respondida_el"] = timezone.localdate()  # as the service would
                 try:
-                    validar_cambio_solicitud(self.initial["estado"], estado)
+                    SolicitudDerecho.validar_cambio_de_estado(self.initial["estado"], estado)
                 except ValidationError as exc:
                     self.add_error(None, exc)
                 return datos

@@ -29,7 +29,6 @@ class RegistroAcceso(SoloAgregar):
         ANONIMIZAR = "anonimizar", _("anonimizar persona")
         BLOQUEAR = "bloquear", _("bloquear persona")
         DESBLOQUEAR = "desbloquear", _("desbloquear persona")
-        ESTADO_SOLICITUD = "estado_solicitud", _("cambiar el estado de una solicitud de derechos")
 
     usuario = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("usuario")
@@ -157,6 +156,19 @@ class SolicitudDerecho(models.Model):
     @property
     def abierta(self):
         return self.estado in (self.Estado.RECIBIDA, self.Estado.EN_CURSO)
+
+    @classmethod
+    def validar_cambio_de_estado(cls, desde: str, hacia: str) -> None:
+        """Raise a ValidationError on `estado` unless a request may move from `desde` to `hacia`:
+        an answered or rejected request is closed for good."""
+        abiertas = (cls.Estado.RECIBIDA, cls.Estado.EN_CURSO)
+        if desde != hacia and (desde not in abiertas or hacia == cls.Estado.RECIBIDA):
+            raise ValidationError(
+                {
+                    "estado": _("Una solicitud %(desde)s no puede pasar a %(hacia)s.")
+                    % {"desde": cls.Estado(desde).label, "hacia": cls.Estado(hacia).label}
+                }
+            )
 
     @property
     def vencida(self):

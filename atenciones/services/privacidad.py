@@ -14,10 +14,8 @@ from auditlog.models import LogEntry as RegistroCambio
 from django.contrib.admin.models import LogEntry as RegistroAdmin
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from ..auditoria import registrar_acceso
 from ..busqueda import terminos, texto_busqueda
@@ -268,55 +266,28 @@ def _cambiar_bloqueo(
     return persona
 
 
-# The moves a data-subject request may make; an answered or rejected request is closed.
-_E = SolicitudDerecho.Estado
-TRANSICIONES_SOLICITUD = {
-    _E.RECIBIDA: {_E.EN_CURSO, _E.RESPONDIDA, _E.RECHAZADA},
-    _E.EN_CURSO: {_E.RESPONDIDA, _E.RECHAZADA},
-    _E.RESPONDIDA: set(),
-    _E.RECHAZADA: set(),
-}
-
-
-def validar_cambio_solicitud(desde: str, hacia: str) -> None:
-    """Raise a ValidationError on `estado` if a request cannot move from `desde` to `hacia`."""
-    if desde != hacia and hacia not in TRANSICIONES_SOLICITUD[desde]:
-        raise ValidationError(
-            {
-                "estado": _("Una solicitud %(desde)s no puede pasar a %(hacia)s.")
-                % {"desde": _E(desde).label, "hacia": _E(hacia).label}
-            }
-        )
-
-
+@audita()
 @transaction.atomic
 def cambiar_estado_solicitud(
-    *, solicitud: SolicitudDerecho, usuario, estado: str, resultado: str = "", respondida_el=None
+    *,
+    solicitud: SolicitudDerecho,
+    estado: str,
+    resultado: str = "",
+    respondida_el: datetime.date | None = None,
+    usuario: AbstractBaseUser | None = None,
 ) -> SolicitudDerecho:
-    """Move a data-subject request to `estado` (closing it records the date and outcome); logged."""
+    """Move a data-subject request to `estado`; closing it records the date and the outcome.
+
+    An answered or rejected request is closed for good (SolicitudDerecho.validar_cambio_de_estado).
+    """
     actual = SolicitudDerecho.objects.select_for_update().get(pk=solicitud.pk)
     if actual.estado == estado:
         return actual
-    desde = actual.estado
-    validar_cambio_solicitud(desde, estado)
+    SolicitudDerecho.validar_cambio_de_estado(actual.estado, estado)
     actual.estado = estado
-    if estado in (_E.RESPONDIDA, _E.RECHAZADA):
+    if estado in (SolicitudDerecho.Estado.RESPONDIDA, SolicitudDerecho.Estado.RECHAZADA):
         actual.resultado = resultado or actual.resultado
         actual.respondida_el = respondida_el or actual.respondida_el or timezone.localdate()
     actual.full_clean()
     actual.save(update_fields=["estado", "resultado", "respondida_el"])
-    registrar_acceso(
-        usuario=usuario,
-        accion=RegistroAcceso.Accion.ESTADO_SOLICITUD,
-        objeto=actual,
-        detalle=f"{desde} → {estado}",
-    )
     return actual
-
-
-def poner_en_curso(*, solicitud: SolicitudDerecho, usuario) -> None:
-    """A received request is "en curso" once the office head starts executing it (the export,
-    anonymisation or block that does so is logged by its own service): one conditional UPDATE."""
-    if solicitud.estado == _E.RECIBIDA:
-        SolicitudDerecho.objects.filter(pk=solicitud.pk, estado=_E.RECIBIDA).update(estado=_E.EN_CURSO)
-        solicitud.estado = _E.EN_CURSO

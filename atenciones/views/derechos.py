@@ -14,12 +14,7 @@ from ..acceso import encargada_requerida
 from ..auditoria import registrar_acceso
 from ..models import RegistroAcceso, SolicitudDerecho
 from ..privacidad import datos_del_titular, datos_para_imprimir
-from ..services.privacidad import (
-    anonimizar_persona,
-    bloquear_persona,
-    desbloquear_persona,
-    poner_en_curso,
-)
+from ..services.privacidad import anonimizar_persona, bloquear_persona, desbloquear_persona
 
 
 class ConfirmarAnonimizacionForm(forms.Form):
@@ -36,8 +31,9 @@ def _solicitud(pk, con_persona=False):
     return solicitud
 
 
-def _en_curso(solicitud, usuario):
-    poner_en_curso(solicitud=solicitud, usuario=usuario)
+def _en_curso(solicitud):
+    if solicitud.estado == SolicitudDerecho.Estado.RECIBIDA:
+        SolicitudDerecho.objects.filter(pk=solicitud.pk).update(estado=SolicitudDerecho.Estado.EN_CURSO)
 
 
 @never_cache
@@ -60,7 +56,7 @@ def datos_json(request, pk):
         objeto=solicitud.persona,
         detalle=f"solicitud {solicitud.pk} · JSON",
     )
-    _en_curso(solicitud, request.user)
+    _en_curso(solicitud)
     respuesta = JsonResponse(
         datos, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
@@ -81,7 +77,7 @@ def datos_imprimible(request, pk):
         objeto=solicitud.persona,
         detalle=f"solicitud {solicitud.pk} · impresión",
     )
-    _en_curso(solicitud, request.user)
+    _en_curso(solicitud)
     return render(
         request,
         "equipo/derechos/datos_titular.html",
@@ -101,7 +97,7 @@ def anonimizar(request, pk):
     form = ConfirmarAnonimizacionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         anonimizar_persona(persona=solicitud.persona, usuario=request.user, solicitud=solicitud)
-        _en_curso(solicitud, request.user)
+        _en_curso(solicitud)
         messages.success(
             request,
             _("La persona fue anonimizada. Registre el resultado y la fecha de respuesta en la solicitud."),
@@ -125,7 +121,7 @@ def bloqueo(request, pk):
             messages.success(request, _("El registro de la persona fue desbloqueado."))
         else:
             bloquear_persona(persona=persona, usuario=request.user, solicitud=solicitud)
-            _en_curso(solicitud, request.user)
+            _en_curso(solicitud)
             messages.success(request, _("El registro de la persona quedó bloqueado."))
         return redirect("equipo:derecho_solicitud", pk=solicitud.pk)
     return render(request, "equipo/derechos/bloqueo.html", {"solicitud": solicitud, "persona": persona})
