@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from atenciones.forms.personas import RegistroPersonaForm
 from atenciones.models import Persona
@@ -182,6 +183,7 @@ class Command(BaseCommand):
         marca = f"soak-{secrets.token_hex(4)}"
         clave = secrets.token_urlsafe(24)
         nombres = self._crear_usuarios(marca, usuarios, clave)
+        connection.close()  # hold no connection through a restart; verify on a fresh one
         resultados = Resultados()
         inicio = time.monotonic()
         fin = inicio + minutos * 60
@@ -233,6 +235,7 @@ class Command(BaseCommand):
         return desde, hasta
 
     def _informar(self, marca: str, r: Resultados, caida: tuple[float, float] | None) -> None:
+        connection.close()
         guardadas = Counter(
             Persona.objects.filter(direccion__startswith=f"{marca}-").values_list("direccion", flat=True)
         )
