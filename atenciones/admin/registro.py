@@ -8,8 +8,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import selectors
 from ..models import Persona
+from ..selectors import personas as selectors
 from ..services.personas import registrar_persona
 
 CAMPOS_REGISTRO = ["consentimiento", "confirmar_duplicados"]

@@ -92,7 +92,7 @@ def test_autocomplete_term_is_limited_too(encargada):
 
 @pytest.mark.parametrize("ruta", ["/admin/atenciones/registroacceso/", "/admin/auditlog/logentry/"])
 def test_audit_lists_never_count_the_whole_table(encargada, ruta):
-    from atenciones.admin.comun import ListaRapida, PaginadorRapido
+    from atenciones.admin.listas import ListaRapida, PaginadorRapido
 
     cliente = Client()
     cliente.force_login(encargada)
