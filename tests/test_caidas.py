@@ -4,6 +4,7 @@ itself, and PostgreSQL's statement time limit for web requests only."""
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import Client
@@ -20,7 +21,10 @@ def _base_caida():
 
 @pytest.fixture
 def cliente():
-    return Client(raise_request_exception=False)
+    # Public pages are cached: a page cached by an earlier test would not touch the database.
+    cache.clear()
+    yield Client(raise_request_exception=False)
+    cache.clear()
 
 
 @pytest.mark.django_db
