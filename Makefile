@@ -7,7 +7,7 @@ PORT ?= 8000
 # unless SITE_URL is set in the environment.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test install migrate messages lint format check-deploy benchmark clean
+.PHONY: run test install migrate messages lint typecheck format check-deploy benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: messages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy with django-stubs; configuration in pyproject.toml ([tool.mypy]).
+typecheck: install
+	$(BIN)/mypy .
 
 format: install
 	$(BIN)/ruff format .

@@ -79,8 +79,9 @@ def _serialize_result_seguro(self, obj, to_field_name):
 
 
 def instalar():
-    AutocompleteMixin.optgroups = _optgroups_seguro
-    ChangeList.get_filters = _get_filters_seguro
+    # The patches this module exists for.
+    AutocompleteMixin.optgroups = _optgroups_seguro  # type: ignore[method-assign]
+    ChangeList.get_filters = _get_filters_seguro  # type: ignore[method-assign]
     ChangeList.search_form_class = BusquedaAcotadaForm
-    AutocompleteJsonView.process_request = _process_request_seguro
-    AutocompleteJsonView.serialize_result = _serialize_result_seguro
+    AutocompleteJsonView.process_request = _process_request_seguro  # type: ignore[method-assign]
+    AutocompleteJsonView.serialize_result = _serialize_result_seguro  # type: ignore[method-assign]
