@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links in the emails (sent by the task worker) point at the port `make run` opens,
+# unless SITE_URL is set in the environment.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test install migrate messages tools lint typecheck format check-deploy benchmark clean
 
@@ -27,9 +30,9 @@ migrate: install
 run: messages migrate
 	$(BIN)/python manage.py seed_demo
 	@echo "Portal en http://127.0.0.1:$(PORT)/  ·  equipo: http://127.0.0.1:$(PORT)/equipo/"
-	@$(BIN)/python manage.py qcluster & trabajador=$$!; \
+	@SITE_URL=$(SITE_URL) $(BIN)/python manage.py qcluster & trabajador=$$!; \
 	trap 'kill $$trabajador 2>/dev/null; wait $$trabajador 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Test-only tools from npm (package.json): the Nu Html Checker (vnu.jar), run with Java by
 # tests/test_html_valido.py. Without npm the step is skipped and so is that test (CI installs both).

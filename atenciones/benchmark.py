@@ -129,6 +129,9 @@ PAGINAS = [
     ("admin_derivaciones", "encargada", _admin("atenciones/derivacion/")),
     ("admin_derivaciones_vencidas", "encargada", _admin("atenciones/derivacion/?vencida=si")),
     ("admin_casos", "encargada", _admin("atenciones/caso/")),
+    # The fastest-growing tables: the access log and the change history.
+    ("admin_registro_accesos", "encargada", _admin("atenciones/registroacceso/")),
+    ("admin_historial_cambios", "encargada", _admin("auditlog/logentry/")),
     ("bandeja", "enlace.salud", "/equipo/bandeja/"),
     ("bandeja_resueltas", "enlace.salud", "/equipo/bandeja/?estado=resuelta&pagina=50"),
     ("derivaciones", "profesional", "/equipo/derivaciones/"),

@@ -270,9 +270,10 @@ def idioma_de_la_ficha(persona: Persona) -> str | None:
     return None
 
 
-@equipo_requerido
+@enlace_o_equipo_requerido
 def imprimir(request: SolicitudEquipo, pk: int) -> HttpResponse:
-    """The printed slip the person takes to the destination (one page)."""
+    """The printed slip the person takes to the destination (one page). The destination's
+    liaison may print it too (derivacion_para: their department's referrals only, 404 otherwise)."""
     derivacion = derivacion_para(request.user, pk)
     idioma_extra = idioma_de_la_ficha(derivacion.persona)
     tema_extra = None
