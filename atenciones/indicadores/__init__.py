@@ -51,8 +51,12 @@ __all__ = [
 ]
 
 
-def calcular(p: Periodo) -> dict:
-    """Every indicator of the page and the report (a fixed number of queries)."""
+def calcular(p: Periodo, *, crudo: bool = False) -> dict:
+    """Every indicator of the page and the report (a fixed number of queries).
+
+    The attention indicators read the summary tables; `crudo` computes them from the raw rows
+    instead (the reference the summary tables are tested against).
+    """
     with transaction.atomic():
         if es_postgresql():
             # A few large aggregates over a year of attentions: JIT compilation costs more than it
@@ -63,20 +67,20 @@ def calcular(p: Periodo) -> dict:
                     "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true),"
                     " set_config('max_parallel_workers_per_gather', '0', true)"
                 )
-        return _calcular(p)
+        return _calcular(p, crudo)
 
 
-def _calcular(p: Periodo) -> dict:
+def _calcular(p: Periodo, crudo: bool = False) -> dict:
     derivaciones = derivaciones_por_destino(p)
     capac = capacitaciones(p)
-    filas_perfil = perfil(p)
-    filas_mes = mes_y_canal(p)
+    filas_perfil = perfil(p, crudo)
+    filas_mes = mes_y_canal(p, crudo)
     return {
         "periodo": p,
         "calculado": timezone.localtime(),
         "personas": personas_atendidas(p, filas_perfil),
         "por_mes": atenciones_por_mes(p, filas_mes),
-        "por_tema": atenciones_por_tema(p),
+        "por_tema": atenciones_por_tema(p, crudo),
         "por_canal": atenciones_por_canal(p, filas_mes),
         "por_nacionalidad": atenciones_por_nacionalidad(p, filas_perfil),
         "por_sexo": atenciones_por_sexo(p, filas_perfil),

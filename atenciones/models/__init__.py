@@ -5,6 +5,7 @@ from .correos import CorreoSaliente
 from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
+from .resumenes import ResumenAtencionDia, ResumenPersonaMes, ResumenTemaDia
 from .solo_agregar import SoloAgregar
 
 __all__ = [
@@ -21,6 +22,9 @@ __all__ = [
     "Persona",
     "PersonaQuerySet",
     "RegistroAcceso",
+    "ResumenAtencionDia",
+    "ResumenPersonaMes",
+    "ResumenTemaDia",
     "SeguimientoDerivacion",
     "SolicitudDerecho",
     "SolicitudDerechoQuerySet",
