@@ -5,8 +5,10 @@ queried as the half-open range of instants [start of `desde`, start of the day a
 Nothing here returns personal data: only counts, rates and medians by category.
 """
 
-from django.db import connection, transaction
+from django.db import connections, transaction
 from django.utils import timezone
+
+from sello_migrante.routers import alias_lectura
 
 from .atenciones import (
     atenciones_por_canal,
@@ -57,12 +59,13 @@ def calcular(p: Periodo, *, crudo: bool = False) -> dict:
     The attention indicators read the summary tables; `crudo` computes them from the raw rows
     instead (the reference the summary tables are tested against).
     """
-    with transaction.atomic():
-        if es_postgresql():
+    alias = alias_lectura()  # the replica inside desde_replica(), when there is one
+    with transaction.atomic(using=alias):
+        if connections[alias].vendor == "postgresql":
             # A few large aggregates over a year of attentions: JIT compilation costs more than it
             # saves, per-person hash tables need more than the default 4 MB, and parallel workers
             # would each rebuild the same hash table (measured on the benchmark database).
-            with connection.cursor() as cursor:
+            with connections[alias].cursor() as cursor:
                 cursor.execute(
                     "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true),"
                     " set_config('max_parallel_workers_per_gather', '0', true)"

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -30,7 +30,8 @@ def perfil(p: Periodo, crudo: bool = False) -> list[tuple]:
     edges from the attentions themselves; `crudo` computes everything from the attentions (the
     reference the summary tables are tested against).
     """
-    ops = connection.ops
+    conexion = connections[router.db_for_read(Atencion)]
+    ops = conexion.ops
     q = ops.quote_name
     atencion = q(Atencion._meta.db_table)
     primer_mes, fin_meses = _meses_enteros(p)
@@ -81,7 +82,7 @@ def perfil(p: Periodo, crudo: bool = False) -> list[tuple]:
         FROM ({sql_por_persona}) t INNER JOIN {persona} p ON p.{q("id")} = t.{q("persona_id")}
         GROUP BY 1, 2, 3, 4
     """  # noqa: S608 (identifiers are quoted model names; values are parameters)
-    with connection.cursor() as cursor:
+    with conexion.cursor() as cursor:
         cursor.execute(sql, [*params, *params_antes, *params_por_persona])
         return [
             (nac, sexo, grupo, int(nueva), int(atenciones), int(personas))

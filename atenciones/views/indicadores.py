@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sello_migrante.routers import lee_de_replica
+
 from .. import indicadores as ind
 from ..acceso import equipo_requerido
 from ..exportar import XLSX, exportar
@@ -89,6 +91,7 @@ def _formulario(request):
 
 
 @equipo_requerido
+@lee_de_replica
 def indicadores(request):
     form = _formulario(request)
     contexto = {"form": form}
@@ -174,6 +177,7 @@ def indicadores(request):
 
 
 @equipo_requerido
+@lee_de_replica
 def reporte(request):
     """The period's indicators as an XLSX workbook, with small counts masked."""
     form = _formulario(request)
