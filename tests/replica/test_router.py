@@ -1,10 +1,9 @@
 """The replica router's choices, without a real replica (both databases)."""
 
-import datetime
-
 import pytest
 from django.db import router
 from django.http import HttpResponse, HttpResponseRedirect
+from django.utils import timezone
 
 from atenciones.indicadores import Periodo, calcular
 from atenciones.models import Atencion, Persona
@@ -25,7 +24,7 @@ def test_without_a_replica_every_read_and_write_goes_to_the_primary():
 def test_a_failed_replica_falls_back_to_the_primary_and_is_not_retried_at_once(settings, profesional):
     # A replica on a port where nothing listens.
     with alias_replica(settings, HOST="127.0.0.1", PORT=9, ENGINE="django.db.backends.postgresql", NAME="x"):
-        hoy = datetime.date.today()
+        hoy = timezone.localdate()
         with desde_replica():
             assert router.db_for_read(Atencion) == "default"
             datos = calcular(Periodo(hoy, hoy))
