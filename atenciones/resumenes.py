@@ -1,9 +1,9 @@
 """Keeping the indicators' summary tables equal to the raw rows (issue 16).
 
 - Every saved or deleted attention or attention topic updates them in the same transaction
-  (model signals, so the services, the admin and cascades are all covered); a bulk write must
-  call `recalcular_personas` / `reconstruir` itself (seed_demo, a merge of persons moving
-  attentions with `QuerySet.update`).
+  (model signals, so the services, the admin and cascades are all covered); a bulk insert must
+  call `temas_agregados` or `reconstruir` itself (seed_demo). Moving attentions to another person
+  (a merge) changes no count here: the person-level indicators are computed from the attentions.
 - `reconstruir()` rebuilds them exactly from the raw rows (`manage.py reconstruir_resumenes`).
 Day and month are local to settings.TIME_ZONE, as in the indicators.
 """
@@ -12,24 +12,16 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Min
-from django.db.models.functions import TruncDate, TruncMonth
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models import Count, F
+from django.db.models.functions import TruncDate
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from .models import Atencion, AtencionTema, ResumenAtencionDia, ResumenPersonaMes, ResumenTemaDia
+from .models import Atencion, AtencionTema, ResumenAtencionDia, ResumenTemaDia
 
 
 def dia_local(instante: datetime.datetime) -> datetime.date:
     return timezone.localtime(instante).date()
-
-
-def _medianoche(dia: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(dia, datetime.time(0), tzinfo=timezone.get_default_timezone())
-
-
-def _mes_siguiente(mes: datetime.date) -> datetime.date:
-    return (mes.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
 def _sumar(modelo, clave: dict, delta: int) -> None:
@@ -43,48 +35,6 @@ def _sumar(modelo, clave: dict, delta: int) -> None:
     sql += f"ON CONFLICT ({', '.join(columnas)}) DO UPDATE SET {n} = {tabla}.{n} + EXCLUDED.{n}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*clave.values(), delta])
-
-
-def _persona_mes_qs():
-    tz = timezone.get_default_timezone()
-    return (
-        Atencion.objects.order_by()
-        .values("persona_id", mes=TruncMonth(TruncDate("fecha_hora", tzinfo=tz)))
-        .annotate(n=Count("id"), primer=Min(TruncDate("fecha_hora", tzinfo=tz)))
-    )
-
-
-def recalcular_persona_mes(persona_id: int, mes: datetime.date) -> None:
-    """Recompute one person's row of one month from their attentions (an indexed read)."""
-    mes = mes.replace(day=1)
-    fila = (
-        Atencion.objects.filter(
-            persona_id=persona_id,
-            fecha_hora__gte=_medianoche(mes),
-            fecha_hora__lt=_medianoche(_mes_siguiente(mes)),
-        )
-        .order_by()
-        .aggregate(n=Count("id"), primero=Min("fecha_hora"))
-    )
-    if not fila["n"]:
-        ResumenPersonaMes.objects.filter(persona_id=persona_id, mes=mes).delete()
-        return
-    ResumenPersonaMes.objects.update_or_create(
-        persona_id=persona_id,
-        mes=mes,
-        defaults={"atenciones": fila["n"], "primer_dia": dia_local(fila["primero"])},
-    )
-
-
-def recalcular_personas(persona_ids: Iterable[int]) -> None:
-    """Recompute every month row of these persons (after a bulk move of their attentions)."""
-    persona_ids = list(persona_ids)
-    ResumenPersonaMes.objects.filter(persona_id__in=persona_ids).delete()
-    _insertar(
-        ResumenPersonaMes,
-        ["persona_id", "mes", "atenciones", "primer_dia"],
-        _persona_mes_qs().filter(persona_id__in=persona_ids),
-    )
 
 
 def _insertar(modelo, columnas: list[str], qs) -> None:
@@ -102,7 +52,7 @@ def _insertar(modelo, columnas: list[str], qs) -> None:
 def reconstruir() -> dict:
     """Rebuild every summary table exactly from the raw rows; returns the rows written per table."""
     tz = timezone.get_default_timezone()
-    for modelo in (ResumenAtencionDia, ResumenTemaDia, ResumenPersonaMes):
+    for modelo in (ResumenAtencionDia, ResumenTemaDia):
         modelo.objects.all().delete()
     _insertar(
         ResumenAtencionDia,
@@ -118,8 +68,13 @@ def reconstruir() -> dict:
         .values(dia_=TruncDate("atencion__fecha_hora", tzinfo=tz), tema_=F("tema"))
         .annotate(n=Count("id")),
     )
-    _insertar(ResumenPersonaMes, ["persona_id", "mes", "atenciones", "primer_dia"], _persona_mes_qs())
-    return {m.__name__: m.objects.count() for m in (ResumenAtencionDia, ResumenTemaDia, ResumenPersonaMes)}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics for the planner
+            cursor.execute(
+                f"ANALYZE {connection.ops.quote_name(ResumenAtencionDia._meta.db_table)}, "
+                f"{connection.ops.quote_name(ResumenTemaDia._meta.db_table)}"
+            )
+    return {m.__name__: m.objects.count() for m in (ResumenAtencionDia, ResumenTemaDia)}
 
 
 # --- Signals: every save and delete of an attention or a topic, in the writer's transaction. ---
@@ -129,7 +84,7 @@ def _antes_de_guardar_atencion(sender, instance: Atencion, raw=False, **kwargs) 
     instance._resumen_antes = None
     if instance.pk and not raw:
         instance._resumen_antes = (
-            Atencion.objects.filter(pk=instance.pk).values_list("fecha_hora", "canal", "persona_id").first()
+            Atencion.objects.filter(pk=instance.pk).values_list("fecha_hora", "canal").first()
         )
 
 
@@ -137,7 +92,7 @@ def _atencion_guardada(sender, instance: Atencion, created: bool, raw=False, **k
     if raw:
         return
     antes = getattr(instance, "_resumen_antes", None)
-    ahora = (instance.fecha_hora, instance.canal, instance.persona_id)
+    ahora = (instance.fecha_hora, instance.canal)
     if antes == ahora:
         return
     dia = dia_local(instance.fecha_hora)
@@ -148,17 +103,11 @@ def _atencion_guardada(sender, instance: Atencion, created: bool, raw=False, **k
             for tema in AtencionTema.objects.filter(atencion_id=instance.pk).values_list("tema", flat=True):
                 _sumar(ResumenTemaDia, {"dia": dia_antes, "tema": tema}, -1)
                 _sumar(ResumenTemaDia, {"dia": dia, "tema": tema}, 1)
-        recalcular_persona_mes(antes[2], dia_antes)
     _sumar(ResumenAtencionDia, {"dia": dia, "canal": instance.canal}, 1)
-    recalcular_persona_mes(instance.persona_id, dia)
 
 
 def _antes_de_borrar_atencion(sender, instance: Atencion, **kwargs) -> None:
     _sumar(ResumenAtencionDia, {"dia": dia_local(instance.fecha_hora), "canal": instance.canal}, -1)
-
-
-def _atencion_borrada(sender, instance: Atencion, **kwargs) -> None:
-    recalcular_persona_mes(instance.persona_id, dia_local(instance.fecha_hora))
 
 
 def _tema_guardado(sender, instance: AtencionTema, created: bool, raw=False, **kwargs) -> None:
@@ -184,6 +133,5 @@ def conectar() -> None:
     pre_save.connect(_antes_de_guardar_atencion, sender=Atencion, dispatch_uid="resumen_atencion_pre")
     post_save.connect(_atencion_guardada, sender=Atencion, dispatch_uid="resumen_atencion_post")
     pre_delete.connect(_antes_de_borrar_atencion, sender=Atencion, dispatch_uid="resumen_atencion_borrar")
-    post_delete.connect(_atencion_borrada, sender=Atencion, dispatch_uid="resumen_atencion_borrada")
     post_save.connect(_tema_guardado, sender=AtencionTema, dispatch_uid="resumen_tema_post")
     pre_delete.connect(_antes_de_borrar_tema, sender=AtencionTema, dispatch_uid="resumen_tema_borrar")

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import connections, router
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,8 +12,8 @@ from django_countries import countries
 from oficina.choices import Tema
 
 from ..choices import Canal, Sexo
-from ..models import Atencion, AtencionTema, ResumenAtencionDia, ResumenPersonaMes, ResumenTemaDia
-from .periodo import GRUPOS_EDAD, SIN_DATO, Periodo, _fila, _hace_anios, _medianoche
+from ..models import Atencion, AtencionTema, ResumenAtencionDia, ResumenTemaDia
+from .periodo import GRUPOS_EDAD, SIN_DATO, Periodo, _fila, _hace_anios
 
 # The attention-side indicators come from two scans of the period's attentions instead of one
 # query each: at a million rows every scan costs, and COUNT(DISTINCT) per group costs more.
@@ -26,47 +26,20 @@ from .periodo import GRUPOS_EDAD, SIN_DATO, Periodo, _fila, _hace_anios, _median
 def perfil(p: Periodo, crudo: bool = False) -> list[tuple]:
     """Rows (nationality, sex, age group, new 0/1, attentions, persons) for the period.
 
-    Whole months come from the summary table of persons per month, the partial months at the
-    edges from the attentions themselves; `crudo` computes everything from the attentions (the
-    reference the summary tables are tested against).
+    Always from the attentions: distinct persons cannot be added up from daily counts, and a
+    per-person-and-month summary was measured slower than this query (issue 16: about as many rows
+    as attentions when people come a few times a year). `crudo` is accepted for symmetry.
     """
     conexion = connections[router.db_for_read(Atencion)]
     ops = conexion.ops
     q = ops.quote_name
     atencion = q(Atencion._meta.db_table)
-    primer_mes, fin_meses = _meses_enteros(p)
-    if crudo or primer_mes >= fin_meses:
-        sql_por_persona, params_por_persona = _por_persona_crudo(p.inicio, p.fin).query.sql_with_params()
-        antes = (
-            f"SELECT 1 FROM {atencion} a2 WHERE a2.{q('persona_id')} = t.{q('persona_id')}"  # noqa: S608
-            f" AND a2.{q('fecha_hora')} < %s"
-        )
-        params_antes = [ops.adapt_datetimefield_value(p.inicio)]
-    else:
-        partes, params_por_persona = [], []
-        meses = (
-            ResumenPersonaMes.objects.filter(mes__gte=primer_mes, mes__lt=fin_meses)
-            .values("persona_id", n=F("atenciones"))
-            .order_by()
-        )
-        for qs in (
-            meses,
-            _por_persona_crudo(p.inicio, _medianoche(primer_mes)),
-            _por_persona_crudo(_medianoche(fin_meses), p.fin),
-        ):
-            sql, params = qs.query.sql_with_params()
-            partes.append(sql)
-            params_por_persona.extend(params)
-        # Quoted model identifiers and the querysets' own SQL; values are parameters.
-        union = " UNION ALL ".join(f"SELECT * FROM ({parte}) u{i}" for i, parte in enumerate(partes))  # noqa: S608
-        sql_por_persona = f"SELECT u.{q('persona_id')}, SUM(u.{q('n')}) AS {q('n')} FROM ({union}) u"  # noqa: S608
-        sql_por_persona += f" GROUP BY u.{q('persona_id')}"
-        resumen = q(ResumenPersonaMes._meta.db_table)
-        antes = (
-            f"SELECT 1 FROM {resumen} r WHERE r.{q('persona_id')} = t.{q('persona_id')}"  # noqa: S608
-            f" AND r.{q('primer_dia')} < %s"
-        )
-        params_antes = [ops.adapt_datefield_value(p.desde)]
+    sql_por_persona, params_por_persona = _por_persona_crudo(p.inicio, p.fin).query.sql_with_params()
+    antes = (
+        f"SELECT 1 FROM {atencion} a2 WHERE a2.{q('persona_id')} = t.{q('persona_id')}"  # noqa: S608
+        f" AND a2.{q('fecha_hora')} < %s"
+    )
+    params_antes = [ops.adapt_datetimefield_value(p.inicio)]
     grupos, params = [], []
     # From the oldest group down: born on or before the day they turned the group's lower age.
     for clave, _etiqueta, edad in reversed(GRUPOS_EDAD[1:]):
@@ -97,17 +70,6 @@ def _por_persona_crudo(inicio: datetime.datetime, fin: datetime.datetime):
         .annotate(n=Count("id"))
         .order_by()
     )
-
-
-def _meses_enteros(p: Periodo) -> tuple[datetime.date, datetime.date]:
-    """The first whole month of the period and the first day after its last whole month."""
-    primer_mes = p.desde if p.desde.day == 1 else _mes_siguiente(p.desde)
-    fin_meses = (p.hasta + datetime.timedelta(days=1)).replace(day=1)
-    return primer_mes, fin_meses
-
-
-def _mes_siguiente(dia: datetime.date) -> datetime.date:
-    return (dia.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
 def mes_y_canal(p: Periodo, crudo: bool = False) -> list[dict]:

@@ -5,7 +5,7 @@ from .correos import CorreoSaliente
 from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
-from .resumenes import ResumenAtencionDia, ResumenPersonaMes, ResumenTemaDia
+from .resumenes import ResumenAtencionDia, ResumenTemaDia
 from .solo_agregar import SoloAgregar
 
 __all__ = [
@@ -23,7 +23,6 @@ __all__ = [
     "PersonaQuerySet",
     "RegistroAcceso",
     "ResumenAtencionDia",
-    "ResumenPersonaMes",
     "ResumenTemaDia",
     "SeguimientoDerivacion",
     "SolicitudDerecho",

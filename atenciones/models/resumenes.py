@@ -1,5 +1,5 @@
-"""Summary tables of the indicators (issue 16): counts per local day and per dimension, and each
-person's attentions per month, so a year's indicators read thousands of rows instead of millions.
+"""Summary tables of the indicators (issue 16): counts per local day and per dimension, so the
+counts by month, channel and topic read a few thousand rows instead of millions.
 
 Maintained in the same transaction as the attentions they count (atenciones/resumenes.py); rebuilt
 exactly from the raw rows by `manage.py reconstruir_resumenes`. Local dates: settings.TIME_ZONE.
@@ -49,32 +49,3 @@ class ResumenTemaDia(models.Model):
 
     def __str__(self):
         return f"{self.dia} {self.tema}: {self.atenciones}"
-
-
-class ResumenPersonaMes(models.Model):
-    """One person's attentions in one local month and the first day of them (distinct persons,
-    new persons and the profile breakdowns of whole months)."""
-
-    persona = models.ForeignKey(
-        "atenciones.Persona", on_delete=models.CASCADE, related_name="+", verbose_name=_("persona")
-    )
-    mes = models.DateField(_("mes"))  # first day of the month
-    atenciones = models.IntegerField(_("atenciones"))
-    primer_dia = models.DateField(_("primer día"))
-
-    class Meta:
-        verbose_name = _("resumen de persona por mes")
-        verbose_name_plural = _("resúmenes de personas por mes")
-        constraints = [
-            # One row per person and month: recomputed in place by the services.
-            models.UniqueConstraint(fields=["persona", "mes"], name="resumen_persona_mes_unico"),
-        ]
-        indexes = [
-            # The months of a period, read whole.
-            models.Index(fields=["mes", "persona"], name="resumen_persona_mes_idx"),
-            # "New in the period": did the person come before its first day?
-            models.Index(fields=["persona", "primer_dia"], name="resumen_persona_primer_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.persona_id} {self.mes:%Y-%m}: {self.atenciones}"
