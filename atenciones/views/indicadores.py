@@ -1,7 +1,10 @@
 """Indicators page (/equipo/indicadores/) and the Sello Migrante report (XLSX)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -10,7 +13,7 @@ from django.utils.translation import gettext as _
 from sello_migrante.routers import lee_de_replica
 
 from .. import indicadores as ind
-from ..acceso import equipo_requerido
+from ..acceso import SolicitudEquipo, equipo_requerido
 from ..exportar import XLSX, exportar
 from ..forms.indicadores import PeriodoForm
 from ..reporte import hojas_reporte
@@ -24,7 +27,9 @@ ALTO_BARRA = 18
 MAX_BARRAS = 15
 
 
-def grafico(ident, titulo, filas, campo, unidad, ceros=False):
+def grafico(
+    ident: str, titulo: str, filas: list[dict[str, Any]], campo: str, unidad: str, ceros: bool = False
+) -> dict[str, Any]:
     """Data for a horizontal bar chart (templates/equipo/indicadores/_grafico.html) and its table.
 
     Rows with zero are left out of the chart (the table has them) unless `ceros` (a timeline).
@@ -76,7 +81,7 @@ def grafico(ident, titulo, filas, campo, unidad, ceros=False):
 CACHE_SEGUNDOS = 10 * 60
 
 
-def indicadores_de(periodo):
+def indicadores_de(periodo: ind.Periodo) -> dict[str, Any]:
     clave = f"indicadores:v1:{get_language()}:{periodo.desde}:{periodo.hasta}:{timezone.localdate()}"
     datos = cache.get(clave)
     if datos is None:
@@ -85,16 +90,16 @@ def indicadores_de(periodo):
     return datos
 
 
-def _formulario(request):
+def _formulario(request: SolicitudEquipo) -> PeriodoForm:
     datos = request.GET if "tipo" in request.GET else PeriodoForm.inicial()
     return PeriodoForm(datos)
 
 
 @equipo_requerido
 @lee_de_replica
-def indicadores(request):
+def indicadores(request: SolicitudEquipo) -> HttpResponse:
     form = _formulario(request)
-    contexto = {"form": form}
+    contexto: dict[str, Any] = {"form": form}
     if form.is_valid():
         datos = indicadores_de(form.cleaned_data["periodo"])
         contexto.update(
@@ -178,7 +183,7 @@ def indicadores(request):
 
 @equipo_requerido
 @lee_de_replica
-def reporte(request):
+def reporte(request: SolicitudEquipo) -> HttpResponse:
     """The period's indicators as an XLSX workbook, with small counts masked."""
     form = _formulario(request)
     if not form.is_valid():
