@@ -68,6 +68,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # PostgreSQL cancels a web request's statement after this many seconds (0: never), so no request
 # holds a worker forever; the task worker and commands are not limited (sello_migrante/caidas.py).
 TIEMPO_MAXIMO_CONSULTA_WEB = _read("TIEMPO_MAXIMO_CONSULTA_WEB", env.float, default=15)
+# A PostgreSQL streaming replica for the heavy reads (indicators, exports, admin lists): see
+# sello_migrante/routers.py. Writes and a user's just-written reads stay on the primary.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    _replica = _read("DATABASE_REPLICA_URL", env.db_url)
+    if _replica.get("ENGINE") != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("la variable de entorno DATABASE_REPLICA_URL debe ser postgres://….")
+    _replica.setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    _replica["CONN_HEALTH_CHECKS"] = True
+    _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    _replica["TEST"] = {"MIRROR": "default"}  # tests read the primary through this alias
+    DATABASES["replica"] = _replica
+DATABASE_ROUTERS = ["sello_migrante.routers.RouterReplica"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by every worker and server: Django's database cache by default in production
@@ -190,6 +202,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sello_migrante.routers.EscrituraRecienteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
