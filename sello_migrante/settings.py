@@ -282,6 +282,12 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.Atencion"},
     {"model": "atenciones.Derivacion", "exclude_fields": ["modificado"]},
     {"model": "atenciones.SeguimientoDerivacion"},
+    # Sello Migrante evidence (issue 14).
+    {"model": "atenciones.Inscripcion"},
+    {"model": "atenciones.Asistencia"},
+    {"model": "atenciones.TramiteOperativo"},
+    {"model": "oficina.Evidencia"},
+    {"model": "oficina.NarrativaCompromiso"},
 )
 
 LOGGING = {

@@ -3,9 +3,13 @@
 from .casos import Atencion, AtencionTema, Caso
 from .derivaciones import CorreoSaliente, Derivacion, EventoDerivacion, SeguimientoDerivacion, SoloAgregar
 from .personas import Hogar, Persona, _comuna_por_defecto
+from .programas import Asistencia, Inscripcion, TramiteOperativo
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho
 
 __all__ = [
+    "Asistencia",
+    "Inscripcion",
+    "TramiteOperativo",
     "Atencion",
     "AtencionTema",
     "BrechaSeguridad",
