@@ -3,8 +3,8 @@
 from .casos import Atencion, AtencionTema, Caso
 from .derivaciones import CorreoSaliente, Derivacion, EventoDerivacion, SeguimientoDerivacion, SoloAgregar
 from .personas import Hogar, Persona, _comuna_por_defecto
-from .programas import Asistencia, Inscripcion, TramiteOperativo
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho
+from .programas import Asistencia, Inscripcion, TramiteOperativo
 
 __all__ = [
     "Asistencia",

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .base import Capacitacion, Departamento, Organizacion
@@ -65,6 +66,9 @@ class PlanTrabajo(models.Model):
 
     def __str__(self):
         return f"{self.nombre} ({self.desde:%Y}–{self.hasta:%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("equipo:sello_plan", args=[self.pk])
 
     def clean(self):
         if self.desde and self.hasta:

@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from atenciones import demo
+from atenciones import demo, demo_sello
 
 
 class Command(BaseCommand):
@@ -36,6 +36,7 @@ class Command(BaseCommand):
             demo.crear_atenciones(total=atenciones, usuarios=usuarios, log=log)
             demo.crear_casos(total=max(personas // 8, 1), usuarios=usuarios, log=log)
             demo.crear_derivaciones(total=max(atenciones // 15, 1), usuarios=usuarios, log=log)
+        demo_sello.crear_sello(usuarios=usuarios, log=log)
         self.stdout.write(
             self.style.SUCCESS(f"Datos de demostración listos en {time.monotonic() - inicio:.1f} s.")
         )
