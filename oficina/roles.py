@@ -45,7 +45,22 @@ PERMISOS = {
 # Permissions created by later migrations, which grant them to the group themselves; listed here so
 # sincronizar_grupos adds them back after a test flush (0002_grupos cannot: they do not exist yet).
 PERMISOS_POSTERIORES = {
-    ENCARGADA: ["atenciones.exportar_datos"],  # atenciones/0004_i6_permiso_exportar
+    ENCARGADA: ["atenciones.exportar_datos"]  # atenciones/0004_i6_permiso_exportar
+    # oficina/0004_i14_sello: the work plan and the participation register are the office head's
+    # (granted after every migrate by sincronizar_grupos).
+    + [
+        f"oficina.{a}_{m}"
+        for m in (
+            "plantrabajo",
+            "lineaplan",
+            "plancapacitacion",
+            "espacioparticipacion",
+            "reunionparticipacion",
+            "accionnodiscriminacion",
+        )
+        for a in ("view", "add", "change", "delete")
+    ]
+    + ["oficina.view_evidencia"],
 }
 
 

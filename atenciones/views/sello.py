@@ -162,8 +162,8 @@ def _copiar_errores(form, error: ValidationError) -> None:
         form.add_error(campo if campo in form.fields else None, mensajes)
 
 
-@equipo_requerido
 @require_POST
+@equipo_requerido
 def evidencia_subir(request: HttpRequest, pk: int) -> HttpResponse:
     linea = get_object_or_404(LineaPlan.objects.select_related("plan"), pk=pk)
     form = EvidenciaForm(request.POST, request.FILES)
@@ -203,8 +203,8 @@ def evidencia_descargar(request: HttpRequest, pk: int) -> FileResponse:
     return respuesta
 
 
-@encargada_requerida
 @require_POST
+@encargada_requerida
 def narrativa(request: HttpRequest, pk: int, compromiso: str) -> HttpResponse:
     plan = get_object_or_404(PlanTrabajo, pk=pk)
     if compromiso not in Compromiso.values:
