@@ -140,7 +140,7 @@ def crear_sello(*, usuarios: dict, log=print) -> None:
 
 
 def _inscripciones(rng: random.Random, *, usuarios: dict, quien, log) -> None:
-    personas = list(Persona.objects.filter(bloqueada=False, anonimizada_en__isnull=True).order_by("id")[:400])
+    personas = list(Persona.objects.activas().order_by("id")[:400])
     if not personas:
         return
     ahora = timezone.now()

@@ -33,6 +33,7 @@ from oficina.models import (
 
 from . import indicadores as ind
 from .choices import MotivoCierre, Sexo, SituacionMigratoria
+from .indicadores.periodo import _hace_anios
 from .models import Asistencia, Atencion, Caso, Persona, TramiteOperativo
 from .supresion import MENOR, RESERVADO, Cuadro, suprimir
 
@@ -634,9 +635,9 @@ def _por_edad(personas, dia: datetime.date) -> list[tuple[str, str, int]]:
         **{
             f"g{i}": Count(
                 "id",
-                filter=Q(fecha_nacimiento__lte=ind._hace_anios(dia, edad))
+                filter=Q(fecha_nacimiento__lte=_hace_anios(dia, edad))
                 & (
-                    Q(fecha_nacimiento__gt=ind._hace_anios(dia, ind.GRUPOS_EDAD[i + 1][2]))
+                    Q(fecha_nacimiento__gt=_hace_anios(dia, ind.GRUPOS_EDAD[i + 1][2]))
                     if i + 1 < len(ind.GRUPOS_EDAD)
                     else Q()
                 ),

@@ -32,7 +32,7 @@ class NarrativaForm(forms.Form):
 class InscripcionForm(forms.Form):
     persona = forms.ModelChoiceField(
         label=_("N° de registro de la persona"),
-        queryset=Persona.objects.filter(anonimizada_en__isnull=True),
+        queryset=Persona.objects.all(),
         widget=forms.NumberInput,
         error_messages={"invalid_choice": _("No hay una persona con ese número de registro.")},
     )
@@ -41,7 +41,7 @@ class InscripcionForm(forms.Form):
 class AsistenciaForm(forms.Form):
     personas = forms.ModelMultipleChoiceField(
         label=_("Presentes"),
-        queryset=Persona.objects.filter(anonimizada_en__isnull=True),
+        queryset=Persona.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": _("Una de las personas marcadas no existe."),

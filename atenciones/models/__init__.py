@@ -1,10 +1,12 @@
 """The casework's models, one module per concern; import them from `atenciones.models`."""
 
-from .casos import Atencion, AtencionTema, Caso
-from .derivaciones import CorreoSaliente, Derivacion, EventoDerivacion, SeguimientoDerivacion, SoloAgregar
-from .personas import Hogar, Persona, _comuna_por_defecto
-from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho
+from .casos import Atencion, AtencionTema, Caso, CasoQuerySet
+from .correos import CorreoSaliente
+from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
+from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
+from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
 from .programas import Asistencia, Inscripcion, TramiteOperativo
+from .solo_agregar import SoloAgregar
 
 __all__ = [
     "Asistencia",
@@ -14,14 +16,18 @@ __all__ = [
     "AtencionTema",
     "BrechaSeguridad",
     "Caso",
+    "CasoQuerySet",
     "CorreoSaliente",
     "Derivacion",
+    "DerivacionQuerySet",
     "EventoDerivacion",
     "Hogar",
     "Persona",
+    "PersonaQuerySet",
     "RegistroAcceso",
     "SeguimientoDerivacion",
     "SolicitudDerecho",
+    "SolicitudDerechoQuerySet",
     "SoloAgregar",
     "_comuna_por_defecto",  # referenced by migration 0001
 ]

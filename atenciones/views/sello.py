@@ -21,6 +21,7 @@ from ..auditoria import registrar_acceso
 from ..dossier import C, Dossier, construir
 from ..dossier_xlsx import NOMBRE_HOJA, dossier_xlsx, nota_enmascarado
 from ..exportar import TIPO_CONTENIDO, XLSX
+from ..forms._errores import errores_a_formulario
 from ..forms.indicadores import PeriodoForm
 from ..forms.sello import AsistenciaForm, EvidenciaForm, InscripcionForm, NarrativaForm
 from ..models import Inscripcion, RegistroAcceso
@@ -157,11 +158,6 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "equipo/sello/plan.html", _contexto_plan(request, plan))
 
 
-def _copiar_errores(form, error: ValidationError) -> None:
-    for campo, mensajes in error.message_dict.items():
-        form.add_error(campo if campo in form.fields else None, mensajes)
-
-
 @require_POST
 @equipo_requerido
 def evidencia_subir(request: HttpRequest, pk: int) -> HttpResponse:
@@ -177,7 +173,7 @@ def evidencia_subir(request: HttpRequest, pk: int) -> HttpResponse:
                 subida_por=request.user,
             )
         except ValidationError as error:
-            _copiar_errores(form, error)
+            errores_a_formulario(form, error)
         else:
             messages.success(request, _("Evidencia agregada a «%(linea)s».") % {"linea": linea.titulo})
             return redirect("equipo:sello_plan", linea.plan_id)
@@ -230,7 +226,7 @@ def programa(request: HttpRequest, pk: int) -> HttpResponse:
                 programa=programa, persona=form.cleaned_data["persona"], usuario=request.user
             )
         except ValidationError as error:
-            _copiar_errores(form, error)
+            errores_a_formulario(form, error)
         else:
             messages.success(request, _("Persona inscrita."))
             return redirect("equipo:sello_programa", programa.pk)
@@ -256,7 +252,7 @@ def asistencia(request: HttpRequest, pk: int) -> HttpResponse:
                 actividad=sesion, personas=form.cleaned_data["personas"], usuario=request.user
             )
         except ValidationError as error:
-            _copiar_errores(form, error)
+            errores_a_formulario(form, error)
         else:
             messages.success(request, _("Asistencia registrada."))
             return redirect("equipo:sello_asistencia", sesion.pk)
