@@ -4,7 +4,7 @@ A `Cuadro` is every count a publication shows, keyed, with the sums the reader c
 (`total = a + b + …`) and the derived figures (rates, medians) that depend on counts. Counts of
 1 to 4 are shown as "<5" (primary); then the same attack a reader could run (`atacar`: interval
 propagation through the published sums) is run on what would be published, and while it pins any
-masked count to one value, one more count of that sum is hidden as "*" (complementary). A derived
+small count to one value, one more count of a sum holding it is hidden as "*" (complementary). A derived
 figure is shown only when every count it depends on is shown.
 """
 
@@ -60,33 +60,38 @@ def publicar(cuadro: Cuadro) -> dict[Hashable, int | str]:
 
 def suprimir(cuadro: Cuadro) -> set[Hashable]:
     """The counts to hide: the small ones, and enough others that none can be worked out."""
-    ocultos = {c for c, v in cuadro.valores.items() if es_pequeno(v)}
+    primarias = {c for c, v in cuadro.valores.items() if es_pequeno(v)}
+    ocultos = set(primarias)
     while True:
         vista = {
             c: (MENOR if es_pequeno(v) else RESERVADO) if c in ocultos else v
             for c, v in cuadro.valores.items()
         }
         rangos = atacar(vista, cuadro.sumas)
-        descubierto = next((c for c in sorted(ocultos, key=repr) if rangos[c][0] == rangos[c][1]), None)
+        # Only the small counts need protecting: a hidden large one may be worked out (it is not
+        # sensitive); the attack still uses it to narrow the others.
+        descubierto = next((c for c in sorted(primarias, key=repr) if rangos[c][0] == rangos[c][1]), None)
         if descubierto is None:
             return ocultos
         ocultos.add(_companero(cuadro, ocultos, descubierto))
 
 
 def _companero(cuadro: Cuadro, ocultos: set, clave: Hashable) -> Hashable:
-    """Another count to hide so that `clave` is no longer pinned: the smallest non-zero one
-    visible in a sum with it, a part before a total."""
-    candidatos = []
-    for total, partes in cuadro.sumas:
-        miembros = (total, *partes)
-        if clave not in miembros:
-            continue
-        for m in miembros:
-            if m not in ocultos and cuadro.valores[m] > 0:
-                candidatos.append((m == total, cuadro.valores[m], repr(m), m))
-    if not candidatos:
-        raise RuntimeError(f"no hay con qué proteger {clave!r}")
-    return min(candidatos)[-1]
+    """Another count to hide so that `clave` is no longer pinned: the smallest non-zero one visible
+    in a sum with it (a part before a total); failing that, in any sum that hides something (the
+    pin then comes through a chain of sums)."""
+    for cerca in (lambda miembros: clave in miembros, lambda miembros: bool(ocultos.intersection(miembros))):
+        candidatos = []
+        for total, partes in cuadro.sumas:
+            miembros = (total, *partes)
+            if not cerca(miembros):
+                continue
+            for m in miembros:
+                if m not in ocultos and cuadro.valores[m] > 0:
+                    candidatos.append((m == total, cuadro.valores[m], repr(m), m))
+        if candidatos:
+            return min(candidatos)[-1]
+    raise RuntimeError(f"no hay con qué proteger {clave!r}")
 
 
 def rango_publicado(valor: int | str) -> tuple[int, int]:

@@ -2,16 +2,13 @@
 take attendance, record procedures started in regularisation operations, edit the narratives."""
 
 import os
-import re
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from oficina.models import (
@@ -27,58 +24,7 @@ from oficina.models import (
 from ..models import Asistencia, Inscripcion, Persona, TramiteOperativo
 from ._auditoria import audita
 from ._comun import exigir_persona_activa, guardar
-
-# What an evidence file may be: extension → the bytes the file must start with.
-FIRMAS = {
-    ".pdf": (b"%PDF-",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".odt": (b"PK\x03\x04",),
-    ".ods": (b"PK\x03\x04",),
-}
-TIPO_POR_EXTENSION = {".png": Evidencia.Tipo.FOTO, ".jpg": Evidencia.Tipo.FOTO, ".jpeg": Evidencia.Tipo.FOTO}
-
-
-def max_bytes_evidencia() -> int:
-    return settings.EVIDENCIA_MAX_MB * 1024 * 1024
-
-
-def nombre_seguro(nombre: str) -> str:
-    """The file's own name, refused when it carries a path, a script type or control characters."""
-    if not nombre or "/" in nombre or "\\" in nombre or nombre.startswith(".") or ".." in nombre:
-        raise ValidationError(
-            {"archivo": _("El nombre del archivo no puede contener rutas: renómbrelo y vuelva a subirlo.")}
-        )
-    if re.search(r"[\x00-\x1f<>\"'`]", nombre):
-        raise ValidationError(
-            {"archivo": _("El nombre del archivo tiene caracteres no permitidos: renómbrelo.")}
-        )
-    base, extension = os.path.splitext(nombre)
-    if extension.lower() not in FIRMAS:
-        raise ValidationError(
-            {"archivo": _("Tipo de archivo no permitido. Suba PDF, JPG, PNG, DOCX, XLSX, ODT u ODS.")}
-        )
-    limpio = get_valid_filename(base)[:100] or "evidencia"
-    return f"{limpio}{extension.lower()}"
-
-
-def _revisar_archivo(archivo: UploadedFile) -> str:
-    nombre = nombre_seguro(archivo.name or "")
-    if archivo.size > max_bytes_evidencia():
-        raise ValidationError(
-            {"archivo": _("El archivo pesa más de %(mb)s MB: redúzcalo.") % {"mb": settings.EVIDENCIA_MAX_MB}}
-        )
-    if archivo.size == 0:
-        raise ValidationError({"archivo": _("El archivo está vacío.")})
-    archivo.seek(0)
-    inicio = archivo.read(16)
-    archivo.seek(0)
-    if not inicio.startswith(FIRMAS[os.path.splitext(nombre)[1]]):
-        raise ValidationError({"archivo": _("El contenido del archivo no corresponde a su extensión.")})
-    return nombre
+from ._evidencias import TIPO_POR_EXTENSION, revisar_archivo
 
 
 @audita("subida_por")
@@ -96,7 +42,7 @@ def adjuntar_evidencia(
         raise ValidationError({NON_FIELD_ERRORS: _("Suba un archivo o indique un enlace (uno de los dos).")})
     evidencia = Evidencia(linea=linea, titulo=titulo, subida_por=subida_por)
     if archivo:
-        nombre = _revisar_archivo(archivo)
+        nombre = revisar_archivo(archivo)
         extension = os.path.splitext(nombre)[1]
         evidencia.tipo = TIPO_POR_EXTENSION.get(extension, Evidencia.Tipo.DOCUMENTO)
         evidencia.nombre_original = nombre
