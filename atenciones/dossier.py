@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -686,11 +687,16 @@ def _regularizacion(a: _Armador, p: ind.Periodo) -> Parte:
         .values("id", "titulo", "inicio", "lugar", "n")
         .order_by("inicio")
     )
+    celdas_op = [a.c(("tramites_op", o["id"]), o["n"]) for o in por_op]
+    a.cuadro.suma(total.clave, [x.clave for x in celdas_op])
     parte.tablas.append(
         Tabla(
             _("Trámites por operativo"),
             [_("Operativo"), _("Fecha"), _("Lugar"), _("Trámites")],
-            [[o["titulo"], o["inicio"], o["lugar"], a.c(("tramites_op", o["id"]), o["n"])] for o in por_op],
+            [
+                [o["titulo"], timezone.localdate(o["inicio"]), o["lugar"], x]
+                for o, x in zip(por_op, celdas_op, strict=True)
+            ],
         )
     )
     return parte
