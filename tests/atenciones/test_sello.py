@@ -272,3 +272,15 @@ def test_the_plan_page_keeps_its_query_count_with_more_lines(linea, encargada, d
     # Lines and their evidence are read in two queries, whatever their number.
     with django_assert_max_num_queries(14):
         assert cliente.get(f"/equipo/sello/planes/{linea.plan_id}/").status_code == 200
+
+
+def test_staff_trained_without_an_account_count_one_each(encargada):
+    from atenciones.indicadores import Periodo, personal_capacitado
+    from oficina.models import AsistenteCapacitacion, Capacitacion
+
+    cap = Capacitacion.objects.create(titulo="Ley 21.325", fecha=datetime.date(2026, 3, 1))
+    for nombre in ("Ana Díaz", "Luis Soto", "Ana Díaz"):
+        AsistenteCapacitacion.objects.create(capacitacion=cap, nombre=nombre)
+    AsistenteCapacitacion.objects.create(capacitacion=cap, nombre="Carolina", usuario=encargada)
+    # Ana (twice), Luis and the office head's account: three persons.
+    assert personal_capacitado(Periodo(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))) == 3
