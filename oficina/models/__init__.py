@@ -13,6 +13,7 @@ from .base import (
     Servicio,
 )
 from .sello import (
+    MAX_DIAS_PLAN,
     AccionNoDiscriminacion,
     Compromiso,
     Eje,
@@ -26,6 +27,7 @@ from .sello import (
 )
 
 __all__ = [
+    "MAX_DIAS_PLAN",
     "AccionNoDiscriminacion",
     "Actividad",
     "AsistenteCapacitacion",

@@ -284,3 +284,16 @@ def test_staff_trained_without_an_account_count_one_each(encargada):
     AsistenteCapacitacion.objects.create(capacitacion=cap, nombre="Carolina", usuario=encargada)
     # Ana (twice), Luis and the office head's account: three persons.
     assert personal_capacitado(Periodo(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))) == 3
+
+
+def test_the_dossier_command_builds_the_workbook_and_refuses_a_backwards_period(tmp_path):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    salida = io.StringIO()
+    archivo = tmp_path / "dossier.xlsx"
+    call_command("dossier_sello", desde="2026-01-01", hasta="2026-12-31", salida=str(archivo), stdout=salida)
+    assert "total" in salida.getvalue() and archivo.read_bytes().startswith(b"PK")
+    with pytest.raises(CommandError, match="hacia atrás"):
+        call_command("dossier_sello", desde="2026-12-31", hasta="2026-01-01")
