@@ -46,7 +46,7 @@ PERMISOS = {
 # sincronizar_grupos adds them back after a test flush (0002_grupos cannot: they do not exist yet).
 PERMISOS_POSTERIORES = {
     ENCARGADA: ["atenciones.exportar_datos"]  # atenciones/0004_i6_permiso_exportar
-    # oficina/0004_i14_sello: the work plan and the participation register are the office head's
+    # oficina/0005_i14_sello: the work plan and the participation register are the office head's
     # (granted after every migrate by sincronizar_grupos).
     + [
         f"oficina.{a}_{m}"

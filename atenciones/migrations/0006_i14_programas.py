@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('atenciones', '0005_i7_proteccion_datos'),
-        ('oficina', '0004_i14_sello'),
+        ('oficina', '0005_i14_sello'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
