@@ -297,3 +297,43 @@ def test_the_dossier_command_builds_the_workbook_and_refuses_a_backwards_period(
     assert "total" in salida.getvalue() and archivo.read_bytes().startswith(b"PK")
     with pytest.raises(CommandError, match="hacia atrás"):
         call_command("dossier_sello", desde="2026-12-31", hasta="2026-01-01")
+
+
+def test_the_printable_dossier_reads_a_fixed_number_of_queries(linea, encargada):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from oficina.models import EspacioParticipacion, PlanCapacitacion, ReunionParticipacion
+
+    cliente = _cliente(encargada)
+    consulta = {"tipo": "personalizado", "desde": "2026-01-01", "hasta": "2027-12-31"}
+
+    def consultas():
+        with CaptureQueriesContext(connection) as capturadas:
+            assert cliente.get("/equipo/sello/informe/", consulta).status_code == 200
+        return len(capturadas)
+
+    espacio = EspacioParticipacion.objects.create(nombre="Consejo", tipo="consejo")
+
+    def agregar(n):
+        for i in range(n):
+            extra = LineaPlan.objects.create(
+                plan=linea.plan, compromiso="participacion", eje="sujetos", titulo=f"L{i}"
+            )
+            adjuntar_evidencia(
+                linea=extra, titulo=f"E{i}", enlace="https://example.org/e", subida_por=encargada
+            )
+            ReunionParticipacion.objects.create(
+                espacio=espacio, fecha=datetime.date(2026, 3, i + 1), acuerdos="A"
+            )
+            PlanCapacitacion.objects.create(
+                plan=linea.plan, tema=f"T{i}", fecha_prevista=datetime.date(2026, 5, 1)
+            )
+            sesion = ActividadFactory()
+            inscribir_en_programa(programa=sesion.programa, persona=PersonaFactory(), usuario=encargada)
+
+    agregar(1)
+    antes = consultas()
+    # More of everything the dossier lists: the number of queries stays the same.
+    agregar(4)
+    assert consultas() == antes
