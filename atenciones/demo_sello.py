@@ -119,6 +119,11 @@ def crear_sello(*, usuarios: dict, log=print) -> None:
                 "comuna": "Valparaíso",
                 "acepta_derivaciones": False,
                 "plazo_respuesta_dias": 10,
+                "telefono": "+56 9 0000 0000",
+                "verificada": hoy,
+                "descripcion": f"{nombre}: organización de la comunidad migrante de Valparaíso.",
+                "descripcion_ht": f"{nombre}: òganizasyon kominote migran nan Valparaíso.",
+                "descripcion_en": f"{nombre}: a migrant community organisation in Valparaíso.",
             },
         )
         orgs.append(org)
