@@ -1,8 +1,12 @@
 """Reads about persons: their timeline, their last attentions, likely duplicates at registration."""
 
+import datetime
 import difflib
+from collections.abc import Iterable
+from typing import Any
 
-from django.db.models import CharField, F, Max, Prefetch, Q, Value
+from django.db.models import CharField, F, Max, Model, Prefetch, Q, QuerySet, Value
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ..busqueda import normalizar_texto
@@ -11,7 +15,7 @@ from ..documentos import normalizar_documento, normalizar_telefono
 from ..models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona
 
 
-def ultimas_atenciones(persona_ids):
+def ultimas_atenciones(persona_ids: Iterable[int]) -> dict[int, datetime.datetime]:
     """{person id: date and time of their last attention}, in one query for a page of persons."""
     filas = (
         Atencion.objects.filter(persona_id__in=list(persona_ids))
@@ -22,7 +26,7 @@ def ultimas_atenciones(persona_ids):
     return {fila["persona_id"]: fila["ultima"] for fila in filas}
 
 
-def linea_de_tiempo(persona):
+def linea_de_tiempo(persona: Persona) -> QuerySet[Any, tuple[str, int, datetime.datetime]]:
     """Keys (kind, id, date) of a person's attentions, cases and referrals, newest first.
 
     A union queryset: paginate it, then load the page with `cargar_linea_de_tiempo`.
@@ -51,12 +55,12 @@ def linea_de_tiempo(persona):
     return atenciones.union(casos, derivaciones, all=True).order_by("-fecha", "-pk")
 
 
-def cargar_linea_de_tiempo(claves):
+def cargar_linea_de_tiempo(claves: Iterable[tuple[str, int, datetime.datetime]]) -> list[dict[str, Any]]:
     """The objects of one page of `linea_de_tiempo`, in order: three queries at most (+ topics)."""
-    ids = {"atencion": [], "caso": [], "derivacion": []}
+    ids: dict[str, list[int]] = {"atencion": [], "caso": [], "derivacion": []}
     for tipo, pk, _fecha in claves:
         ids[tipo].append(pk)
-    objetos = {}
+    objetos: dict[tuple[str, int], Model] = {}
     if ids["atencion"]:
         for a in (
             Atencion.objects.filter(pk__in=ids["atencion"])
@@ -89,7 +93,7 @@ PROBABILIDAD_MEDIA = _("Probable")
 PROBABILIDAD_BAJA = _("Posible")
 
 
-def _similitud_nombres(a, b):
+def _similitud_nombres(a: str, b: str) -> float:
     a, b = normalizar_texto(a), normalizar_texto(b)
     if not a or not b:
         return 0.0
@@ -99,15 +103,15 @@ def _similitud_nombres(a, b):
 
 def posibles_duplicados(
     *,
-    nombres="",
-    apellidos="",
-    fecha_nacimiento=None,
-    tipo_documento="",
-    documento_numero="",
-    telefono="",
-    excluir=None,
-    limite=8,
-):
+    nombres: str = "",
+    apellidos: str = "",
+    fecha_nacimiento: datetime.date | None = None,
+    tipo_documento: str = "",
+    documento_numero: str = "",
+    telefono: str = "",
+    excluir: int | None = None,
+    limite: int = 8,
+) -> list[dict[str, Any]]:
     """Persons that are likely the same one, each with a likelihood (percent) and the reason.
 
     Rules: same document (very likely); same names and birth date (very likely); similar names
@@ -154,7 +158,7 @@ def posibles_duplicados(
     ]
 
 
-def _etiqueta(prob):
+def _etiqueta(prob: float) -> Promise:
     if prob >= 90:
         return PROBABILIDAD_ALTA
     if prob >= 70:

@@ -1,14 +1,16 @@
 """Persons: search, register (with duplicate warning), page with timeline, edit, log an attention."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ..acceso import equipo_requerido, persona_para
+from ..acceso import SolicitudEquipo, equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
 from ..forms._errores import errores_a_formulario
@@ -25,9 +27,9 @@ POR_PAGINA_LINEA = 15
 
 
 @equipo_requerido
-def lista(request):
+def lista(request: SolicitudEquipo) -> HttpResponse:
     consulta = request.GET.get("q", "").strip()[:200]
-    contexto = {"q": consulta, "pagina": None, "aviso": ""}
+    contexto: dict[str, Any] = {"q": consulta, "pagina": None, "aviso": ""}
     if not consulta:
         contexto["aviso"] = _("Escriba un nombre, apellido, número de documento o teléfono para buscar.")
     elif len("".join(terminos(consulta))) < LARGO_MINIMO:
@@ -49,7 +51,7 @@ def lista(request):
 
 
 @equipo_requerido
-def nueva(request):
+def nueva(request: SolicitudEquipo) -> HttpResponse:
     duplicados = []
     if request.method == "POST":
         form = RegistroPersonaForm(request.POST)
@@ -84,7 +86,7 @@ def nueva(request):
     )
 
 
-def _persona_con_relaciones(request, pk):
+def _persona_con_relaciones(request: SolicitudEquipo, pk: int) -> Persona:
     return persona_para(
         request.user,
         pk,
@@ -95,11 +97,11 @@ def _persona_con_relaciones(request, pk):
 
 
 @equipo_requerido
-def detalle(request, pk):
+def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     persona = _persona_con_relaciones(request, pk)
     registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.VER_PERSONA, objeto=persona)
     miembros = []
-    if persona.hogar_id:
+    if persona.hogar is not None:
         miembros = list(persona.hogar.miembros.exclude(pk=persona.pk).order_by("-nna", "pk"))
     tutelados = list(persona.tutelados.all()) if not persona.nna else []
     casos_abiertos = list(Caso.objects.abiertos().filter(persona=persona).select_related("asignado_a"))
@@ -119,7 +121,7 @@ def detalle(request, pk):
 
 
 @equipo_requerido
-def editar(request, pk):
+def editar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     persona = _persona_con_relaciones(request, pk)
     form, cambios, guardado = editar_con_version(
         request,
@@ -142,7 +144,7 @@ def editar(request, pk):
 
 
 @equipo_requerido
-def atencion(request, pk):
+def atencion(request: SolicitudEquipo, pk: int) -> HttpResponse:
     persona = persona_para(request.user, pk)
     if request.method == "POST":
         form = AtencionForm(request.POST, persona=persona)
@@ -159,7 +161,7 @@ def atencion(request, pk):
                 errores_a_formulario(form, exc, MAPA_ERRORES)
             else:
                 mensaje = _("Atención registrada.")
-                if form.datos_caso():
+                if form.datos_caso() and caso is not None:
                     mensaje += " " + _("Caso %(id)s abierto.") % {"id": caso.pk}
                 if derivacion:
                     mensaje += " " + _("Derivación %(codigo)s enviada a %(destino)s.") % {
