@@ -7,6 +7,7 @@ together. `dossier_xlsx` writes the workbook; the printable report renders the s
 """
 
 import datetime
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -55,14 +56,14 @@ AREAS_PROGRAMA = [Area.CULTURA, Area.SALUD, Area.EDUCACION]
 class C:
     """A published count: its value lives in the dossier's `Cuadro` under `clave`."""
 
-    clave: tuple
+    clave: Hashable
 
 
 @dataclass(frozen=True)
 class D:
     """A derived figure (rate, average, median), shown only when its counts are."""
 
-    clave: tuple
+    clave: Hashable
     valor: Any
 
 
@@ -243,9 +244,9 @@ def _marco(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
     t.filas = [[e, x] for (_k, e, _n), x in zip(meses, celdas, strict=True)]
     parte.tablas.append(t)
     t = Tabla(_("Atenciones por canal"), [_("Canal"), _("Atenciones")], grafico=1)
-    celdas = [(f["etiqueta"], a.c(("canal", f["clave"]), f["atenciones"])) for f in datos["por_canal"]]
-    a.cuadro.suma(total_a.clave, [x.clave for _e, x in celdas])
-    t.filas = [[e, x] for e, x in celdas]
+    canales = [(f["etiqueta"], a.c(("canal", f["clave"]), f["atenciones"])) for f in datos["por_canal"]]
+    a.cuadro.suma(total_a.clave, [x.clave for _e, x in canales])
+    t.filas = [[e, x] for e, x in canales]
     parte.tablas.append(t)
     # An attention with two topics counts in both: no sum to check, each cell masked on its own.
     parte.tablas.append(
@@ -326,8 +327,12 @@ def _marco(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
     )
     t_ab = a.c(("casos_abiertos", "total"), sum(abiertos.values()))
     t_ce = a.c(("casos_cerrados", "total"), sum(cerrados.values()))
-    celdas_ab = [(ar.label, a.c(("casos_abiertos", ar.value), abiertos.get(ar.value, 0))) for ar in Area]
-    celdas_ce = [(m.label, a.c(("casos_cerrados", m.value), cerrados.get(m.value, 0))) for m in MotivoCierre]
+    celdas_ab: list[tuple[Any, C]] = [
+        (ar.label, a.c(("casos_abiertos", ar.value), abiertos.get(ar.value, 0))) for ar in Area
+    ]
+    celdas_ce: list[tuple[Any, C]] = [
+        (m.label, a.c(("casos_cerrados", m.value), cerrados.get(m.value, 0))) for m in MotivoCierre
+    ]
     sin_motivo = sum(n for k, n in cerrados.items() if k not in MotivoCierre.values)
     celdas_ce.append((_("Sin motivo"), a.c(("casos_cerrados", "sin_motivo"), sin_motivo)))
     a.cuadro.suma(t_ab.clave, [x.clave for _e, x in celdas_ab])
@@ -623,7 +628,7 @@ def _programas(a: _Armador, p: ind.Periodo) -> list[Tabla]:
             "prog_sexo",
             _("Personas alcanzadas por sexo"),
             _("Sexo"),
-            [(s.value, s.label, sexo.get(s.value, 0)) for s in Sexo],
+            [(s.value, str(s.label), sexo.get(s.value, 0)) for s in Sexo],
             total,
         ),
         a.desglose("prog_edad", _("Personas alcanzadas por grupo de edad"), _("Grupo de edad"), edad, total),

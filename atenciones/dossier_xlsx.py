@@ -14,7 +14,7 @@ from .dossier import Dossier
 from .exportar import _valor_celda
 
 # Sheet names: Excel allows 31 characters, so the commitments go by a short name.
-NOMBRE_HOJA = {
+NOMBRE_HOJA: dict[str, str] = {
     Compromiso.MARCO: "1 Marco institucional",
     Compromiso.CAPACITACION: "2 Capacitación",
     Compromiso.POLITICAS: "3 Políticas locales",
@@ -63,6 +63,8 @@ def _escribir(ws, fila: int, valores: list, anchos: dict[int, int], fuente=None)
 def dossier_xlsx(d: Dossier, *, oficina: str, comuna: str) -> bytes:
     libro = Workbook()
     portada = libro.active
+    if portada is None:  # a new workbook always has one sheet
+        portada = libro.create_sheet()
     portada.title = _("Portada")
     anchos: dict[int, int] = {}
     fila = _escribir(portada, 1, [_("Dossier Sello Migrante")], {}, TITULO) + 1

@@ -1,5 +1,7 @@
 """Forms of the Sello Migrante pages: evidence, narratives, enrolment and attendance."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,8 +15,8 @@ class EvidenciaForm(forms.Form):
     archivo = forms.FileField(label=_("Archivo"), required=False, max_length=200)
     enlace = forms.URLField(label=_("o enlace"), required=False, assume_scheme="https")
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        datos = super().clean() or {}
         if bool(datos.get("archivo")) == bool(datos.get("enlace")) and not self.errors:
             raise forms.ValidationError(_("Suba un archivo o indique un enlace (uno de los dos)."))
         return datos

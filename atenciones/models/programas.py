@@ -36,7 +36,7 @@ class Inscripcion(models.Model):
             models.UniqueConstraint(fields=["programa", "persona"], name="inscripcion_unica"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.persona_id} → {self.programa}"
 
 
@@ -65,7 +65,7 @@ class Asistencia(models.Model):
             models.Index(fields=["persona", "actividad"], name="asistencia_persona_idx"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.persona_id} @ {self.actividad_id}"
 
 
@@ -97,5 +97,5 @@ class TramiteOperativo(models.Model):
         verbose_name_plural = _("trámites iniciados en operativos")
         ordering = ["-creado"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_tipo_display()} {self.numero_solicitud}".strip()

@@ -50,11 +50,11 @@ def nombre_seguro(nombre: str) -> str:
 
 def revisar_archivo(archivo: UploadedFile) -> str:
     nombre = nombre_seguro(archivo.name or "")
-    if archivo.size > max_bytes_evidencia():
+    if (archivo.size or 0) > max_bytes_evidencia():
         raise ValidationError(
             {"archivo": _("El archivo pesa más de %(mb)s MB: redúzcalo.") % {"mb": settings.EVIDENCIA_MAX_MB}}
         )
-    if archivo.size == 0:
+    if not archivo.size:
         raise ValidationError({"archivo": _("El archivo está vacío.")})
     archivo.seek(0)
     inicio = archivo.read(16)

@@ -1,10 +1,11 @@
 """Sello Migrante evidence: attach files and links to the work plan, enrol persons in programs,
 take attendance, record procedures started in regularisation operations, edit the narratives."""
 
+import datetime
 import os
 from collections.abc import Iterable
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -33,7 +34,7 @@ def adjuntar_evidencia(
     *,
     linea: LineaPlan,
     titulo: str,
-    subida_por: AbstractBaseUser,
+    subida_por: User,
     archivo: UploadedFile | None = None,
     enlace: str = "",
 ) -> Evidencia:
@@ -46,7 +47,7 @@ def adjuntar_evidencia(
         extension = os.path.splitext(nombre)[1]
         evidencia.tipo = TIPO_POR_EXTENSION.get(extension, Evidencia.Tipo.DOCUMENTO)
         evidencia.nombre_original = nombre
-        evidencia.tamano = archivo.size
+        evidencia.tamano = archivo.size or 0
         archivo.name = nombre
         evidencia.archivo = archivo
     else:
@@ -65,7 +66,7 @@ def adjuntar_evidencia(
 @audita()
 @transaction.atomic
 def inscribir_en_programa(
-    *, programa: Programa, persona: Persona, usuario: AbstractBaseUser, fecha=None
+    *, programa: Programa, persona: Persona, usuario: User, fecha: datetime.date | None = None
 ) -> Inscripcion:
     """Enrol a person from the registry in a program (once)."""
     exigir_persona_activa(persona)
@@ -81,7 +82,7 @@ def inscribir_en_programa(
 @audita()
 @transaction.atomic
 def registrar_asistencia(
-    *, actividad: Actividad, personas: Iterable[Persona], usuario: AbstractBaseUser
+    *, actividad: Actividad, personas: Iterable[Persona], usuario: User
 ) -> list[Asistencia]:
     """Mark enrolled persons present at a session; all or nothing.
 
@@ -119,7 +120,7 @@ def registrar_tramite_operativo(
     actividad: Actividad,
     persona: Persona,
     tipo: str,
-    usuario: AbstractBaseUser,
+    usuario: User,
     numero_solicitud: str = "",
 ) -> TramiteOperativo:
     """A procedure started for a person in a regularisation operation.
@@ -157,7 +158,7 @@ def registrar_tramite_operativo(
 @audita()
 @transaction.atomic
 def guardar_narrativa(
-    *, plan: PlanTrabajo, compromiso: str, texto: str, usuario: AbstractBaseUser
+    *, plan: PlanTrabajo, compromiso: str, texto: str, usuario: User
 ) -> NarrativaCompromiso:
     """The office head's text for one commitment of a plan's period (created or updated in place)."""
     if compromiso not in Compromiso.values:

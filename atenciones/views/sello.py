@@ -3,11 +3,12 @@ narratives, program enrolment and attendance. Staff only; narratives are the off
 
 import mimetypes
 import os
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,9 +17,9 @@ from django.views.decorators.http import require_POST
 from oficina.models import Actividad, Compromiso, Evidencia, LineaPlan, PlanTrabajo, Programa
 from oficina.roles import es_encargada
 
-from ..acceso import encargada_requerida, equipo_requerido
+from ..acceso import SolicitudEquipo, encargada_requerida, equipo_requerido
 from ..auditoria import registrar_acceso
-from ..dossier import C, Dossier, construir
+from ..dossier import C, Dossier, Tabla, construir
 from ..dossier_xlsx import NOMBRE_HOJA, dossier_xlsx, nota_enmascarado
 from ..exportar import TIPO_CONTENIDO, XLSX
 from ..forms._errores import errores_a_formulario
@@ -34,7 +35,7 @@ from ..services.sello import (
 from .indicadores import grafico
 
 
-def _periodo_form(request: HttpRequest) -> PeriodoForm:
+def _periodo_form(request: SolicitudEquipo) -> PeriodoForm:
     if "tipo" in request.GET:
         return PeriodoForm(request.GET)
     plan = PlanTrabajo.objects.filter(desde__lte=timezone.localdate()).order_by("-desde").first()
@@ -44,7 +45,7 @@ def _periodo_form(request: HttpRequest) -> PeriodoForm:
 
 
 @equipo_requerido
-def sello(request: HttpRequest) -> HttpResponse:
+def sello(request: SolicitudEquipo) -> HttpResponse:
     form = _periodo_form(request)
     planes = PlanTrabajo.objects.all()
     programas = Programa.objects.filter(activo=True)
@@ -60,7 +61,7 @@ def sello(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _graficos(d: Dossier, tabla) -> dict | None:
+def _graficos(d: Dossier, tabla: Tabla) -> dict | None:
     """A chart of the table's charted column, published values only (masked rows are left out)."""
     if tabla.grafico is None:
         return None
@@ -76,7 +77,7 @@ def _graficos(d: Dossier, tabla) -> dict | None:
 
 
 @equipo_requerido
-def informe(request: HttpRequest) -> HttpResponse:
+def informe(request: SolicitudEquipo) -> HttpResponse:
     """The printable dossier (print to PDF from the browser)."""
     form = _periodo_form(request)
     if not form.is_valid():
@@ -110,7 +111,7 @@ def informe(request: HttpRequest) -> HttpResponse:
 
 
 @equipo_requerido
-def dossier(request: HttpRequest) -> HttpResponse:
+def dossier(request: SolicitudEquipo) -> HttpResponse:
     """The dossier as an XLSX workbook."""
     form = _periodo_form(request)
     if not form.is_valid():
@@ -129,7 +130,7 @@ def dossier(request: HttpRequest) -> HttpResponse:
     return respuesta
 
 
-def _contexto_plan(request: HttpRequest, plan: PlanTrabajo, **extra) -> dict:
+def _contexto_plan(request: SolicitudEquipo, plan: PlanTrabajo, **extra: Any) -> dict:
     lineas = list(plan.lineas.select_related("departamento").prefetch_related("evidencias"))
     narrativas = {n.compromiso: n.texto for n in plan.narrativas.all()}
     compromisos = [
@@ -153,14 +154,14 @@ def _contexto_plan(request: HttpRequest, plan: PlanTrabajo, **extra) -> dict:
 
 
 @equipo_requerido
-def plan(request: HttpRequest, pk: int) -> HttpResponse:
+def plan(request: SolicitudEquipo, pk: int) -> HttpResponse:
     plan = get_object_or_404(PlanTrabajo, pk=pk)
     return render(request, "equipo/sello/plan.html", _contexto_plan(request, plan))
 
 
 @require_POST
 @equipo_requerido
-def evidencia_subir(request: HttpRequest, pk: int) -> HttpResponse:
+def evidencia_subir(request: SolicitudEquipo, pk: int) -> HttpResponse:
     linea = get_object_or_404(LineaPlan.objects.select_related("plan"), pk=pk)
     form = EvidenciaForm(request.POST, request.FILES)
     if form.is_valid():
@@ -182,26 +183,26 @@ def evidencia_subir(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @equipo_requerido
-def evidencia_descargar(request: HttpRequest, pk: int) -> FileResponse:
+def evidencia_descargar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Stream an evidence file to staff after the access check (files are never public)."""
     evidencia = get_object_or_404(Evidencia, pk=pk)
     if not evidencia.archivo:
         raise Http404
     try:
-        archivo = evidencia.archivo.storage.open(evidencia.archivo.name, "rb")
+        archivo = evidencia.archivo.storage.open(evidencia.archivo.name or "", "rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    nombre = evidencia.nombre_original or os.path.basename(evidencia.archivo.name)
+    nombre = evidencia.nombre_original or os.path.basename(evidencia.archivo.name or "")
     tipo = mimetypes.guess_type(nombre)[0] or "application/octet-stream"
     respuesta = FileResponse(archivo, as_attachment=True, filename=nombre, content_type=tipo)
     respuesta["X-Content-Type-Options"] = "nosniff"
     respuesta["Cache-Control"] = "private, no-store"
-    return respuesta
+    return respuesta  # type: ignore[return-value]  # a streaming response, same protocol
 
 
 @require_POST
 @encargada_requerida
-def narrativa(request: HttpRequest, pk: int, compromiso: str) -> HttpResponse:
+def narrativa(request: SolicitudEquipo, pk: int, compromiso: str) -> HttpResponse:
     plan = get_object_or_404(PlanTrabajo, pk=pk)
     if compromiso not in Compromiso.values:
         raise Http404
@@ -217,7 +218,7 @@ def narrativa(request: HttpRequest, pk: int, compromiso: str) -> HttpResponse:
 
 
 @equipo_requerido
-def programa(request: HttpRequest, pk: int) -> HttpResponse:
+def programa(request: SolicitudEquipo, pk: int) -> HttpResponse:
     programa = get_object_or_404(Programa, pk=pk)
     form = InscripcionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -243,7 +244,7 @@ def programa(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @equipo_requerido
-def asistencia(request: HttpRequest, pk: int) -> HttpResponse:
+def asistencia(request: SolicitudEquipo, pk: int) -> HttpResponse:
     sesion = get_object_or_404(Actividad.objects.select_related("programa"), pk=pk)
     form = AsistenciaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -64,13 +64,13 @@ class PlanTrabajo(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.nombre} ({self.desde:%Y}–{self.hasta:%Y})"
 
     def get_absolute_url(self) -> str:
         return reverse("equipo:sello_plan", args=[self.pk])
 
-    def clean(self):
+    def clean(self) -> None:
         if self.desde and self.hasta:
             if self.hasta < self.desde:
                 raise ValidationError({"hasta": _("El término del plan es anterior a su inicio.")})
@@ -133,10 +133,10 @@ class LineaPlan(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.titulo
 
-    def clean(self):
+    def clean(self) -> None:
         if self.inicio and self.termino and self.termino < self.inicio:
             raise ValidationError({"termino": _("El término no puede ser anterior al inicio.")})
 
@@ -182,10 +182,10 @@ class Evidencia(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.titulo
 
-    def clean(self):
+    def clean(self) -> None:
         if self.tipo == self.Tipo.ENLACE and (not self.enlace or self.archivo):
             raise ValidationError(_("Una evidencia es un archivo o un enlace."))
         if self.tipo != self.Tipo.ENLACE and (self.enlace or not self.archivo):
@@ -210,7 +210,7 @@ class NarrativaCompromiso(models.Model):
             models.UniqueConstraint(fields=["plan", "compromiso"], name="narrativa_plan_compromiso_unica"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.plan} · {self.get_compromiso_display()}"
 
 
@@ -242,7 +242,7 @@ class PlanCapacitacion(models.Model):
         verbose_name_plural = _("plan de capacitación")
         ordering = ["fecha_prevista"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.tema
 
 
@@ -264,7 +264,7 @@ class EspacioParticipacion(models.Model):
         verbose_name_plural = _("espacios de participación")
         ordering = ["nombre"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
 
@@ -288,7 +288,7 @@ class ReunionParticipacion(models.Model):
             models.Index(fields=["fecha"], name="reunion_fecha_idx"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.espacio} ({self.fecha:%d-%m-%Y})"
 
 
@@ -311,5 +311,5 @@ class AccionNoDiscriminacion(models.Model):
         verbose_name_plural = _("acciones de no discriminación")
         ordering = ["-fecha"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.titulo
