@@ -515,7 +515,7 @@ def _politicas(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
     parte = Parte(Compromiso.POLITICAS, str(Compromiso.POLITICAS.label))
     acciones = AccionNoDiscriminacion.objects.filter(fecha__gte=p.desde, fecha__lte=p.hasta)
     por_tipo = dict(acciones.values("tipo").annotate(n=Count("id")).order_by().values_list("tipo", "n"))
-    filas = []
+    filas: list[list[Any]] = []
     for tipo in AccionNoDiscriminacion.Tipo:
         valor = por_tipo.get(tipo.value, 0)
         # A complaint is about someone: its count is masked like any count of persons.
