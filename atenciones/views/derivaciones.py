@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from ..acceso import (
     persona_para,
 )
 from ..choices import EstadoDerivacion
+from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.derivaciones import (
     CambioEstadoForm,
@@ -151,6 +153,8 @@ def _aplicar(
     if form.is_valid():
         try:
             accion(form.cleaned_data)
+        except EnvioRepetido as repetido:
+            return redirect(repetido.url)
         except TransicionInvalida as exc:
             messages.error(request, exc.messages[0])
             return redirect("equipo:derivacion", pk=pk)
@@ -222,7 +226,18 @@ def seguimiento(request: SolicitudEquipo, pk: int) -> HttpResponse:
         pk,
         form,
         "form_seguimiento",
-        lambda datos: registrar_seguimiento(derivacion=derivacion, usuario=request.user, **datos),
+        # One-time token (atenciones.envios): a repeated submit records nothing more.
+        lambda datos: crear_una_vez(
+            token=datos.get("envio", ""),
+            formulario=form.formulario_envio,
+            usuario=request.user,
+            crear=lambda: registrar_seguimiento(
+                derivacion=derivacion,
+                usuario=request.user,
+                **{k: v for k, v in datos.items() if k != "envio"},
+            ),
+            url=lambda _seguimiento: reverse("equipo:derivacion", args=[pk]),
+        ),
         lambda: _("Seguimiento registrado."),
     )
 
@@ -272,17 +287,25 @@ def nueva(request: SolicitudEquipo, persona_pk: int) -> HttpResponse:
             datos = form.cleaned_data
             destino = datos["destino"]
             try:
-                derivacion = derivar(
-                    persona=persona,
-                    derivado_por=request.user,
-                    tema=datos["tema"],
-                    motivo=datos["motivo"],
-                    prioridad=datos["prioridad"],
-                    caso=datos["caso"],
-                    consentimiento=datos["consentimiento"],
-                    consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
-                    **campos_destino(destino),
+                derivacion = crear_una_vez(
+                    token=datos["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: derivar(
+                        persona=persona,
+                        derivado_por=request.user,
+                        tema=datos["tema"],
+                        motivo=datos["motivo"],
+                        prioridad=datos["prioridad"],
+                        caso=datos["caso"],
+                        consentimiento=datos["consentimiento"],
+                        consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
+                        **campos_destino(destino),
+                    ),
+                    url=lambda derivacion: reverse("equipo:derivacion", args=[derivacion.pk]),
                 )
+            except EnvioRepetido as repetido:
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
             else:

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atenciones', '0005_i7_proteccion_datos'),
+        ('atenciones', '0006_i11_documentos'),
         ('oficina', '0005_i14_sello'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
