@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import bandeja, casos, derechos, derivaciones, duplicados, hogares, indicadores, mi_dia, personas
+from .views import (
+    bandeja,
+    casos,
+    derechos,
+    derivaciones,
+    duplicados,
+    hogares,
+    indicadores,
+    mi_dia,
+    personas,
+    sello,
+)
 
 app_name = "equipo"
 
@@ -38,6 +49,15 @@ urlpatterns = [
     path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),
     path("indicadores/", indicadores.indicadores, name="indicadores"),
     path("indicadores/reporte.xlsx", indicadores.reporte, name="indicadores_reporte"),
+    path("sello/", sello.sello, name="sello"),
+    path("sello/informe/", sello.informe, name="sello_informe"),
+    path("sello/dossier.xlsx", sello.dossier, name="sello_dossier"),
+    path("sello/planes/<int:pk>/", sello.plan, name="sello_plan"),
+    path("sello/planes/<int:pk>/narrativa/<str:compromiso>/", sello.narrativa, name="sello_narrativa"),
+    path("sello/lineas/<int:pk>/evidencia/", sello.evidencia_subir, name="sello_evidencia_subir"),
+    path("sello/evidencias/<int:pk>/", sello.evidencia_descargar, name="sello_evidencia"),
+    path("sello/programas/<int:pk>/", sello.programa, name="sello_programa"),
+    path("sello/sesiones/<int:pk>/asistencia/", sello.asistencia, name="sello_asistencia"),
     path("derechos/<int:pk>/", derechos.solicitud, name="derecho_solicitud"),
     path("derechos/<int:pk>/datos.json", derechos.datos_json, name="derecho_datos_json"),
     path("derechos/<int:pk>/datos/", derechos.datos_imprimible, name="derecho_datos"),

@@ -10,14 +10,20 @@ from atenciones.models import DerivacionQuerySet
 
 from . import traducciones
 from .models import (
+    AccionNoDiscriminacion,
     Actividad,
     AsistenteCapacitacion,
     Capacitacion,
     Departamento,
+    EspacioParticipacion,
+    LineaPlan,
     Membresia,
     Organizacion,
     PaginaInformativa,
+    PlanCapacitacion,
+    PlanTrabajo,
     Programa,
+    ReunionParticipacion,
     Servicio,
 )
 
@@ -240,6 +246,56 @@ class MembresiaAdmin(admin.ModelAdmin):
     list_filter = ["departamento", "activa"]
     list_select_related = ["usuario", "departamento"]
     autocomplete_fields = ["usuario", "departamento"]
+
+
+# --- Sello Migrante evidence (issue 14) -----------------------------------------------------------
+
+
+class LineaPlanInline(admin.StackedInline):
+    model = LineaPlan
+    extra = 0
+    fields = [
+        ("compromiso", "eje"),
+        "titulo",
+        "acciones",
+        ("departamento", "estado"),
+        ("inicio", "termino"),
+        "avance",
+        "indicador_meta",
+    ]
+
+
+@admin.register(PlanTrabajo)
+class PlanTrabajoAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "desde", "hasta", "unidad_responsable"]
+    inlines = [LineaPlanInline]
+
+
+@admin.register(PlanCapacitacion)
+class PlanCapacitacionAdmin(admin.ModelAdmin):
+    list_display = ["tema", "plan", "fecha_prevista", "realizada"]
+    list_filter = ["plan"]
+    filter_horizontal = ["departamentos"]
+
+
+class ReunionInline(admin.StackedInline):
+    model = ReunionParticipacion
+    extra = 0
+    filter_horizontal = ["organizaciones"]
+
+
+@admin.register(EspacioParticipacion)
+class EspacioParticipacionAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "tipo", "activo"]
+    list_filter = ["tipo", "activo"]
+    inlines = [ReunionInline]
+
+
+@admin.register(AccionNoDiscriminacion)
+class AccionNoDiscriminacionAdmin(admin.ModelAdmin):
+    list_display = ["titulo", "tipo", "fecha"]
+    list_filter = ["tipo"]
+    date_hierarchy = "fecha"
 
 
 from . import admin_cuentas  # noqa: E402, F401 - staff accounts (the office head manages them)

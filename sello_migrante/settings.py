@@ -286,8 +286,32 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = _read("STATIC_ROOT", env.path, default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (Sello Migrante evidence): local files by default; S3-compatible object storage
+# (AWS S3, MinIO, Cloudflare R2…) through django-storages when EVIDENCIAS_S3_BUCKET is set. Never
+# served from MEDIA_URL: staff download them through a view that checks access first.
+MEDIA_ROOT = _read("MEDIA_ROOT", env.path, default=BASE_DIR / "media")
+MEDIA_URL = "/media-no-publica/"
+EVIDENCIAS_S3_BUCKET = _read("EVIDENCIAS_S3_BUCKET", env.str, default="")
+if EVIDENCIAS_S3_BUCKET:
+    _almacen_archivos = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": EVIDENCIAS_S3_BUCKET,
+            "endpoint_url": _read("EVIDENCIAS_S3_ENDPOINT", env.str, default="") or None,
+            "region_name": _read("EVIDENCIAS_S3_REGION", env.str, default="") or None,
+            "access_key": _read("EVIDENCIAS_S3_ACCESS_KEY", env.str, default="") or None,
+            "secret_key": _read("EVIDENCIAS_S3_SECRET_KEY", env.str, default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _almacen_archivos = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Evidence uploads: the largest file accepted, in megabytes.
+EVIDENCIA_MAX_MB = _read("EVIDENCIA_MAX_MB", env.int, default=10)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _almacen_archivos,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -370,6 +394,12 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.SeguimientoDerivacion"},
     # Data-subject requests: who moved each one to which state (cambiar_estado_solicitud).
     {"model": "atenciones.SolicitudDerecho"},
+    # Sello Migrante evidence (issue 14).
+    {"model": "atenciones.Inscripcion"},
+    {"model": "atenciones.Asistencia"},
+    {"model": "atenciones.TramiteOperativo"},
+    {"model": "oficina.Evidencia"},
+    {"model": "oficina.NarrativaCompromiso"},
 )
 
 LOGGING = {

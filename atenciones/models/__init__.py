@@ -6,10 +6,14 @@ from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, Segu
 from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
+from .programas import Asistencia, Inscripcion, TramiteOperativo
 from .resumenes import ResumenAtencionDia, ResumenTemaDia
 from .solo_agregar import SoloAgregar
 
 __all__ = [
+    "Asistencia",
+    "Inscripcion",
+    "TramiteOperativo",
     "Atencion",
     "AtencionTema",
     "BrechaSeguridad",

@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Area, Idioma, IdiomaPublico, Tema
-from .plazos import sumar_plazo
+from ..choices import Area, Idioma, IdiomaPublico, Tema
+from ..plazos import sumar_plazo
 
 
 class DestinoDerivacion(models.Model):

@@ -1,0 +1,51 @@
+"""The office's models: the office and its public face (`base`), Sello Migrante evidence (`sello`)."""
+
+from .base import (
+    Actividad,
+    AsistenteCapacitacion,
+    Capacitacion,
+    Departamento,
+    DestinoDerivacion,
+    Membresia,
+    Organizacion,
+    PaginaInformativa,
+    Programa,
+    Servicio,
+)
+from .sello import (
+    MAX_DIAS_PLAN,
+    AccionNoDiscriminacion,
+    Compromiso,
+    Eje,
+    EspacioParticipacion,
+    Evidencia,
+    LineaPlan,
+    NarrativaCompromiso,
+    PlanCapacitacion,
+    PlanTrabajo,
+    ReunionParticipacion,
+)
+
+__all__ = [
+    "MAX_DIAS_PLAN",
+    "AccionNoDiscriminacion",
+    "Actividad",
+    "AsistenteCapacitacion",
+    "Capacitacion",
+    "Compromiso",
+    "Departamento",
+    "DestinoDerivacion",
+    "Eje",
+    "EspacioParticipacion",
+    "Evidencia",
+    "LineaPlan",
+    "Membresia",
+    "NarrativaCompromiso",
+    "Organizacion",
+    "PaginaInformativa",
+    "PlanCapacitacion",
+    "PlanTrabajo",
+    "Programa",
+    "ReunionParticipacion",
+    "Servicio",
+]
