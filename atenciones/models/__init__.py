@@ -2,7 +2,9 @@
 
 from .casos import Atencion, AtencionTema, Caso
 from .derivaciones import CorreoSaliente, Derivacion, EventoDerivacion, SeguimientoDerivacion, SoloAgregar
+from .externas import EnlaceExterno
 from .personas import Hogar, Persona, _comuna_por_defecto
+from .planes import TareaCaso
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho
 
 __all__ = [
@@ -12,6 +14,7 @@ __all__ = [
     "Caso",
     "CorreoSaliente",
     "Derivacion",
+    "EnlaceExterno",
     "EventoDerivacion",
     "Hogar",
     "Persona",
@@ -19,5 +22,6 @@ __all__ = [
     "SeguimientoDerivacion",
     "SolicitudDerecho",
     "SoloAgregar",
+    "TareaCaso",
     "_comuna_por_defecto",  # referenced by migration 0001
 ]
