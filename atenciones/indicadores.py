@@ -30,7 +30,14 @@ from django_countries import countries
 from oficina.choices import IdiomaPublico, Tema
 from oficina.models import Actividad, AsistenteCapacitacion, Capacitacion, PaginaInformativa
 
-from .choices import ESTADOS_DERIVACION_ABIERTOS, Canal, EstadoDerivacion, Sexo
+from .choices import (
+    ESTADOS_DERIVACION_ABIERTOS,
+    RESULTADOS_RESUELTOS,
+    Canal,
+    EstadoDerivacion,
+    ResultadoDerivacion,
+    Sexo,
+)
 from .models import Atencion, AtencionTema, Derivacion
 
 # Counts under this are shown as "<5" in anything published (the Sello Migrante report).
@@ -260,6 +267,12 @@ def _destino(fila):
     return f"o{fila['organizacion_id']}", fila["organizacion__sigla"] or fila["organizacion__nombre"]
 
 
+# A referral counts as resolved by its outcome, not by its state (issue #13): see RESULTADOS_RESUELTOS.
+Q_RESUELTA = Q(estado=EstadoDerivacion.RESUELTA, resultado__in=RESULTADOS_RESUELTOS)
+# Closed with an outcome that is not "resolved" (no-show, pending on the person, not eligible...).
+Q_CERRADA_SIN_RESOLVER = Q(estado=EstadoDerivacion.RESUELTA) & ~Q(resultado__in=RESULTADOS_RESUELTOS)
+
+
 def _duracion():
     return ExpressionWrapper(F("fecha_cierre") - F("fecha_envio"), output_field=DurationField())
 
@@ -276,7 +289,7 @@ def _medianas_sin_postgresql(qs) -> dict:
     """Median per destination with window functions: only the one or two middle rows are fetched."""
     particion = [F("departamento_id"), F("organizacion_id")]
     filas = (
-        qs.filter(estado=EstadoDerivacion.RESUELTA)
+        qs.filter(Q_RESUELTA)
         .annotate(
             duracion=_duracion(),
             n=Window(Count("id"), partition_by=particion),
@@ -295,13 +308,20 @@ def _medianas_sin_postgresql(qs) -> dict:
 def derivaciones_por_destino(p: Periodo) -> list[dict]:
     """Referrals sent in the period, by destination: how many, resolved, rate, median days to resolve.
 
-    The resolution rate leaves out referrals the office itself cancelled.
+    "Resolved" means the outcome "attended and resolved" (RESULTADOS_RESUELTOS): a no-show, a step
+    pending on the person, not eligible, referred onward or "other" close the referral without
+    resolving it. The resolution rate leaves out referrals the office itself cancelled; the median
+    counts the days from sending to closing of the resolved ones.
     """
     qs = Derivacion.objects.filter(fecha_envio__gte=p.inicio, fecha_envio__lt=p.fin)
     hoy = timezone.localdate()
     conteos = {
         "total": Count("id"),
-        "resueltas": Count("id", filter=Q(estado=EstadoDerivacion.RESUELTA)),
+        "resueltas": Count("id", filter=Q_RESUELTA),
+        "cerradas_sin_resolver": Count("id", filter=Q_CERRADA_SIN_RESOLVER),
+        "no_se_presento": Count(
+            "id", filter=Q(estado=EstadoDerivacion.RESUELTA, resultado=ResultadoDerivacion.NO_SE_PRESENTO)
+        ),
         "rechazadas": Count("id", filter=Q(estado=EstadoDerivacion.RECHAZADA)),
         "canceladas": Count("id", filter=Q(estado=EstadoDerivacion.CANCELADA)),
         "abiertas": Count("id", filter=Q(estado__in=ESTADOS_DERIVACION_ABIERTOS)),
@@ -309,7 +329,7 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
     }
     if es_postgresql():
         conteos["mediana"] = Mediana(
-            _duracion(), filter=Q(estado=EstadoDerivacion.RESUELTA), output_field=DurationField()
+            _duracion(), filter=Q_RESUELTA, output_field=DurationField()
         )
     filas = list(qs.values(*_DESTINO).annotate(**conteos).order_by("-total", "departamento__nombre"))
     medianas = None if es_postgresql() else _medianas_sin_postgresql(qs)
@@ -325,6 +345,8 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
                 tipo=str(_("Departamento") if fila["departamento_id"] else _("Organización")),
                 total=fila["total"],
                 resueltas=fila["resueltas"],
+                cerradas_sin_resolver=fila["cerradas_sin_resolver"],
+                no_se_presento=fila["no_se_presento"],
                 rechazadas=fila["rechazadas"],
                 canceladas=fila["canceladas"],
                 abiertas=fila["abiertas"],
@@ -335,6 +357,24 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
             )
         )
     return resultado
+
+
+def derivaciones_por_resultado(p: Periodo) -> list[dict]:
+    """Referrals sent in the period and closed with an outcome, by outcome (every outcome listed)."""
+    filas = (
+        Derivacion.objects.filter(
+            fecha_envio__gte=p.inicio, fecha_envio__lt=p.fin, estado=EstadoDerivacion.RESUELTA
+        )
+        .exclude(resultado="")
+        .values("resultado")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    conteo = {f["resultado"]: f["n"] for f in filas}
+    return [
+        _fila(r.value, r.label, derivaciones=conteo.get(r.value, 0), resuelta=r.value in RESULTADOS_RESUELTOS)
+        for r in ResultadoDerivacion
+    ]
 
 
 def derivaciones_vencidas(p: Periodo | None = None) -> list[dict]:
@@ -481,8 +521,11 @@ def _calcular(p: Periodo) -> dict:
         "derivaciones_total": {
             "total": sum(f["total"] for f in derivaciones),
             "resueltas": sum(f["resueltas"] for f in derivaciones),
+            "cerradas_sin_resolver": sum(f["cerradas_sin_resolver"] for f in derivaciones),
+            "no_se_presento": sum(f["no_se_presento"] for f in derivaciones),
             "vencidas": sum(f["vencidas"] for f in derivaciones),
         },
+        "por_resultado": derivaciones_por_resultado(p),
         "vencidas": derivaciones_vencidas(p),
         "externas": derivaciones_externas_pendientes(p),
         "actividades": actividades(p),

@@ -41,6 +41,15 @@ def bandeja_de(user) -> QuerySet:
     )
 
 
+def siguiente_abierta(user, *, excluir: int | None = None) -> int | None:
+    """Id of the next open referral for `user` to act on: a liaison's inbox, by due date."""
+    qs = bandeja_de(user) if es_enlace(user) else Derivacion.objects.none()
+    qs = qs.filter(estado__in=ESTADOS_DERIVACION_ABIERTOS)
+    if excluir is not None:
+        qs = qs.exclude(pk=excluir)
+    return qs.order_by("fecha_limite", "id").values_list("pk", flat=True).first()
+
+
 def conteos_por_estado(qs: QuerySet, hoy=None) -> dict:
     """{state: count} plus 'vencidas', in one query."""
     filas = qs.order_by().values("estado").annotate(n=Count("id"), v=Count("id", filter=q_vencidas(hoy)))

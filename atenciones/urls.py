@@ -29,6 +29,7 @@ urlpatterns = [
     path("derivaciones/", derivaciones.lista, name="derivaciones"),
     path("derivaciones/<int:pk>/", derivaciones.detalle, name="derivacion"),
     path("derivaciones/<int:pk>/mover/", derivaciones.mover, name="derivacion_mover"),
+    path("derivaciones/<int:pk>/aceptar/", derivaciones.aceptar, name="derivacion_aceptar"),
     path("derivaciones/<int:pk>/seguimiento/", derivaciones.seguimiento, name="derivacion_seguimiento"),
     path("derivaciones/<int:pk>/imprimir/", derivaciones.imprimir, name="derivacion_imprimir"),
     path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),

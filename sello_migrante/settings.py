@@ -251,6 +251,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.Caso", "exclude_fields": ["modificado"]},
     {"model": "atenciones.Atencion"},
     {"model": "atenciones.Derivacion", "exclude_fields": ["modificado"]},
+    {"model": "atenciones.EnlaceExterno", "exclude_fields": ["aperturas", "ultima_apertura"]},
+    {"model": "atenciones.TareaCaso"},
 )
 
 LOGGING = {

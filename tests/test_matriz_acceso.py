@@ -126,6 +126,10 @@ MATRIZ = {
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
         (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
     ],
+    "equipo:derivacion_aceptar": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
+    ],
     "equipo:derivacion_seguimiento": [
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
         # An empty form: 400 with the form's errors.

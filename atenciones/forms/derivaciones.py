@@ -10,7 +10,14 @@ from oficina.choices import AREA_DE_TEMA, Tema
 from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
-from ..choices import EstadoCaso, EstadoDerivacion, MotivoRechazo, Prioridad, ResultadoSeguimiento
+from ..choices import (
+    EstadoCaso,
+    EstadoDerivacion,
+    MotivoRechazo,
+    Prioridad,
+    ResultadoDerivacion,
+    ResultadoSeguimiento,
+)
 from ..models import Caso
 from ..selectors_derivaciones import externas_esperando, q_vencidas
 
@@ -144,10 +151,77 @@ class CambioEstadoForm(forms.Form):
     nota = forms.CharField(
         label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # Resolving records the outcome (issue #13). Missing from an old page: "attended and resolved".
+    resultado = forms.ChoiceField(
+        label=_("Resultado"),
+        choices=ResultadoDerivacion.choices,
+        required=False,
+        initial=ResultadoDerivacion.ATENDIDA_RESUELTA,
+        widget=forms.RadioSelect,
+    )
+    resultado_detalle = forms.CharField(
+        label=_("Detalle del resultado"),
+        max_length=500,
+        required=False,
+        help_text=_("Obligatorio si el resultado es «Otro»."),
+    )
+    fecha_atendida = forms.DateField(
+        label=_("Fecha en que se atendió"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Si no la indica y la persona fue atendida, se registra hoy."),
+    )
+    siguiente_destino = forms.ChoiceField(
+        label=_("Derivar a"),
+        required=False,
+        help_text=_("Solo si el resultado es «Derivada a otro destino»: se crea la nueva derivación enlazada."),
+    )
+
+    def __init__(self, *args, tema: str | None = None, con_destinos: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The onward destinations cost queries: only the resolve form lists them.
+        if con_destinos:
+            self.fields["siguiente_destino"].choices = opciones_de_destino(tema)
+
+    def clean_resultado(self):
+        return self.cleaned_data.get("resultado") or ResultadoDerivacion.ATENDIDA_RESUELTA
+
+    def clean_siguiente_destino(self):
+        valor = self.cleaned_data.get("siguiente_destino")
+        if not valor:
+            return None
+        tipo, _sep, pk = valor.partition(":")
+        modelo = {"departamento": Departamento, "organizacion": Organizacion}.get(tipo)
+        try:
+            return tipo, modelo.objects.get(pk=int(pk))
+        except (AttributeError, modelo.DoesNotExist, ValueError) as exc:
+            raise forms.ValidationError(_("Elija un destino de la lista.")) from exc
+
+    def argumentos_resultado(self) -> dict:
+        """The outcome arguments of cambiar_estado_derivacion."""
+        d = self.cleaned_data
+        tipo, destino = d.get("siguiente_destino") or (None, None)
+        return {
+            "resultado": d.get("resultado") or ResultadoDerivacion.ATENDIDA_RESUELTA,
+            "resultado_detalle": d.get("resultado_detalle", ""),
+            "fecha_atendida": d.get("fecha_atendida"),
+            "siguiente_departamento": destino if tipo == "departamento" else None,
+            "siguiente_organizacion": destino if tipo == "organizacion" else None,
+        }
 
     def clean(self):
         datos = super().clean()
         nuevo = datos.get("nuevo_estado")
+        if nuevo == E.RESUELTA:
+            resultado = datos.get("resultado")
+            if resultado == ResultadoDerivacion.OTRO and not (datos.get("resultado_detalle") or "").strip():
+                self.add_error("resultado_detalle", _("Describa el resultado «Otro»."))
+            if resultado == ResultadoDerivacion.DERIVADA and not datos.get("siguiente_destino"):
+                if "siguiente_destino" not in self.errors:
+                    self.add_error("siguiente_destino", _("Elija el destino al que se deriva."))
+            fecha = datos.get("fecha_atendida")
+            if fecha and fecha > timezone.localdate():
+                self.add_error("fecha_atendida", _("La fecha de atención no puede estar en el futuro."))
         if nuevo == E.RESUELTA and not (datos.get("respuesta") or "").strip():
             self.add_error("respuesta", _("Escriba la respuesta para resolver la derivación."))
         if nuevo == E.RECHAZADA and not datos.get("motivo_rechazo"):

@@ -8,7 +8,7 @@ fields of cases and referrals. One module per concern; import from the module
 from ._comun import RegistroDesactualizado, TransicionInvalida
 from .atenciones import registrar_atencion, registrar_atencion_completa
 from .casos import abrir_caso, actualizar_caso, cerrar_caso, reabrir_caso, reasignar_caso, reasignar_casos
-from .derivaciones import cambiar_estado_derivacion, derivar, registrar_seguimiento
+from .derivaciones import aceptar_derivacion, cambiar_estado_derivacion, derivar, registrar_seguimiento
 from .hogares import agregar_miembro, asignar_tutor, crear_hogar, quitar_miembro
 from .personas import actualizar_persona, registrar_persona
 
@@ -16,6 +16,7 @@ __all__ = [
     "RegistroDesactualizado",
     "TransicionInvalida",
     "abrir_caso",
+    "aceptar_derivacion",
     "actualizar_caso",
     "actualizar_persona",
     "agregar_miembro",

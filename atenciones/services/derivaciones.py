@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from oficina.roles import es_encargada
 
 from .. import notificaciones
-from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
+from ..choices import RESULTADOS_ATENDIDOS, TRANSICIONES_DERIVACION, EstadoDerivacion, ResultadoDerivacion
 from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona, SeguimientoDerivacion
 from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 
@@ -27,6 +27,8 @@ def derivar(
     caso: Caso | None = None,
     atencion: Atencion | None = None,
     consentimiento_omitido_motivo: str = "",
+    derivada_desde: Derivacion | None = None,
+    _consentimiento_heredado: bool = False,
 ) -> Derivacion:
     """Send a referral to one destination; its due date follows the destination's deadline.
 
@@ -35,7 +37,7 @@ def derivar(
     """
     exigir_persona_activa(persona)
     consentimiento_omitido_motivo = (consentimiento_omitido_motivo or "").strip()
-    if not consentimiento:
+    if not consentimiento and not _consentimiento_heredado:
         if not es_encargada(derivado_por):
             raise ValidationError(
                 {
@@ -70,6 +72,7 @@ def derivar(
         prioridad=prioridad,
         caso=caso,
         atencion=atencion,
+        derivada_desde=derivada_desde,
         fecha_envio=ahora,
         fecha_limite=destino.fecha_limite(timezone.localdate(ahora))
         if destino
@@ -82,6 +85,10 @@ def derivar(
     nota = derivacion.consentimiento_omitido_motivo and _("Enviada sin consentimiento: %(motivo)s") % {
         "motivo": derivacion.consentimiento_omitido_motivo
     }
+    if derivada_desde is not None:
+        nota = " ".join(
+            filter(None, [_("Derivada desde %(codigo)s.") % {"codigo": derivada_desde.codigo}, nota])
+        )
     EventoDerivacion.objects.create(
         derivacion=derivacion,
         estado_anterior="",
@@ -104,10 +111,20 @@ def cambiar_estado_derivacion(
     respuesta: str = "",
     motivo_rechazo: str = "",
     estado_esperado: str | None = None,
+    resultado: str = ResultadoDerivacion.ATENDIDA_RESUELTA,
+    resultado_detalle: str = "",
+    fecha_atendida=None,
+    siguiente_departamento=None,
+    siguiente_organizacion=None,
+    organizacion=None,
 ) -> Derivacion:
     """Move a referral to `nuevo_estado` and append its event; illegal or stale moves are refused.
 
     `estado_esperado` is the state the user saw: if the referral moved meanwhile, nothing changes.
+    Resolving records the outcome (`resultado`, ResultadoDerivacion) and the date attended; the
+    outcome "referred onward" sends the linked onward referral to `siguiente_departamento` or
+    `siguiente_organizacion`. `organizacion` marks a move made by the destination organisation
+    through its signed link (then `usuario` is None).
     """
     actual = Derivacion.objects.select_for_update().get(pk=derivacion.pk)
     if estado_esperado is not None and actual.estado != estado_esperado:
@@ -133,6 +150,17 @@ def cambiar_estado_derivacion(
         raise ValidationError({"respuesta": _("Escriba la respuesta para resolver la derivación.")})
     if nuevo_estado == EstadoDerivacion.RECHAZADA and not motivo_rechazo:
         raise ValidationError({"motivo_rechazo": _("Elija el motivo del rechazo.")})
+    siguiente = None
+    if nuevo_estado == EstadoDerivacion.RESUELTA:
+        resultado, resultado_detalle, fecha_atendida, siguiente = _validar_resultado(
+            actual,
+            resultado=resultado or ResultadoDerivacion.ATENDIDA_RESUELTA,
+            resultado_detalle=resultado_detalle,
+            fecha_atendida=fecha_atendida,
+            siguiente_departamento=siguiente_departamento,
+            siguiente_organizacion=siguiente_organizacion,
+            usuario=usuario,
+        )
 
     anterior = actual.estado
     ahora = timezone.now()
@@ -140,7 +168,10 @@ def cambiar_estado_derivacion(
     campos = ["estado", "modificado"]
     if nuevo_estado == EstadoDerivacion.RESUELTA:
         actual.respuesta = respuesta.strip()
-        campos.append("respuesta")
+        actual.resultado = resultado
+        actual.resultado_detalle = resultado_detalle
+        actual.fecha_atendida = fecha_atendida
+        campos += ["respuesta", "resultado", "resultado_detalle", "fecha_atendida"]
     if nuevo_estado == EstadoDerivacion.RECHAZADA:
         actual.motivo_rechazo = motivo_rechazo
         campos.append("motivo_rechazo")
@@ -156,13 +187,99 @@ def cambiar_estado_derivacion(
         usuario=usuario,
         fecha=ahora,
         nota=nota.strip() or respuesta.strip(),
+        resultado=actual.resultado if nuevo_estado == EstadoDerivacion.RESUELTA else "",
+        organizacion=organizacion,
     )
+    if siguiente is not None:
+        tipo, destino = siguiente
+        derivar(
+            persona=actual.persona,
+            derivado_por=usuario,
+            tema=actual.tema,
+            motivo=actual.motivo,
+            consentimiento=actual.consentimiento,
+            consentimiento_omitido_motivo=actual.consentimiento_omitido_motivo,
+            prioridad=actual.prioridad,
+            caso=actual.caso,
+            derivada_desde=actual,
+            _consentimiento_heredado=True,
+            **{tipo: destino},
+        )
     # Keep the caller's instance in step with the database.
     for campo in campos + ["fecha_cierre"]:
         setattr(derivacion, campo, getattr(actual, campo))
     if nuevo_estado in (EstadoDerivacion.RESUELTA, EstadoDerivacion.RECHAZADA):
         notificaciones.avisar_respuesta(actual)
     return actual
+
+
+def _validar_resultado(
+    actual: Derivacion,
+    *,
+    resultado: str,
+    resultado_detalle: str,
+    fecha_atendida,
+    siguiente_departamento,
+    siguiente_organizacion,
+    usuario,
+):
+    """Check an outcome; returns (outcome, detail, date attended, onward destination or None)."""
+    R = ResultadoDerivacion
+    if resultado not in R.values:
+        raise ValidationError({"resultado": _("Elija el resultado de la derivación.")})
+    resultado_detalle = (resultado_detalle or "").strip()
+    if resultado == R.OTRO and not resultado_detalle:
+        raise ValidationError({"resultado_detalle": _("Describa el resultado «Otro».")})
+    hoy = timezone.localdate()
+    if resultado in RESULTADOS_ATENDIDOS:
+        fecha_atendida = fecha_atendida or hoy
+    if fecha_atendida is not None:
+        if fecha_atendida > hoy:
+            raise ValidationError({"fecha_atendida": _("La fecha de atención no puede estar en el futuro.")})
+        if fecha_atendida < timezone.localdate(actual.fecha_envio):
+            raise ValidationError(
+                {"fecha_atendida": _("La fecha de atención no puede ser anterior al envío de la derivación.")}
+            )
+    siguiente = None
+    if resultado == R.DERIVADA:
+        if usuario is None:
+            raise ValidationError(
+                {"resultado": _("Para derivar a otro destino, comuníquese con la oficina.")}
+            )
+        if bool(siguiente_departamento) == bool(siguiente_organizacion):
+            raise ValidationError({"siguiente_destino": _("Elija el destino al que se deriva.")})
+        siguiente = (
+            ("departamento", siguiente_departamento)
+            if siguiente_departamento
+            else ("organizacion", siguiente_organizacion)
+        )
+        if siguiente[1] == actual.destino:
+            raise ValidationError(
+                {"siguiente_destino": _("No se puede derivar al mismo destino que recibió la derivación.")}
+            )
+    return resultado, resultado_detalle, fecha_atendida, siguiente
+
+
+@transaction.atomic
+def aceptar_derivacion(*, derivacion: Derivacion, usuario, nota: str = "", organizacion=None) -> Derivacion:
+    """Accept a referral in one action: received and in attention (two events, one transaction)."""
+    actual = Derivacion.objects.select_for_update().get(pk=derivacion.pk)
+    if actual.estado == EstadoDerivacion.ENVIADA:
+        cambiar_estado_derivacion(
+            derivacion=actual,
+            nuevo_estado=EstadoDerivacion.RECIBIDA,
+            usuario=usuario,
+            estado_esperado=EstadoDerivacion.ENVIADA,
+            organizacion=organizacion,
+        )
+    return cambiar_estado_derivacion(
+        derivacion=derivacion,
+        nuevo_estado=EstadoDerivacion.EN_ATENCION,
+        usuario=usuario,
+        nota=nota,
+        estado_esperado=EstadoDerivacion.RECIBIDA,
+        organizacion=organizacion,
+    )
 
 
 @transaction.atomic

@@ -29,10 +29,17 @@ from ..forms.derivaciones import (
 from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
 from ..selectors_derivaciones import (
     acciones_permitidas,
+    siguiente_abierta,
     con_proximo_seguimiento,
     externas_esperando,
 )
-from ..services import TransicionInvalida, cambiar_estado_derivacion, derivar, registrar_seguimiento
+from ..services import (
+    TransicionInvalida,
+    aceptar_derivacion,
+    cambiar_estado_derivacion,
+    derivar,
+    registrar_seguimiento,
+)
 
 E = EstadoDerivacion
 POR_PAGINA = 25
@@ -81,34 +88,53 @@ def lista(request):
     )
 
 
+# Session key of the typed move kept when a move is refused as stale (issue #13, point 2).
+BORRADOR = "borrador_derivacion_%s"
+CAMPOS_BORRADOR = ("nuevo_estado", "nota", "respuesta", "motivo_rechazo", "resultado", "resultado_detalle")
+
+
+def _form_accion(derivacion, estado, borrador=None):
+    inicial = {"nuevo_estado": estado, "estado_esperado": derivacion.estado}
+    if borrador and borrador.get("nuevo_estado") == estado:
+        inicial.update({k: v for k, v in borrador.items() if k != "nuevo_estado" and v})
+    return CambioEstadoForm(initial=inicial, tema=derivacion.tema, con_destinos=estado == E.RESUELTA)
+
+
 def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento=None):
     user = request.user
     departamentos = departamentos_de(user) if es_enlace(user) else []
     equipo = es_profesional(user)
     con_error = form_estado.data.get("nuevo_estado") if form_estado is not None else None
+    borrador = request.session.pop(BORRADOR % derivacion.pk, None) if form_estado is None else None
+    permitidas = acciones_permitidas(user, derivacion, departamentos)
     acciones = [
         (
             estado,
             ETIQUETAS_ACCION[estado],
-            form_estado
-            if estado == con_error
-            else CambioEstadoForm(initial={"nuevo_estado": estado, "estado_esperado": derivacion.estado}),
+            form_estado if estado == con_error else _form_accion(derivacion, estado, borrador),
         )
-        for estado in acciones_permitidas(user, derivacion, departamentos)
+        for estado in permitidas
     ]
     return {
         "derivacion": derivacion,
         "equipo": equipo,
         "acciones": acciones,
+        "borrador": borrador,
+        # One action for "received and in attention" (the liaison's day).
+        "puede_aceptar": derivacion.estado == E.ENVIADA and E.RECIBIDA in permitidas,
+        "enlace": es_enlace(user),
         "form_seguimiento": form_seguimiento
         or (SeguimientoForm() if equipo and derivacion.abierta else None),
     }
 
 
 def _derivacion_con_historial(user, pk):
-    eventos = EventoDerivacion.objects.select_related("usuario")
+    eventos = EventoDerivacion.objects.select_related("usuario", "organizacion")
     seguimientos = SeguimientoDerivacion.objects.select_related("usuario")
-    qs = Derivacion.objects.prefetch_related(Prefetch("eventos", queryset=eventos))
+    qs = Derivacion.objects.select_related("derivada_desde").prefetch_related(
+        Prefetch("eventos", queryset=eventos),
+        Prefetch("derivaciones_siguientes", queryset=Derivacion.objects.only("pk", "codigo", "derivada_desde")),
+    )
     if es_profesional(user):
         # Only office staff see the follow-ups and the case.
         qs = qs.select_related("caso").prefetch_related(Prefetch("seguimientos", queryset=seguimientos))
@@ -127,12 +153,13 @@ def detalle(request, pk):
 def mover(request, pk):
     """Move a referral through the single state-change service; stale pages are refused."""
     derivacion = derivacion_para(request.user, pk)
-    form = CambioEstadoForm(request.POST)
     nuevo = request.POST.get("nuevo_estado")
+    form = CambioEstadoForm(request.POST, tema=derivacion.tema, con_destinos=nuevo == E.RESUELTA)
     departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
     if nuevo not in acciones_permitidas(request.user, derivacion, departamentos):
         esperado = request.POST.get("estado_esperado")
         if esperado and esperado != derivacion.estado:
+            _guardar_borrador(request, pk)
             messages.error(
                 request,
                 _(
@@ -154,9 +181,12 @@ def mover(request, pk):
                 respuesta=datos["respuesta"],
                 motivo_rechazo=datos["motivo_rechazo"],
                 estado_esperado=datos["estado_esperado"],
+                **(form.argumentos_resultado() if datos["nuevo_estado"] == E.RESUELTA else {}),
             )
         except TransicionInvalida as exc:
             messages.error(request, exc.messages[0])
+            if exc.code == "desactualizada":
+                _guardar_borrador(request, pk)
             return redirect("equipo:derivacion", pk=pk)
         except ValidationError as exc:
             for campo, errores in exc.message_dict.items():
@@ -167,7 +197,7 @@ def mover(request, pk):
                 _("Derivación %(codigo)s: ahora está «%(estado)s».")
                 % {"codigo": derivacion.codigo, "estado": derivacion.get_estado_display()},
             )
-            return redirect("equipo:derivacion", pk=pk)
+            return _despues_de_actuar(request, derivacion)
     derivacion = _derivacion_con_historial(request.user, pk)
     return render(
         request,
@@ -175,6 +205,52 @@ def mover(request, pk):
         _contexto_detalle(request, derivacion, form_estado=form),
         status=400,
     )
+
+
+def _guardar_borrador(request, pk) -> None:
+    """Keep what the user typed in a move refused as stale, to offer it again on the page."""
+    request.session[BORRADOR % pk] = {c: request.POST.get(c, "")[:2000] for c in CAMPOS_BORRADOR}
+
+
+def _despues_de_actuar(request, derivacion):
+    """Stay on the referral, or ("siguiente") go to the liaison's next open one, or to the inbox."""
+    if "siguiente" not in request.POST:
+        return redirect("equipo:derivacion", pk=derivacion.pk)
+    siguiente = siguiente_abierta(request.user, excluir=derivacion.pk)
+    if siguiente is None:
+        messages.info(request, _("No quedan derivaciones por atender en su bandeja."))
+        return redirect("equipo:bandeja" if es_enlace(request.user) else "equipo:derivaciones")
+    return redirect("equipo:derivacion", pk=siguiente)
+
+
+@require_POST
+@enlace_o_equipo_requerido
+def aceptar(request, pk):
+    """Accept a referral in one action (received and in attention)."""
+    derivacion = derivacion_para(request.user, pk)
+    departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
+    if derivacion.estado != E.ENVIADA or E.RECIBIDA not in acciones_permitidas(
+        request.user, derivacion, departamentos
+    ):
+        messages.error(
+            request,
+            _("La derivación ya no está «Enviada» (ahora está «%(estado)s»): revísela antes de actuar.")
+            % {"estado": derivacion.get_estado_display()},
+        )
+        return redirect("equipo:derivacion", pk=pk)
+    try:
+        aceptar_derivacion(derivacion=derivacion, usuario=request.user, nota=request.POST.get("nota", ""))
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("equipo:derivacion", pk=pk)
+    messages.success(
+        request,
+        _("Derivación %(codigo)s aceptada: ahora está «%(estado)s».")
+        % {"codigo": derivacion.codigo, "estado": E.EN_ATENCION.label},
+    )
+    if request.POST.get("volver") == "bandeja":
+        return redirect("equipo:bandeja")
+    return redirect("equipo:derivacion", pk=pk)
 
 
 @require_POST
