@@ -328,9 +328,7 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
         "vencidas": Count("id", filter=Q(estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=hoy)),
     }
     if es_postgresql():
-        conteos["mediana"] = Mediana(
-            _duracion(), filter=Q_RESUELTA, output_field=DurationField()
-        )
+        conteos["mediana"] = Mediana(_duracion(), filter=Q_RESUELTA, output_field=DurationField())
     filas = list(qs.values(*_DESTINO).annotate(**conteos).order_by("-total", "departamento__nombre"))
     medianas = None if es_postgresql() else _medianas_sin_postgresql(qs)
     resultado = []

@@ -115,3 +115,36 @@ def acciones_permitidas(user, derivacion: Derivacion, departamentos=None) -> lis
                 permitidas |= MOVIMIENTOS_DESTINO
         permitidas &= legales
     return [e for e in E.values if e in permitidas]
+
+
+def datos_compartidos(derivacion: Derivacion) -> list[tuple[str, str]]:
+    """Extra person fields the destination sees (its `campos_persona`), as (label, value).
+
+    Nothing without the person's consent. The minimum (name, phone, email, languages,
+    interpreter) is shown by the templates themselves.
+    """
+    from oficina.choices import CampoPersona
+
+    destino = derivacion.destino
+    if not derivacion.consentimiento or destino is None:
+        return []
+    persona = derivacion.persona
+    filas = []
+    for campo in destino.campos_persona or []:
+        if campo == CampoPersona.DOCUMENTO:
+            valor = f"{persona.get_tipo_documento_display()} {persona.documento_display}".strip()
+        elif campo == CampoPersona.FECHA_NACIMIENTO:
+            valor = persona.fecha_nacimiento.strftime("%d-%m-%Y") if persona.fecha_nacimiento else ""
+        elif campo == CampoPersona.NACIONALIDAD:
+            valor = persona.nacionalidad.name if persona.nacionalidad else ""
+        elif campo == CampoPersona.DIRECCION:
+            valor = ", ".join(filter(None, [persona.direccion, persona.comuna]))
+        elif campo == CampoPersona.SITUACION_MIGRATORIA:
+            valor = persona.get_situacion_migratoria_display() if persona.situacion_migratoria else ""
+        elif campo == CampoPersona.TUTOR:
+            tutor = persona.tutor
+            valor = f"{tutor.nombre_para_mostrar} · {tutor.telefono or '—'}" if tutor else ""
+        else:
+            continue
+        filas.append((str(CampoPersona(campo).label), valor or "—"))
+    return filas

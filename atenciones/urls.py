@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import bandeja, casos, derechos, derivaciones, hogares, indicadores, mi_dia, personas
+from .views import bandeja, casos, derechos, derivaciones, externas, hogares, indicadores, mi_dia, personas
 
 app_name = "equipo"
 
@@ -30,6 +30,7 @@ urlpatterns = [
     path("derivaciones/<int:pk>/", derivaciones.detalle, name="derivacion"),
     path("derivaciones/<int:pk>/mover/", derivaciones.mover, name="derivacion_mover"),
     path("derivaciones/<int:pk>/aceptar/", derivaciones.aceptar, name="derivacion_aceptar"),
+    path("derivaciones/<int:pk>/enlace/", externas.enlace_oficina, name="derivacion_enlace"),
     path("derivaciones/<int:pk>/seguimiento/", derivaciones.seguimiento, name="derivacion_seguimiento"),
     path("derivaciones/<int:pk>/imprimir/", derivaciones.imprimir, name="derivacion_imprimir"),
     path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),

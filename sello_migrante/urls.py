@@ -3,6 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from atenciones.views.externas import externa
+
 from . import views
 
 urlpatterns = [
@@ -10,6 +12,8 @@ urlpatterns = [
     path("salud/", views.salud, name="salud"),
     path("cuentas/", include("django.contrib.auth.urls")),
     path("equipo/", include("atenciones.urls")),
+    # An external organisation answers one referral through its signed link (no sign-in).
+    path("externa/<str:token>/", externa, name="externa"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("oficina.urls")), prefix_default_language=True)

@@ -155,9 +155,11 @@ class DerivacionFactory(factory.django.DjangoModelFactory):
         lambda d: ResultadoDerivacion.ATENDIDA_RESUELTA if d.estado == EstadoDerivacion.RESUELTA else ""
     )
     fecha_atendida = factory.LazyAttribute(
-        lambda d: timezone.localdate(d.fecha_cierre or d.fecha_envio)
-        if d.resultado == ResultadoDerivacion.ATENDIDA_RESUELTA
-        else None
+        lambda d: (
+            timezone.localdate(d.fecha_cierre or d.fecha_envio)
+            if d.resultado == ResultadoDerivacion.ATENDIDA_RESUELTA
+            else None
+        )
     )
 
     @factory.post_generation

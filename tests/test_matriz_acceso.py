@@ -130,6 +130,12 @@ MATRIZ = {
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
         (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
     ],
+    "equipo:derivacion_enlace": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
+    ],
+    # An external organisation's signed link: a made-up token is a 404 for everyone.
+    "externa": [(lambda d: {"token": "no-es-un-enlace"}, todos(404))],
     "equipo:derivacion_seguimiento": [
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
         # An empty form: 400 with the form's errors.

@@ -174,7 +174,9 @@ class CambioEstadoForm(forms.Form):
     siguiente_destino = forms.ChoiceField(
         label=_("Derivar a"),
         required=False,
-        help_text=_("Solo si el resultado es «Derivada a otro destino»: se crea la nueva derivación enlazada."),
+        help_text=_(
+            "Solo si el resultado es «Derivada a otro destino»: se crea la nueva derivación enlazada."
+        ),
     )
 
     def __init__(self, *args, tema: str | None = None, con_destinos: bool = False, **kwargs):
@@ -216,9 +218,12 @@ class CambioEstadoForm(forms.Form):
             resultado = datos.get("resultado")
             if resultado == ResultadoDerivacion.OTRO and not (datos.get("resultado_detalle") or "").strip():
                 self.add_error("resultado_detalle", _("Describa el resultado «Otro»."))
-            if resultado == ResultadoDerivacion.DERIVADA and not datos.get("siguiente_destino"):
-                if "siguiente_destino" not in self.errors:
-                    self.add_error("siguiente_destino", _("Elija el destino al que se deriva."))
+            if (
+                resultado == ResultadoDerivacion.DERIVADA
+                and not datos.get("siguiente_destino")
+                and "siguiente_destino" not in self.errors
+            ):
+                self.add_error("siguiente_destino", _("Elija el destino al que se deriva."))
             fecha = datos.get("fecha_atendida")
             if fecha and fecha > timezone.localdate():
                 self.add_error("fecha_atendida", _("La fecha de atención no puede estar en el futuro."))

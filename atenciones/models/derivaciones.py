@@ -11,8 +11,8 @@ from oficina.choices import Tema
 from oficina.models import Departamento, Organizacion
 
 from ..choices import (
-    EstadoDerivacion,
     RESULTADOS_ATENDIDOS,
+    EstadoDerivacion,
     MotivoRechazo,
     Prioridad,
     ResultadoDerivacion,

@@ -38,7 +38,12 @@ class EnlaceExterno(models.Model):
     expira = models.DateTimeField(_("expira"))
     revocado_en = models.DateTimeField(_("revocado el"), null=True, blank=True)
     revocado_por = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("revocado por")
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revocado por"),
     )
     aperturas = models.PositiveIntegerField(_("aperturas"), default=0)
     ultima_apertura = models.DateTimeField(_("última apertura"), null=True, blank=True)

@@ -46,7 +46,9 @@ class TareaCaso(models.Model):
         indexes = [
             # "Mi día": my pending tasks due today or before.
             models.Index(
-                fields=["responsable", "vence"], condition=Q(hecha_en__isnull=True), name="tarea_pendiente_idx"
+                fields=["responsable", "vence"],
+                condition=Q(hecha_en__isnull=True),
+                name="tarea_pendiente_idx",
             ),
             models.Index(fields=["caso", "vence"], name="tarea_caso_idx"),
         ]

@@ -98,6 +98,11 @@ def derivar(
         nota=nota or "",
     )
     notificaciones.avisar_nueva_derivacion(derivacion)
+    if organizacion is not None and organizacion.email and organizacion.responde_por_enlace:
+        # The organisation answers through a signed link sent to its address (issue #13).
+        from .externas import emitir_enlace
+
+        emitir_enlace(derivacion=derivacion, usuario=derivado_por)
     return derivacion
 
 

@@ -19,19 +19,21 @@ from ..acceso import (
     equipo_requerido,
     persona_para,
 )
-from ..choices import EstadoDerivacion
+from ..auditoria import Accion, registrar_acceso
+from ..choices import EstadoDerivacion, ResultadoDerivacion
 from ..forms.derivaciones import (
     CambioEstadoForm,
     FiltroDerivacionesForm,
     NuevaDerivacionForm,
     SeguimientoForm,
 )
-from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
+from ..models import Derivacion, EnlaceExterno, EventoDerivacion, SeguimientoDerivacion
 from ..selectors_derivaciones import (
     acciones_permitidas,
-    siguiente_abierta,
     con_proximo_seguimiento,
+    datos_compartidos,
     externas_esperando,
+    siguiente_abierta,
 )
 from ..services import (
     TransicionInvalida,
@@ -123,6 +125,16 @@ def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento
         # One action for "received and in attention" (the liaison's day).
         "puede_aceptar": derivacion.estado == E.ENVIADA and E.RECIBIDA in permitidas,
         "enlace": es_enlace(user),
+        # What this destination sees of the person beyond the minimum (its campos_persona).
+        "datos_compartidos": [] if equipo else datos_compartidos(derivacion),
+        # Onward referrals exist only for the outcome "referred onward": no query otherwise.
+        "siguientes": list(derivacion.derivaciones_siguientes.only("pk", "codigo"))
+        if derivacion.resultado == ResultadoDerivacion.DERIVADA
+        else [],
+        # External referrals: the organisation's links (latest first), for the office only.
+        "enlaces_externos": list(derivacion.enlaces_externos.all())
+        if equipo and derivacion.organizacion_id
+        else [],
         "form_seguimiento": form_seguimiento
         or (SeguimientoForm() if equipo and derivacion.abierta else None),
     }
@@ -132,12 +144,14 @@ def _derivacion_con_historial(user, pk):
     eventos = EventoDerivacion.objects.select_related("usuario", "organizacion")
     seguimientos = SeguimientoDerivacion.objects.select_related("usuario")
     qs = Derivacion.objects.select_related("derivada_desde").prefetch_related(
-        Prefetch("eventos", queryset=eventos),
-        Prefetch("derivaciones_siguientes", queryset=Derivacion.objects.only("pk", "codigo", "derivada_desde")),
+        Prefetch("eventos", queryset=eventos)
     )
     if es_profesional(user):
         # Only office staff see the follow-ups and the case.
-        qs = qs.select_related("caso").prefetch_related(Prefetch("seguimientos", queryset=seguimientos))
+        qs = qs.select_related("caso").prefetch_related(
+            Prefetch("seguimientos", queryset=seguimientos),
+            Prefetch("enlaces_externos", queryset=EnlaceExterno.objects.order_by("-creado", "-id")),
+        )
     return derivacion_para(user, pk, qs)
 
 
@@ -145,6 +159,10 @@ def _derivacion_con_historial(user, pk):
 def detalle(request, pk):
     """One referral. A liaison sees only what the referral needs; office staff see it all."""
     derivacion = _derivacion_con_historial(request.user, pk)
+    if not es_profesional(request.user):
+        # A destination's liaison reading the person's data: logged (the office's reads are logged
+        # on the person page).
+        registrar_acceso(usuario=request.user, accion=Accion.VER_DERIVACION, objeto=derivacion)
     return render(request, "equipo/derivaciones/detalle.html", _contexto_detalle(request, derivacion))
 
 
