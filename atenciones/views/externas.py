@@ -116,6 +116,8 @@ def externa(request: HttpRequest, token: str) -> HttpResponse:
                         {"derivacion": derivacion, "organizacion": enlace.organizacion},
                     )
                 )
+    if form is not None and "accion" in form.errors:
+        messages.error(request, _("Acción desconocida: use los botones de la página."))
     registrar_apertura(enlace=enlace, ip=ip_cliente(request))
     accion_con_error = form.data.get("accion") if form is not None else None
 
