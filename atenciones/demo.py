@@ -89,6 +89,9 @@ def cargar_referencia(*, password, stdout=None):
                 "tipo": tipo,
                 "idiomas": idiomas,
                 "acepta_derivaciones": acepta,
+                # NGOs answer their referrals through the signed link (issue #13).
+                "email": f"derivaciones@{sigla.lower()}.example" if sigla else "",
+                "responde_por_enlace": acepta and tipo in ("ong", "fundacion"),
                 "comuna": "Valparaíso",
                 "horario": "Lunes a viernes, 9:00 a 14:00",
                 "plazo_respuesta_dias": 10,

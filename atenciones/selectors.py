@@ -3,14 +3,14 @@
 import datetime
 import difflib
 
-from django.db.models import CharField, Exists, F, Max, OuterRef, Prefetch, Q, Value
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .busqueda import normalizar_texto
 from .choices import ESTADOS_DERIVACION_ABIERTOS, EstadoCaso, TipoDocumento
 from .documentos import normalizar_documento, normalizar_telefono
-from .models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona
+from .models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona, TareaCaso
 
 # How many items each block of "Mi día" lists (the block says how many there are in all).
 LIMITE_MI_DIA = 15
@@ -61,14 +61,48 @@ def mi_dia(user, hoy=None):
         .prefetch_related("persona")
         .order_by("fecha_limite", "pk")
     )
+    # The case plan's next steps due today or overdue (issue #13); persons joined by primary key.
+    tareas = TareaCaso.objects.para_hoy_de(user, hoy).select_related("caso__persona").order_by("vence", "pk")
+    bloque_derivaciones, vencidas = _bloque_con_vencidas(derivaciones, hoy)
     return {
         "hoy": hoy,
         "atenciones_hoy": _bloque(atenciones_hoy, 50),
         "casos": _bloque(casos),
         "casos_seguimiento": _bloque(casos_seguimiento),
         "seguimientos": _bloque(seguimientos),
-        "derivaciones": _bloque(derivaciones),
-        "derivaciones_vencidas": derivaciones.filter(fecha_limite__lt=hoy).count(),
+        "derivaciones": bloque_derivaciones,
+        "derivaciones_vencidas": vencidas,
+        "tareas": _bloque(tareas),
+    }
+
+
+def _bloque_con_vencidas(qs, hoy):
+    """A referrals block and how many are overdue: the overdue count comes with the total."""
+    items = list(qs[:LIMITE_MI_DIA])
+    if len(items) < LIMITE_MI_DIA:
+        total, vencidas = len(items), sum(1 for d in items if d.fecha_limite < hoy)
+    else:
+        cuenta = qs.order_by().aggregate(
+            total=Count("id"), vencidas=Count("id", filter=Q(fecha_limite__lt=hoy))
+        )
+        total, vencidas = cuenta["total"], cuenta["vencidas"]
+    return {"items": items, "total": total, "mas": total > len(items)}, vencidas
+
+
+def mi_dia_enlace(user, hoy=None):
+    """A liaison's day: their inbox's open referrals, overdue first, and the counts by state."""
+    from .selectors_derivaciones import bandeja_de, conteos_por_estado
+
+    hoy = hoy or timezone.localdate()
+    qs = bandeja_de(user)
+    conteos = conteos_por_estado(qs, hoy)
+    abiertas = qs.filter(estado__in=ESTADOS_DERIVACION_ABIERTOS).prefetch_related("persona")
+    items = list(abiertas.order_by("fecha_limite", "id")[:LIMITE_MI_DIA])
+    total = sum(conteos[e] for e in ESTADOS_DERIVACION_ABIERTOS)
+    return {
+        "hoy": hoy,
+        "bandeja_enlace": {"items": items, "total": total, "mas": total > len(items)},
+        "conteos_bandeja": conteos,
     }
 
 

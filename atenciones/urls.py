@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import bandeja, casos, derechos, derivaciones, externas, hogares, indicadores, mi_dia, personas
+from .views import (
+    bandeja,
+    casos,
+    derechos,
+    derivaciones,
+    externas,
+    hogares,
+    indicadores,
+    mi_dia,
+    personas,
+    planes,
+)
 
 app_name = "equipo"
 
@@ -20,6 +31,9 @@ urlpatterns = [
     path("casos/<int:pk>/editar/", casos.editar, name="caso_editar"),
     path("casos/<int:pk>/cerrar/", casos.cerrar, name="caso_cerrar"),
     path("casos/<int:pk>/reabrir/", casos.reabrir, name="caso_reabrir"),
+    path("casos/<int:pk>/tareas/", planes.tarea_nueva, name="caso_tarea_nueva"),
+    path("casos/<int:pk>/vincular/", planes.vincular, name="caso_vincular"),
+    path("tareas/<int:pk>/hecha/", planes.tarea_hecha, name="tarea_hecha"),
     path("hogares/nuevo/", hogares.nuevo, name="hogar_nuevo"),
     path("hogares/<int:pk>/", hogares.detalle, name="hogar"),
     path("hogares/<int:pk>/agregar/", hogares.agregar, name="hogar_agregar"),

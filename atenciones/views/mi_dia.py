@@ -1,12 +1,18 @@
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from oficina.roles import es_profesional
+from oficina.roles import es_enlace, es_profesional
 
 from .. import selectors
 
 
 @login_required
-def mi_dia(request):
-    contexto = selectors.mi_dia(request.user) if es_profesional(request.user) else {}
+def mi_dia(request: HttpRequest) -> HttpResponse:
+    contexto = {}
+    if es_profesional(request.user):
+        contexto = selectors.mi_dia(request.user)
+    elif es_enlace(request.user):
+        # A liaison lands on their inbox's open referrals, with one-action accept (issue #13).
+        contexto = selectors.mi_dia_enlace(request.user)
     return render(request, "equipo/mi_dia.html", contexto)
