@@ -23,9 +23,12 @@ messages: install
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+# The task worker (django-q2) runs beside the web server and stops with it.
 run: messages migrate
 	$(BIN)/python manage.py seed_demo
 	@echo "Portal en http://127.0.0.1:$(PORT)/  ·  equipo: http://127.0.0.1:$(PORT)/equipo/"
+	@$(BIN)/python manage.py qcluster & trabajador=$$!; \
+	trap 'kill $$trabajador 2>/dev/null; wait $$trabajador 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Uses DATABASE_URL when set (PostgreSQL in CI), the SQLite default otherwise.

@@ -58,6 +58,11 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", _read("CONN_MAX_AGE", env.int, d
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # The web server and the task worker write to the same file: wait for the lock instead of
+    # failing, take it at the start of each transaction, and let readers run beside a writer (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": _read("CACHE_URL", env.cache_url, default="locmemcache://")}
@@ -66,6 +71,28 @@ EMAIL_CONFIG = _read("EMAIL_URL", env.email_url, default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = _read("DEFAULT_FROM_EMAIL", env.str, default="migrantes@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (imports, emails, reminders) runs on django-q2 with its ORM broker: the queue is a
+# table in the same database, so SQLite and PostgreSQL both work without another server.
+# `manage.py qcluster` is the worker (`make run` starts it beside the web server).
+_TAREAS_TIEMPO_MAXIMO = _read("TAREAS_TIEMPO_MAXIMO", env.int, default=1800)
+Q_CLUSTER = {
+    "name": "sello_migrante",
+    "orm": "default",
+    "workers": _read(
+        "TAREAS_WORKERS", env.int, default=1 if DATABASES["default"]["ENGINE"].endswith("sqlite3") else 2
+    ),
+    "timeout": _TAREAS_TIEMPO_MAXIMO,
+    # A task whose worker died (not acknowledged) is handed out again after this many seconds.
+    "retry": _TAREAS_TIEMPO_MAXIMO + 60,
+    "max_attempts": 3,
+    # A task that raised is kept as failed with its traceback (admin: "Failed tasks"), not retried.
+    "ack_failures": True,
+    "save_limit": 1000,
+    "catch_up": False,
+    "poll": 1,
+    "label": "Tareas en segundo plano",
+}
 
 # The office this installation serves: data, not code.
 COMUNA = _read("COMUNA", env.str, default="Valparaíso")
@@ -113,6 +140,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
+    "django_q",  # task runner (django-q2, ORM broker): sello_migrante/tareas.py
     "sello_migrante.apps.BloqueoAccesoConfig",  # django-axes
     "sello_migrante.apps.HistorialCambiosConfig",  # django-auditlog
     "oficina",

@@ -22,6 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
+from django_q.models import OrmQ, Schedule, Task
 
 from atenciones.auditoria import registrar_acceso
 from atenciones.models import BrechaSeguridad, EventoDerivacion, SolicitudDerecho
@@ -193,9 +194,21 @@ ADMIN_MODELOS = {
     "axes.accessattempt": ("", "vcd"),
     "axes.accesslog": ("", "vcd"),
     "axes.accessfailurelog": ("", "vcd"),
+    # The task runner's queue and results (django-q2): the superuser's, for operations.
+    "django_q.success": ("", "vcd"),
+    "django_q.failure": ("", "vcd"),
+    "django_q.schedule": ("", "vacd"),
+    "django_q.ormq": ("", "vcd"),
 }
 # Admin app pages: does the office head see the app?
-ADMIN_APPS = {"atenciones": 200, "oficina": 200, "auditlog": 200, "auth": 404, "axes": 404}
+ADMIN_APPS = {
+    "atenciones": 200,
+    "oficina": 200,
+    "auditlog": 200,
+    "auth": 404,
+    "axes": 404,
+    "django_q": 404,
+}
 
 
 def _admin(encargada, superusuario=200, anonimo=ADMIN_LOGIN):
@@ -308,6 +321,17 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
     )
     AccessLog.objects.create(username="x", ip_address="10.0.0.1", attempt_time=timezone.now())
     AccessFailureLog.objects.create(username="x", ip_address="10.0.0.1", attempt_time=timezone.now())
+    for exito in (True, False):
+        Task.objects.create(
+            id=f"tarea-{exito}",
+            name=f"tarea-{exito}",
+            func="sello_migrante.tareas.encolar",
+            started=timezone.now(),
+            stopped=timezone.now(),
+            success=exito,
+        )
+    Schedule.objects.create(name="prueba", func="atenciones.notificaciones.enviar_recordatorios")
+    OrmQ.objects.create(key="sello_migrante", payload="x", lock=timezone.now())
     objetos = {}
     for etiqueta in ADMIN_MODELOS:
         modelo = apps.get_model(etiqueta)
