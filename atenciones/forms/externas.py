@@ -39,6 +39,13 @@ class RespuestaExternaForm(forms.Form):
         help_text=_("No escriba datos sensibles innecesarios."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        accion = self.data.get("accion") if self.is_bound else self.initial.get("accion")
+        if accion == "rechazar":
+            # Distinct labels: the page holds both forms.
+            self.fields["nota"].label = _("Comentario sobre el rechazo")
+
     def clean(self):
         datos = super().clean()
         accion = datos.get("accion")

@@ -99,7 +99,10 @@ def _form_accion(derivacion, estado, borrador=None):
     inicial = {"nuevo_estado": estado, "estado_esperado": derivacion.estado}
     if borrador and borrador.get("nuevo_estado") == estado:
         inicial.update({k: v for k, v in borrador.items() if k != "nuevo_estado" and v})
-    return CambioEstadoForm(initial=inicial, tema=derivacion.tema, con_destinos=estado == E.RESUELTA)
+    # One id prefix per form: the page holds one form per move with the same fields.
+    return CambioEstadoForm(
+        initial=inicial, tema=derivacion.tema, con_destinos=estado == E.RESUELTA, auto_id=f"{estado}_%s"
+    )
 
 
 def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento=None):
@@ -172,7 +175,12 @@ def mover(request, pk):
     """Move a referral through the single state-change service; stale pages are refused."""
     derivacion = derivacion_para(request.user, pk)
     nuevo = request.POST.get("nuevo_estado")
-    form = CambioEstadoForm(request.POST, tema=derivacion.tema, con_destinos=nuevo == E.RESUELTA)
+    form = CambioEstadoForm(
+        request.POST,
+        tema=derivacion.tema,
+        con_destinos=nuevo == E.RESUELTA,
+        auto_id=f"{nuevo if nuevo in E.values else 'x'}_%s",
+    )
     departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
     if nuevo not in acciones_permitidas(request.user, derivacion, departamentos):
         esperado = request.POST.get("estado_esperado")

@@ -38,8 +38,9 @@ ESTADO_HTTP = {"invalido": 404, "expirado": 410, "revocado": 410, "cerrada": 410
 
 
 def _privada(respuesta: HttpResponse) -> HttpResponse:
-    # The token is in the address: never send it on as a referrer, never index or cache the page.
-    respuesta["Referrer-Policy"] = "no-referrer"
+    # The token is in the address: never send it to another site as a referrer (same-origin keeps the
+    # Origin header that CSRF checks), never index or cache the page.
+    respuesta["Referrer-Policy"] = "same-origin"
     respuesta["X-Robots-Tag"] = "noindex, nofollow"
     return respuesta
 
@@ -82,7 +83,8 @@ def externa(request: HttpRequest, token: str) -> HttpResponse:
     derivacion = enlace.derivacion
     form = None
     if request.method == "POST":
-        form = RespuestaExternaForm(request.POST)
+        accion = request.POST.get("accion", "")
+        form = RespuestaExternaForm(request.POST, auto_id=f"{accion if accion.isalpha() else 'x'}_%s")
         if form.is_valid():
             datos = form.cleaned_data
             try:
@@ -124,7 +126,8 @@ def externa(request: HttpRequest, token: str) -> HttpResponse:
     def form_de(accion: str) -> RespuestaExternaForm:
         if form is not None and accion_con_error == accion:
             return form
-        return RespuestaExternaForm(initial={"accion": accion})
+        # One id prefix per form: the page holds three forms with the same fields.
+        return RespuestaExternaForm(initial={"accion": accion}, auto_id=f"{accion}_%s")
 
     persona = derivacion.persona if derivacion.consentimiento else None
     return _privada(

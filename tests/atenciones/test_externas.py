@@ -102,7 +102,7 @@ def test_link_opens_without_sign_in_shows_the_consented_fields_and_logs_the_open
     assert "Situación migratoria" not in html
     # No inline script or style (CSP), and the token never leaves as a referrer.
     assert "<script" not in html and 'style="' not in html
-    assert respuesta["Referrer-Policy"] == "no-referrer"
+    assert respuesta["Referrer-Policy"] == "same-origin"
     assert "no-store" in respuesta["Cache-Control"] or "max-age=0" in respuesta["Cache-Control"]
     registro = RegistroAcceso.objects.get(accion=RegistroAcceso.Accion.VER_DERIVACION_EXTERNA)
     assert registro.organizacion == ong

@@ -93,7 +93,8 @@ def test_organisation_records_a_no_show_from_the_emailed_link(pagina, captura):
     hoy = timezone.localdate()
     cache.clear()
     pagina.goto(f"{base}/equipo/indicadores/?tipo=mes&anio={hoy.year}&mes={hoy.month}")
-    fila = pagina.locator("tr", has_text="Servicio Jesuita a Migrantes").first
+    tabla = pagina.locator("table", has=pagina.locator("caption", has_text="Derivaciones por destino")).first
+    fila = tabla.locator("tbody tr", has_text="SJM").first
     celdas = fila.locator("td").all_inner_texts()
     # Sent, resolved, closed without resolving, no-show, ...
     enviadas = Derivacion.objects.filter(organizacion=ong, fecha_envio__date__gte=hoy.replace(day=1)).count()
@@ -107,16 +108,66 @@ def test_organisation_records_a_no_show_from_the_emailed_link(pagina, captura):
 
 def test_liaison_inbox_accepts_in_one_action(pagina, captura):
     call_command("seed_demo", personas=30, atenciones=40, verbosity=0)
+    from django.contrib.auth import get_user_model
+
+    from oficina.models import Departamento
+
+    salud = Departamento.objects.get(sigla="Salud")
+    profesional = get_user_model().objects.get(username="profesional")
+    nueva = derivar(
+        persona=Persona.objects.order_by("pk").last(),
+        derivado_por=profesional,
+        tema=Tema.SALUD,
+        motivo="Inscripción en el CESFAM.",
+        consentimiento=True,
+        departamento=salud,
+    )
     base = pagina.url_base
     iniciar_sesion(pagina, "enlace.salud", settings.DEMO_PASSWORD)
     pagina.wait_for_url(f"{base}/equipo/")
+    # The liaison's day lists the inbox; the inbox accepts in one action.
+    assert "Derivaciones por atender en su bandeja" in pagina.inner_text("main")
     pagina.goto(f"{base}/equipo/bandeja/?estado=enviada")
     _pantalla(pagina, captura, "bandeja_enlace")
-    primera = pagina.locator("table a[href*='/equipo/derivaciones/']").first
-    codigo = primera.inner_text()
-    primera.click()
-    pagina.get_by_role("button", name="Aceptar (recibir e iniciar atención)").click()
+    pagina.get_by_role("button", name=f"Aceptar {nueva.codigo}").click()
     assert "ahora está «En atención»" in pagina.inner_text("main")
-    assert Derivacion.objects.get(codigo=codigo).estado == EstadoDerivacion.EN_ATENCION
-    _pantalla(pagina, captura, "bandeja_aceptada")
+    nueva.refresh_from_db()
+    assert nueva.estado == EstadoDerivacion.EN_ATENCION
+    assert pagina.url.startswith(f"{base}/equipo/bandeja/")
+    assert pagina.errores_js == []
+
+
+def test_professional_plans_a_case_and_finds_the_step_in_my_day(pagina, captura):
+    import datetime
+
+    from atenciones.models import Caso
+
+    call_command("seed_demo", personas=30, atenciones=40, verbosity=0)
+    base = pagina.url_base
+    caso = Caso.objects.filter(asignado_a__username="profesional").exclude(estado="cerrado").first()
+    iniciar_sesion(pagina, "profesional", settings.DEMO_PASSWORD)
+    pagina.wait_for_url(f"{base}/equipo/")
+    pagina.goto(f"{base}/equipo/casos/{caso.pk}/")
+    pagina.get_by_label("Próximo paso").fill("Llamar para confirmar la hora en el CESFAM")
+    pagina.get_by_label("Vence el").fill(timezone.localdate().isoformat())
+    pagina.get_by_role("button", name="Agregar", exact=True).click()
+    assert "Próximo paso agregado al plan del caso." in pagina.inner_text("main")
+    pagina.get_by_label("Próximo paso").fill("Revisar si llegó la resolución de SERMIG")
+    pagina.get_by_label("Vence el").fill((timezone.localdate() + datetime.timedelta(days=7)).isoformat())
+    pagina.get_by_role("button", name="Agregar", exact=True).click()
+    # A date in the past: a clear message, the typed step kept, nothing saved.
+    pagina.get_by_label("Próximo paso").fill("Paso con fecha pasada")
+    pagina.get_by_label("Vence el").fill((timezone.localdate() - datetime.timedelta(days=1)).isoformat())
+    pagina.get_by_role("button", name="Agregar", exact=True).click()
+    assert "no puede estar en el pasado" in pagina.inner_text("main")
+    assert pagina.get_by_label("Próximo paso").input_value() == "Paso con fecha pasada"
+    _pantalla(pagina, captura, "caso_plan")
+
+    pagina.goto(f"{base}/equipo/")
+    assert "Llamar para confirmar la hora en el CESFAM" in pagina.inner_text("main")
+    assert "Revisar si llegó la resolución de SERMIG" not in pagina.inner_text("main")  # due next week
+    _pantalla(pagina, captura, "mi_dia_tareas")
+    pagina.get_by_role("button", name="Marcar como hecha: Llamar para confirmar la hora en el CESFAM").click()
+    assert "Tarea marcada como hecha." in pagina.inner_text("main")
+    assert "Llamar para confirmar la hora en el CESFAM" not in pagina.inner_text("main")
     assert pagina.errores_js == []
