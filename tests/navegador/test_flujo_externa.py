@@ -103,6 +103,9 @@ def test_organisation_records_a_no_show_from_the_emailed_link(pagina, captura):
     resultados = pagina.locator("section", has_text="Resultados de las derivaciones").first
     assert "No se presentó" in resultados.inner_text()
     _pantalla(pagina, captura, "externa_4_indicadores")
+    if PANTALLAS.exists():
+        tabla.screenshot(path=str(PANTALLAS / "externa_5_indicadores_tabla.png"))
+        resultados.screenshot(path=str(PANTALLAS / "externa_6_indicadores_resultados.png"))
     assert pagina.errores_js == []
 
 
