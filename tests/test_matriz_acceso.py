@@ -134,7 +134,11 @@ MATRIZ = {
         # Another department's referral: the Salud liaison gets 404.
         (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(enlace=404)),
     ],
-    "equipo:derivacion_imprimir": [(lambda d: {"pk": d["derivacion_salud"].pk}, equipo())],
+    # Issue #13: a liaison prints the slip of their own department's referrals, not another's.
+    "equipo:derivacion_imprimir": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, equipo(enlace=200)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(enlace=404)),
+    ],
     # POST only: a GET is refused before anything else; the POST is checked for access.
     "equipo:derivacion_mover": [
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),

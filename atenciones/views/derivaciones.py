@@ -1,5 +1,6 @@
 """Referral pages: the office's list, one referral, its moves, follow-ups, printed slip, new referral."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from oficina.choices import CampoPersona
 from oficina.roles import es_enlace, es_profesional
 
 from ..acceso import (
@@ -314,10 +316,19 @@ def idioma_de_la_ficha(persona):
     return None
 
 
-@equipo_requerido
+@enlace_o_equipo_requerido
 def imprimir(request, pk):
-    """The printed slip the person takes to the destination (one page)."""
+    """The printed slip the person takes to the destination (one page).
+
+    Office staff, and a liaison for their own department's referrals (issue #13); a liaison's slip
+    shows the document only if the department sees it (its `campos_persona`).
+    """
     derivacion = derivacion_para(request.user, pk)
+    equipo = es_profesional(request.user)
+    if not equipo:
+        registrar_acceso(
+            usuario=request.user, accion=Accion.VER_DERIVACION, objeto=derivacion, detalle="hoja"
+        )
     idioma_extra = idioma_de_la_ficha(derivacion.persona)
     tema_extra = None
     if idioma_extra:
@@ -331,6 +342,13 @@ def imprimir(request, pk):
             {
                 "derivacion": derivacion,
                 "idioma_extra": idioma_extra,
+                "muestra_documento": equipo
+                or (
+                    derivacion.consentimiento
+                    and CampoPersona.DOCUMENTO in (derivacion.destino.campos_persona or [])
+                ),
+                "OFICINA_TELEFONO": settings.OFICINA_TELEFONO,
+                "OFICINA_WHATSAPP": settings.OFICINA_WHATSAPP,
                 # Shown only once the topic list is translated into that language.
                 "tema_extra": tema_extra if tema_extra != tema else None,
             },

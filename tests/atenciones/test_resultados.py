@@ -338,3 +338,69 @@ def test_a_closed_referral_cannot_be_resolved_again(enlace_salud, salud):
     derivacion = _resolver(_en_atencion(departamento=salud), enlace_salud, R.NO_SE_PRESENTO)
     with pytest.raises(TransicionInvalida):
         _resolver(derivacion, enlace_salud, R.ATENDIDA_RESUELTA)
+
+
+# --- point 3: what each destination sees, the liaison's slip -------------------------------------
+
+
+def test_liaison_prints_own_departments_slip_with_state_and_office_contact(
+    client, settings, enlace_salud, salud
+):
+    settings.OFICINA_TELEFONO = "+56 32 222 3333"
+    settings.OFICINA_WHATSAPP = "+56 9 4444 5555"
+    derivacion = DerivacionFactory(departamento=salud)
+    client.force_login(enlace_salud)
+    respuesta = client.get(reverse("equipo:derivacion_imprimir", args=[derivacion.pk]))
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert derivacion.codigo in html
+    assert "+56 32 222 3333" in html and "+56 9 4444 5555" in html
+    assert "Enviada" in html
+    # Salud sees the minimum by default: no document on the liaison's slip.
+    assert derivacion.persona.documento_display not in html
+    from atenciones.models import RegistroAcceso
+
+    assert RegistroAcceso.objects.filter(
+        usuario=enlace_salud, accion=RegistroAcceso.Accion.VER_DERIVACION, objeto_id=str(derivacion.pk)
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    ("estado", "aviso"), [(E.RECHAZADA, "DERIVACIÓN RECHAZADA"), (E.CANCELADA, "DERIVACIÓN CANCELADA")]
+)
+def test_slip_of_a_rejected_or_cancelled_referral_says_so_prominently(
+    client, profesional, salud, estado, aviso
+):
+    derivacion = DerivacionFactory(departamento=salud)
+    Derivacion.objects.filter(pk=derivacion.pk).update(estado=estado, motivo_rechazo="otro")
+    client.force_login(profesional)
+    html = client.get(reverse("equipo:derivacion_imprimir", args=[derivacion.pk])).content.decode()
+    assert f'<p class="aviso-anulada" role="alert"><strong>{aviso}' in html
+
+
+def test_department_sees_the_fields_set_for_it_and_each_view_is_logged(client, enlace_salud, salud):
+    from atenciones.models import RegistroAcceso
+    from oficina.choices import CampoPersona
+
+    derivacion = DerivacionFactory(departamento=salud)
+    client.force_login(enlace_salud)
+    html = client.get(reverse("equipo:derivacion", args=[derivacion.pk])).content.decode()
+    assert "Fecha de nacimiento" not in html and derivacion.persona.documento_display not in html
+    salud.campos_persona = [CampoPersona.DOCUMENTO, CampoPersona.FECHA_NACIMIENTO]
+    salud.save()
+    html = client.get(reverse("equipo:derivacion", args=[derivacion.pk])).content.decode()
+    assert "Fecha de nacimiento" in html
+    assert derivacion.persona.fecha_nacimiento.strftime("%d-%m-%Y") in html
+    assert derivacion.persona.documento_display in html
+    assert (
+        RegistroAcceso.objects.filter(
+            usuario=enlace_salud, accion=RegistroAcceso.Accion.VER_DERIVACION
+        ).count()
+        == 2
+    )
+
+
+def test_a_liaison_cannot_print_another_departments_slip(client, enlace_salud, educacion):
+    derivacion = DerivacionFactory(departamento=educacion)
+    client.force_login(enlace_salud)
+    assert client.get(reverse("equipo:derivacion_imprimir", args=[derivacion.pk])).status_code == 404
