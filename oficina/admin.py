@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count, Q
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atenciones.choices import ESTADOS_DERIVACION_ABIERTOS
 
+from .choices import CampoPersona
 from .models import (
     Actividad,
     AsistenteCapacitacion,
@@ -57,8 +59,24 @@ class ConDerivacionesPendientes:
         return obj.n_vencidas
 
 
+class CamposPersonaForm(forms.ModelForm):
+    """The person fields a destination sees, as checkboxes (stored as a JSON list)."""
+
+    campos_persona = forms.MultipleChoiceField(
+        label=_("datos de la persona que ve"),
+        choices=CampoPersona.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Además del nombre, teléfono, correo, idiomas e intérprete. Solo lo que el destino necesita; "
+            "cada vez que un enlace ve una derivación queda registrado."
+        ),
+    )
+
+
 @admin.register(Departamento)
 class DepartamentoAdmin(ConDerivacionesPendientes, admin.ModelAdmin):
+    form = CamposPersonaForm
     list_display = [
         "nombre",
         "sigla",
@@ -82,12 +100,14 @@ class ServicioInline(admin.StackedInline):
 
 @admin.register(Organizacion)
 class OrganizacionAdmin(ConDerivacionesPendientes, admin.ModelAdmin):
+    form = CamposPersonaForm
     list_display = [
         "nombre",
         "sigla",
         "tipo",
         "publica",
         "acepta_derivaciones",
+        "responde_por_enlace",
         "activa",
         "abiertas",
         "vencidas",

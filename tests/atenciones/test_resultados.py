@@ -404,3 +404,27 @@ def test_a_liaison_cannot_print_another_departments_slip(client, enlace_salud, e
     derivacion = DerivacionFactory(departamento=educacion)
     client.force_login(enlace_salud)
     assert client.get(reverse("equipo:derivacion_imprimir", args=[derivacion.pk])).status_code == 404
+
+
+def test_office_head_sets_the_fields_a_department_sees_in_the_admin(client, encargada, salud):
+    from oficina.choices import CampoPersona
+
+    client.force_login(encargada)
+    url = reverse("admin:oficina_departamento_change", args=[salud.pk])
+    assert "Datos del tutor o apoderado" in client.get(url).content.decode()
+    datos = {
+        "nombre": salud.nombre,
+        "sigla": salud.sigla,
+        "area": salud.area,
+        "email": salud.email,
+        "plazo_respuesta_dias": 5,
+        "plazo_en_dias_habiles": "on",
+        "activo": "on",
+        "campos_persona": [CampoPersona.DOCUMENTO, CampoPersona.FECHA_NACIMIENTO],
+        "membresias-TOTAL_FORMS": 0,
+        "membresias-INITIAL_FORMS": 0,
+    }
+    respuesta = client.post(url, datos)
+    assert respuesta.status_code == 302, respuesta.content.decode()[:3000]
+    salud.refresh_from_db()
+    assert salud.campos_persona == [CampoPersona.DOCUMENTO, CampoPersona.FECHA_NACIMIENTO]
