@@ -5,6 +5,7 @@ import datetime
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,14 +36,40 @@ class FechaHoraInput(forms.DateTimeInput):
         super().__init__(format=FORMATO_FECHA_HORA, **kwargs)
 
 
-def opciones_destino():
-    """Grouped choices: active departments, then organisations that accept referrals."""
-    deptos = [(f"d{d.pk}", d.nombre) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
-    orgs = [
-        (f"o{o.pk}", o.nombre)
-        for o in Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("nombre")
-    ]
-    return [("", "—"), (_("Departamentos municipales"), deptos), (_("Red de apoyo"), orgs)]
+def opciones_destino(tema: str | None = None, hoy=None):
+    """Grouped choices, as in the standalone referral form: the destinations proposed for the topic
+    first, then the other departments and organisations (allowed, but shown as not matching it).
+    Each label shows the response deadline. Two queries whatever the number of destinations.
+    """
+    from oficina.choices import AREA_DE_TEMA
+    from oficina.models import Servicio
+
+    from .derivaciones import _plazo
+
+    hoy = hoy or timezone.localdate()
+    area = AREA_DE_TEMA.get(tema) if tema else None
+    departamentos = Departamento.objects.filter(activo=True).order_by("nombre")
+    organizaciones = Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("nombre")
+    if area:
+        organizaciones = organizaciones.annotate(
+            del_area=Exists(Servicio.objects.filter(organizacion=OuterRef("pk"), area=area))
+        )
+    propuestos, deptos, orgs = [], [], []
+    for d in departamentos:
+        (propuestos if area and d.area == area else deptos).append(
+            (f"d{d.pk}", f"{d.nombre} ({_plazo(d, hoy)})")
+        )
+    for o in organizaciones:
+        (propuestos if getattr(o, "del_area", False) else orgs).append(
+            (f"o{o.pk}", f"{o.nombre} ({_plazo(o, hoy)})")
+        )
+    grupos = [("", "—")]
+    if propuestos:
+        grupos.append((_("Propuestos para el tema"), propuestos))
+    otros = _(" (no corresponden al tema)") if area else ""
+    grupos.append((f"{_('Departamentos municipales')}{otros}", deptos))
+    grupos.append((f"{_('Red de apoyo')}{otros}", orgs))
+    return grupos
 
 
 class CasoChoiceField(forms.ModelChoiceField):
@@ -113,7 +140,12 @@ class AtencionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.persona = persona
         self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
-        self.fields["destino"].choices = opciones_destino()
+        # The referral's topic: the one chosen, else the attention's first topic (proposed).
+        if self.is_bound:
+            tema = self.data.get("der_tema") or next(iter(self.data.getlist("temas")), None)
+        else:
+            tema = self.initial.get("der_tema") or next(iter(self.initial.get("temas") or []), None)
+        self.fields["destino"].choices = opciones_destino(tema if tema in Tema.values else None)
         if not self.is_bound:
             self.initial.setdefault("fecha_hora", timezone.localtime().replace(second=0, microsecond=0))
         self.helper = FormHelper()
@@ -171,7 +203,11 @@ class AtencionForm(forms.Form):
             if not (datos.get("der_motivo") or "").strip():
                 self.add_error("der_motivo", _("Indique el motivo de la derivación."))
             if not datos.get("der_tema"):
-                self.add_error("der_tema", _("Elija el tema de la derivación."))
+                # The attention's topic is proposed for the referral.
+                if datos.get("temas"):
+                    datos["der_tema"] = datos["temas"][0]
+                else:
+                    self.add_error("der_tema", _("Elija el tema de la derivación."))
             if not datos.get("der_consentimiento"):
                 self.add_error(
                     "der_consentimiento", _("Se requiere el consentimiento de la persona para derivar.")
