@@ -107,6 +107,8 @@ DEMO_PASSWORD = _read("DEMO_PASSWORD", env.str, default="demo")
 AVISO_PRIVACIDAD_VERSION = _read("AVISO_PRIVACIDAD_VERSION", env.str, default="2026-12")
 # Persons with no activity for this many years are listed (and anonymised with --apply) by `retencion`.
 RETENCION_ANOS = _read("RETENCION_ANOS", env.int, default=5)
+# Access-log rows (who looked at, searched or exported personal data) older than this are deleted by `retencion --apply`.
+RETENCION_REGISTRO_ACCESOS_ANOS = _read("RETENCION_REGISTRO_ACCESOS_ANOS", env.int, default=2)
 # The office's contact details, shown on the public site.
 OFICINA_DIRECCION = _read("OFICINA_DIRECCION", env.str, default="Condell 1490, Valparaíso")
 OFICINA_HORARIO = _read("OFICINA_HORARIO", env.str, default="Lunes a viernes, 8:30 a 14:00")
@@ -285,6 +287,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.Caso", "exclude_fields": ["modificado"]},
     {"model": "atenciones.Atencion"},
     {"model": "atenciones.Derivacion", "exclude_fields": ["modificado"]},
+    {"model": "atenciones.SeguimientoDerivacion"},
     {"model": "atenciones.EnlaceExterno", "exclude_fields": ["aperturas", "ultima_apertura"]},
     {"model": "atenciones.TareaCaso"},
 )

@@ -115,6 +115,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
             asignado_a=obj.asignado_a,
             prioridad=obj.prioridad,
             fecha_seguimiento=obj.fecha_seguimiento,
+            usuario=request.user,
         )
         obj.pk = nuevo.pk
         obj.__dict__.update({k: v for k, v in nuevo.__dict__.items() if not k.startswith("_")})

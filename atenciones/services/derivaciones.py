@@ -1,28 +1,50 @@
 """Referrals: send one, and move it through its states (the only writer of its state)."""
 
+import datetime
+import secrets
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
-from .. import notificaciones
-from ..choices import RESULTADOS_ATENDIDOS, TRANSICIONES_DERIVACION, EstadoDerivacion, ResultadoDerivacion
-from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona, SeguimientoDerivacion
+from .. import enlaces_externos, notificaciones
+from ..choices import (
+    ESTADOS_DERIVACION_ABIERTOS,
+    RESULTADOS_ATENDIDOS,
+    TRANSICIONES_DERIVACION,
+    EstadoDerivacion,
+    ResultadoDerivacion,
+)
+from ..models import (
+    Atencion,
+    Caso,
+    CorreoSaliente,
+    Derivacion,
+    EnlaceExterno,
+    EventoDerivacion,
+    Persona,
+    SeguimientoDerivacion,
+)
+from ._auditoria import audita
 from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 
 
+@audita("derivado_por")
 @transaction.atomic
 def derivar(
     *,
     persona: Persona,
-    derivado_por,
+    derivado_por: AbstractBaseUser,
     tema: str,
     motivo: str,
     consentimiento: bool,
-    departamento=None,
-    organizacion=None,
+    departamento: Departamento | None = None,
+    organizacion: Organizacion | None = None,
     prioridad: str = "media",
     caso: Caso | None = None,
     atencion: Atencion | None = None,
@@ -54,6 +76,11 @@ def derivar(
                     )
                 }
             )
+    # The destination as stored now: the form's choices may be older than its last edit.
+    if departamento is not None:
+        departamento = type(departamento).objects.get(pk=departamento.pk)
+    if organizacion is not None:
+        organizacion = type(organizacion).objects.get(pk=organizacion.pk)
     if departamento is not None and not departamento.activo:
         raise ValidationError({"destino": _("Ese departamento no está activo.")})
     if organizacion is not None and not (organizacion.activa and organizacion.acepta_derivaciones):
@@ -100,18 +127,17 @@ def derivar(
     notificaciones.avisar_nueva_derivacion(derivacion)
     if organizacion is not None and organizacion.email and organizacion.responde_por_enlace:
         # The organisation answers through a signed link sent to its address (issue #13).
-        from .externas import emitir_enlace
-
         emitir_enlace(derivacion=derivacion, usuario=derivado_por)
     return derivacion
 
 
+@audita()
 @transaction.atomic
 def cambiar_estado_derivacion(
     *,
     derivacion: Derivacion,
     nuevo_estado: str,
-    usuario,
+    usuario: AbstractBaseUser,
     nota: str = "",
     respuesta: str = "",
     motivo_rechazo: str = "",
@@ -164,7 +190,7 @@ def cambiar_estado_derivacion(
             fecha_atendida=fecha_atendida,
             siguiente_departamento=siguiente_departamento,
             siguiente_organizacion=siguiente_organizacion,
-            usuario=usuario,
+            organizacion=organizacion,
         )
 
     anterior = actual.estado
@@ -226,7 +252,7 @@ def _validar_resultado(
     fecha_atendida,
     siguiente_departamento,
     siguiente_organizacion,
-    usuario,
+    organizacion,
 ):
     """Check an outcome; returns (outcome, detail, date attended, onward destination or None)."""
     R = ResultadoDerivacion
@@ -247,7 +273,7 @@ def _validar_resultado(
             )
     siguiente = None
     if resultado == R.DERIVADA:
-        if usuario is None:
+        if organizacion is not None:
             raise ValidationError(
                 {"resultado": _("Para derivar a otro destino, comuníquese con la oficina.")}
             )
@@ -265,6 +291,7 @@ def _validar_resultado(
     return resultado, resultado_detalle, fecha_atendida, siguiente
 
 
+@audita()
 @transaction.atomic
 def aceptar_derivacion(*, derivacion: Derivacion, usuario, nota: str = "", organizacion=None) -> Derivacion:
     """Accept a referral in one action: received and in attention (two events, one transaction)."""
@@ -287,16 +314,19 @@ def aceptar_derivacion(*, derivacion: Derivacion, usuario, nota: str = "", organ
     )
 
 
+@audita()
 @transaction.atomic
 def registrar_seguimiento(
     *,
     derivacion: Derivacion,
-    usuario,
+    usuario: AbstractBaseUser,
     resultado: str,
     nota: str = "",
-    proxima_fecha=None,
+    proxima_fecha: datetime.date | None = None,
 ) -> SeguimientoDerivacion:
     """Log the office's follow-up of a referral (phone, email) and its next follow-up date."""
+    # Read the state as stored now: the caller's copy may predate a close.
+    derivacion = Derivacion.objects.select_for_update().get(pk=derivacion.pk)
     if not derivacion.abierta:
         raise TransicionInvalida(
             _("La derivación ya está cerrada («%(estado)s»): no necesita seguimiento.")
@@ -316,3 +346,124 @@ def registrar_seguimiento(
             proxima_fecha=proxima_fecha,
         )
     )
+
+
+@audita()
+@transaction.atomic
+def emitir_enlace(*, derivacion: Derivacion, usuario) -> EnlaceExterno:
+    """Issue a link to the referral's organisation and queue its notice; earlier links are revoked."""
+    if derivacion.organizacion_id is None:
+        raise ValidationError(_("Solo las derivaciones a organizaciones externas usan enlace."))
+    if derivacion.estado not in ESTADOS_DERIVACION_ABIERTOS:
+        raise ValidationError(_("La derivación ya está cerrada: no se envía un enlace."))
+    email = derivacion.organizacion.email
+    if not email:
+        raise ValidationError(
+            _("La organización no tiene correo para derivaciones: agréguelo en el administrador.")
+        )
+    ahora = timezone.now()
+    # One by one, so the audit log records each revocation.
+    for anterior in EnlaceExterno.objects.filter(derivacion=derivacion, revocado_en__isnull=True):
+        revocar_enlace(enlace=anterior, usuario=usuario)
+    enlace = EnlaceExterno(
+        derivacion=derivacion,
+        organizacion=derivacion.organizacion,
+        email=email,
+        nonce=secrets.token_urlsafe(16),
+        creado=ahora,
+        creado_por=usuario,
+        expira=ahora + enlaces_externos.vigencia(),
+    )
+    enlace.full_clean()
+    enlace.save()
+    notificaciones.encolar(
+        tipo=CorreoSaliente.Tipo.EXTERNA,
+        destinatarios=[email],
+        plantilla="externa_derivacion",
+        contexto={"derivacion": derivacion, "url": enlaces_externos.url_de(enlace), "expira": enlace.expira},
+        derivacion=derivacion,
+    )
+    return enlace
+
+
+@audita()
+@transaction.atomic
+def revocar_enlace(*, enlace: EnlaceExterno, usuario) -> EnlaceExterno:
+    if enlace.revocado_en is None:
+        enlace.revocado_en = timezone.now()
+        enlace.revocado_por = usuario
+        enlace.save(update_fields=["revocado_en", "revocado_por"])
+    return enlace
+
+
+@audita()
+@transaction.atomic
+def responder_externo(
+    *,
+    enlace: EnlaceExterno,
+    accion: str,
+    nota: str = "",
+    motivo_rechazo: str = "",
+    resultado: str = "",
+    resultado_detalle: str = "",
+    fecha_atendida=None,
+    usuario: AbstractBaseUser | None = None,
+) -> Derivacion:
+    """The organisation's answer: "aceptar", "rechazar" (with reason) or "resultado" (point 1's outcome).
+
+    Recording an outcome from a referral not yet accepted accepts it first (its events say so).
+    The organisation has no account: its events carry the organisation, and `usuario` (the system
+    user by default) is the actor of the change history.
+    """
+    enlace = EnlaceExterno.objects.select_for_update().get(pk=enlace.pk)
+    if enlace.revocado or enlace.expirado:
+        raise ValidationError(_("Este enlace ya no es válido."))
+    derivacion = Derivacion.objects.select_for_update().get(pk=enlace.derivacion_id)
+    if derivacion.estado not in ESTADOS_DERIVACION_ABIERTOS:
+        raise ValidationError(
+            _("La derivación ya está cerrada («%(estado)s»): no se puede responder.")
+            % {"estado": derivacion.get_estado_display()}
+        )
+    org = enlace.organizacion
+    if accion == "aceptar":
+        if derivacion.estado == EstadoDerivacion.EN_ATENCION:
+            raise ValidationError(_("La derivación ya fue aceptada."))
+        aceptar_derivacion(derivacion=derivacion, usuario=usuario, nota=nota, organizacion=org)
+    elif accion == "rechazar":
+        if derivacion.estado == EstadoDerivacion.EN_ATENCION:
+            raise ValidationError(
+                {"motivo_rechazo": _("Ya la aceptó: registre el resultado en lugar de rechazarla.")}
+            )
+        cambiar_estado_derivacion(
+            derivacion=derivacion,
+            nuevo_estado=EstadoDerivacion.RECHAZADA,
+            usuario=usuario,
+            nota=nota,
+            motivo_rechazo=motivo_rechazo,
+            organizacion=org,
+        )
+    elif accion == "resultado":
+        if resultado == ResultadoDerivacion.DERIVADA:
+            raise ValidationError(
+                {"resultado": _("Para derivar a otro destino, comuníquese con la oficina.")}
+            )
+        if derivacion.estado != EstadoDerivacion.EN_ATENCION:
+            aceptar_derivacion(derivacion=derivacion, usuario=usuario, organizacion=org)
+        etiqueta = ResultadoDerivacion(resultado).label if resultado in ResultadoDerivacion.values else ""
+        cambiar_estado_derivacion(
+            derivacion=derivacion,
+            nuevo_estado=EstadoDerivacion.RESUELTA,
+            usuario=usuario,
+            nota=nota,
+            respuesta=nota.strip() or str(etiqueta),
+            resultado=resultado,
+            resultado_detalle=resultado_detalle,
+            fecha_atendida=fecha_atendida,
+            organizacion=org,
+        )
+    else:
+        raise ValidationError(_("Acción desconocida."))
+    enlace.respondido_en = timezone.now()
+    enlace.save(update_fields=["respondido_en"])
+    derivacion.refresh_from_db()
+    return derivacion

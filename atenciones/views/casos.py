@@ -95,7 +95,7 @@ def nuevo(request, persona_pk):
         form = CasoForm(request.POST)
         if form.is_valid():
             try:
-                caso = abrir_caso(persona=persona, **form.datos_servicio())
+                caso = abrir_caso(persona=persona, usuario=request.user, **form.datos_servicio())
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
             else:

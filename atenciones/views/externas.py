@@ -19,17 +19,11 @@ from sello_migrante.seguridad import ip_cliente
 
 from ..acceso import derivacion_para, equipo_requerido
 from ..choices import EstadoDerivacion
+from ..enlaces_externos import EnlaceNoDisponible, enlace_desde_token, registrar_apertura
 from ..forms.externas import RespuestaExternaForm
 from ..models import EnlaceExterno
 from ..selectors_derivaciones import datos_compartidos
-from ..services.externas import (
-    EnlaceNoDisponible,
-    emitir_enlace,
-    enlace_desde_token,
-    registrar_apertura,
-    responder_externo,
-    revocar_enlace,
-)
+from ..services.derivaciones import emitir_enlace, responder_externo, revocar_enlace
 
 E = EstadoDerivacion
 VENTANA_SEGUNDOS = 600

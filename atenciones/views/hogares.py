@@ -99,8 +99,12 @@ def quitar(request, pk):
     persona = get_object_or_404(Persona, pk=persona_id if persona_id.isdigit() else 0, hogar=hogar)
     if request.method != "POST":
         return render(request, "equipo/hogares/quitar.html", {"hogar": hogar, "persona": persona})
-    quitar_miembro(persona=persona, usuario=request.user)
-    messages.success(request, _("%(persona)s ya no pertenece al hogar.") % {"persona": persona})
+    try:
+        quitar_miembro(persona=persona, usuario=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(persona)s ya no pertenece al hogar.") % {"persona": persona})
     return redirect("equipo:hogar", pk=hogar.pk)
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from ..acceso import equipo_requerido
 from ..forms.planes import TareaForm, VincularForm
 from ..models import Caso, TareaCaso
-from ..services.planes import crear_tarea, desvincular_de_caso, marcar_tarea, vincular_a_caso
+from ..services.casos import crear_tarea, desvincular_de_caso, marcar_tarea, vincular_a_caso
 
 
 def _volver(request: HttpRequest, caso: Caso) -> HttpResponse:

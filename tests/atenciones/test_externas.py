@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from atenciones.choices import EstadoDerivacion, ResultadoDerivacion
+from atenciones.enlaces_externos import SAL, token_de
 from atenciones.models import CorreoSaliente, Derivacion, EnlaceExterno, RegistroAcceso
-from atenciones.services import cambiar_estado_derivacion, derivar
-from atenciones.services.externas import SAL, emitir_enlace, enviar_recordatorios_externos, token_de
+from atenciones.notificaciones import enviar_recordatorios_externos
+from atenciones.services import cambiar_estado_derivacion, derivar, emitir_enlace
 from oficina.choices import CampoPersona, Tema
 from tests.factories import DerivacionFactory, OrganizacionFactory, PersonaFactory
 
@@ -252,7 +253,7 @@ def test_organisation_accepts_and_the_events_are_marked_as_coming_from_it(
     assert derivacion.estado == E.EN_ATENCION
     nuevos = list(derivacion.eventos.exclude(estado_nuevo=E.ENVIADA))
     assert [e.estado_nuevo for e in nuevos] == [E.RECIBIDA, E.EN_ATENCION]
-    assert all(e.organizacion == ong and e.usuario is None for e in nuevos)
+    assert all(e.organizacion == ong and e.usuario.username == "sistema" for e in nuevos)
     client.force_login(profesional)
     html = client.get(reverse("equipo:derivacion", args=[derivacion.pk])).content.decode()
     assert "respondido por Servicio Jesuita a Migrantes (enlace externo)" in html

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from atenciones.notificaciones import enviar_recordatorios
-from atenciones.services.externas import enviar_recordatorios_externos
+from atenciones.notificaciones import enviar_recordatorios, enviar_recordatorios_externos
 
 
 class Command(BaseCommand):
