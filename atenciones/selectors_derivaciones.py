@@ -1,13 +1,13 @@
 """Reused reads of referrals: inbox, overdue ones, follow-ups due, and who may move what."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from oficina.roles import es_encargada, es_enlace, es_profesional
 
 from .acceso import departamentos_de
 from .choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion
-from .models import Derivacion, SeguimientoDerivacion
+from .models import Derivacion, EventoDerivacion, SeguimientoDerivacion
 
 E = EstadoDerivacion
 # Moves made by the destination (a department's liaison; the office for organisations).
@@ -32,6 +32,15 @@ def con_proximo_seguimiento(qs: QuerySet) -> QuerySet:
     """Annotate `proximo_seguimiento`: the next follow-up date set by the latest follow-up."""
     ultimo = SeguimientoDerivacion.objects.filter(derivacion=OuterRef("pk")).order_by("-fecha", "-id")
     return qs.annotate(proximo_seguimiento=Subquery(ultimo.values("proxima_fecha")[:1]))
+
+
+def con_respuesta_externa(qs: QuerySet) -> QuerySet:
+    """Annotate `respondida_por_organizacion`: the organisation answered through its link."""
+    return qs.annotate(
+        respondida_por_organizacion=Exists(
+            EventoDerivacion.objects.filter(derivacion=OuterRef("pk"), organizacion__isnull=False)
+        )
+    )
 
 
 def bandeja_de(user) -> QuerySet:

@@ -33,6 +33,7 @@ from ..models import Derivacion, EnlaceExterno, EventoDerivacion, SeguimientoDer
 from ..selectors_derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
+    con_respuesta_externa,
     datos_compartidos,
     externas_esperando,
     siguiente_abierta,
@@ -65,7 +66,7 @@ def lista(request):
     base = Derivacion.objects.all()
     qs = filtro.filtrar(base) if filtro.is_bound else base
     # Related rows are fetched for the page only (joins before the LIMIT would touch every row).
-    qs = con_proximo_seguimiento(qs).prefetch_related(
+    qs = con_respuesta_externa(con_proximo_seguimiento(qs)).prefetch_related(
         "persona", "departamento", "organizacion", "derivado_por"
     )
     if (

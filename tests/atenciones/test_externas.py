@@ -375,3 +375,16 @@ def test_department_referral_has_no_link(profesional, salud):
     with pytest.raises(Exception, match="organizaciones externas"):
         emitir_enlace(derivacion=derivacion, usuario=profesional)
     assert not Derivacion.objects.filter(enlaces_externos__isnull=False).exists()
+
+
+def test_office_list_marks_which_external_referrals_were_answered(
+    client, persona, profesional, ong, django_capture_on_commit_callbacks
+):
+    respondida = _derivar(persona, profesional, ong, django_capture_on_commit_callbacks)
+    pendiente = _derivar(persona, profesional, ong, django_capture_on_commit_callbacks)
+    client.post(_ruta_de(respondida), {"accion": "aceptar"})
+    client.force_login(profesional)
+    html = client.get(reverse("equipo:derivaciones"), {"externas": "on"}).content.decode()
+    fila = lambda d: html[html.index(d.codigo) : html.index("</tr>", html.index(d.codigo))]  # noqa: E731
+    assert "respondió por enlace" in fila(respondida)
+    assert "sin respuesta de la organización" in fila(pendiente)
