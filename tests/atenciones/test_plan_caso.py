@@ -181,3 +181,13 @@ def test_a_liaison_lands_on_their_inbox_open_referrals_with_accept(client, enlac
     assert propia.codigo in html and ajena.codigo not in html
     assert reverse("equipo:derivacion_aceptar", args=[propia.pk]) in html
     assert "Derivaciones por atender en su bandeja: 1" in html
+
+
+def test_liaisons_day_query_count_does_not_grow(client, enlace_salud, salud, django_assert_max_num_queries):
+    for _ in range(20):
+        DerivacionFactory(departamento=salud)
+    client.force_login(enlace_salud)
+    # Per request + the liaison's departments, counts by state, the listed page and its persons.
+    with django_assert_max_num_queries(14):
+        respuesta = client.get(reverse("equipo:mi_dia"))
+    assert respuesta.context["bandeja_enlace"]["total"] == 20
