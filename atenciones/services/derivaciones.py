@@ -144,10 +144,10 @@ def cambiar_estado_derivacion(
     estado_esperado: str | None = None,
     resultado: str = ResultadoDerivacion.ATENDIDA_RESUELTA,
     resultado_detalle: str = "",
-    fecha_atendida=None,
-    siguiente_departamento=None,
-    siguiente_organizacion=None,
-    organizacion=None,
+    fecha_atendida: datetime.date | None = None,
+    siguiente_departamento: Departamento | None = None,
+    siguiente_organizacion: Organizacion | None = None,
+    organizacion: Organizacion | None = None,
 ) -> Derivacion:
     """Move a referral to `nuevo_estado` and append its event; illegal or stale moves are refused.
 
@@ -155,7 +155,7 @@ def cambiar_estado_derivacion(
     Resolving records the outcome (`resultado`, ResultadoDerivacion) and the date attended; the
     outcome "referred onward" sends the linked onward referral to `siguiente_departamento` or
     `siguiente_organizacion`. `organizacion` marks a move made by the destination organisation
-    through its signed link (then `usuario` is None).
+    through its signed link (then the system user acts).
     """
     actual = Derivacion.objects.select_for_update().get(pk=derivacion.pk)
     if estado_esperado is not None and actual.estado != estado_esperado:
@@ -249,11 +249,11 @@ def _validar_resultado(
     *,
     resultado: str,
     resultado_detalle: str,
-    fecha_atendida,
-    siguiente_departamento,
-    siguiente_organizacion,
-    organizacion,
-):
+    fecha_atendida: datetime.date | None,
+    siguiente_departamento: Departamento | None,
+    siguiente_organizacion: Organizacion | None,
+    organizacion: Organizacion | None,
+) -> tuple[str, str, datetime.date | None, tuple[str, Departamento | Organizacion] | None]:
     """Check an outcome; returns (outcome, detail, date attended, onward destination or None)."""
     R = ResultadoDerivacion
     if resultado not in R.values:
@@ -293,7 +293,13 @@ def _validar_resultado(
 
 @audita()
 @transaction.atomic
-def aceptar_derivacion(*, derivacion: Derivacion, usuario, nota: str = "", organizacion=None) -> Derivacion:
+def aceptar_derivacion(
+    *,
+    derivacion: Derivacion,
+    usuario: AbstractBaseUser,
+    nota: str = "",
+    organizacion: Organizacion | None = None,
+) -> Derivacion:
     """Accept a referral in one action: received and in attention (two events, one transaction)."""
     actual = Derivacion.objects.select_for_update().get(pk=derivacion.pk)
     if actual.estado == EstadoDerivacion.ENVIADA:
@@ -350,7 +356,7 @@ def registrar_seguimiento(
 
 @audita()
 @transaction.atomic
-def emitir_enlace(*, derivacion: Derivacion, usuario) -> EnlaceExterno:
+def emitir_enlace(*, derivacion: Derivacion, usuario: AbstractBaseUser) -> EnlaceExterno:
     """Issue a link to the referral's organisation and queue its notice; earlier links are revoked."""
     if derivacion.organizacion_id is None:
         raise ValidationError(_("Solo las derivaciones a organizaciones externas usan enlace."))
@@ -388,7 +394,8 @@ def emitir_enlace(*, derivacion: Derivacion, usuario) -> EnlaceExterno:
 
 @audita()
 @transaction.atomic
-def revocar_enlace(*, enlace: EnlaceExterno, usuario) -> EnlaceExterno:
+def revocar_enlace(*, enlace: EnlaceExterno, usuario: AbstractBaseUser) -> EnlaceExterno:
+    """Revoke a link: it no longer opens (the page says so, with no data)."""
     if enlace.revocado_en is None:
         enlace.revocado_en = timezone.now()
         enlace.revocado_por = usuario
@@ -406,7 +413,7 @@ def responder_externo(
     motivo_rechazo: str = "",
     resultado: str = "",
     resultado_detalle: str = "",
-    fecha_atendida=None,
+    fecha_atendida: datetime.date | None = None,
     usuario: AbstractBaseUser | None = None,
 ) -> Derivacion:
     """The organisation's answer: "aceptar", "rechazar" (with reason) or "resultado" (point 1's outcome).
