@@ -39,7 +39,9 @@ class FechaHoraInput(forms.DateTimeInput):
 def opciones_destino(tema: str | None = None, hoy=None):
     """Grouped choices, as in the standalone referral form: the destinations proposed for the topic
     first, then the other departments and organisations (allowed, but shown as not matching it).
-    Each label shows the response deadline. Two queries whatever the number of destinations.
+    Labels are the destinations' names (as before); the second value lists each proposed
+    destination's response deadline.
+    Two queries whatever the number of destinations.
     """
     from oficina.choices import AREA_DE_TEMA
     from oficina.models import Servicio
@@ -54,22 +56,24 @@ def opciones_destino(tema: str | None = None, hoy=None):
         organizaciones = organizaciones.annotate(
             del_area=Exists(Servicio.objects.filter(organizacion=OuterRef("pk"), area=area))
         )
-    propuestos, deptos, orgs = [], [], []
+    propuestos, deptos, orgs, plazos = [], [], [], []
     for d in departamentos:
-        (propuestos if area and d.area == area else deptos).append(
-            (f"d{d.pk}", f"{d.nombre} ({_plazo(d, hoy)})")
-        )
+        propuesto = bool(area) and d.area == area
+        (propuestos if propuesto else deptos).append((f"d{d.pk}", d.nombre))
+        if propuesto:
+            plazos.append(f"{d.nombre}: {_plazo(d, hoy)}")
     for o in organizaciones:
-        (propuestos if getattr(o, "del_area", False) else orgs).append(
-            (f"o{o.pk}", f"{o.nombre} ({_plazo(o, hoy)})")
-        )
+        propuesto = getattr(o, "del_area", False)
+        (propuestos if propuesto else orgs).append((f"o{o.pk}", o.nombre))
+        if propuesto:
+            plazos.append(f"{o.nombre}: {_plazo(o, hoy)}")
     grupos = [("", "—")]
     if propuestos:
         grupos.append((_("Propuestos para el tema"), propuestos))
     otros = _(" (no corresponden al tema)") if area else ""
     grupos.append((f"{_('Departamentos municipales')}{otros}", deptos))
     grupos.append((f"{_('Red de apoyo')}{otros}", orgs))
-    return grupos
+    return grupos, plazos
 
 
 class CasoChoiceField(forms.ModelChoiceField):
@@ -145,7 +149,16 @@ class AtencionForm(forms.Form):
             tema = self.data.get("der_tema") or next(iter(self.data.getlist("temas")), None)
         else:
             tema = self.initial.get("der_tema") or next(iter(self.initial.get("temas") or []), None)
-        self.fields["destino"].choices = opciones_destino(tema if tema in Tema.values else None)
+        self.fields["destino"].choices, plazos = opciones_destino(tema if tema in Tema.values else None)
+        if plazos:
+            # Each proposed destination's deadline, as the standalone referral form shows it.
+            self.fields["destino"].help_text = _("Plazos de respuesta: %(plazos)s.") % {
+                "plazos": "; ".join(plazos)
+            }
+        else:
+            self.fields["destino"].help_text = _(
+                "Elija el tema de la atención: los destinos propuestos para ese tema aparecen primero, con su plazo."
+            )
         if not self.is_bound:
             self.initial.setdefault("fecha_hora", timezone.localtime().replace(second=0, microsecond=0))
         self.helper = FormHelper()

@@ -22,9 +22,9 @@ def test_destinations_for_the_attentions_topic_come_first_with_their_deadline(
     # A form sent back (a missing reason) proposes destinations for the attention's topic.
     html = client.post(_url(persona), datos(temas=["salud"], derivar="on", destino="")).content.decode()
     propuestos = html[html.index("Propuestos para el tema") : html.index("no corresponden al tema")]
-    assert "Salud Municipal (responde en 5 días hábiles, hasta el" in propuestos
+    assert "Salud Municipal" in propuestos
     assert "SLEP Valparaíso" not in propuestos
-    assert "SLEP Valparaíso (responde en 7 días hábiles" in html
+    assert "Plazos de respuesta: Salud Municipal: responde en 5 días hábiles, hasta el" in html
 
 
 def test_the_attentions_topic_is_the_referrals_topic_when_none_is_chosen(client, profesional, salud):
