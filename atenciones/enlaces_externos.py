@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .auditoria import Accion
-from .choices import ESTADOS_DERIVACION_ABIERTOS
 from .models import EnlaceExterno, RegistroAcceso
 
 SAL = "atenciones.enlace_externo"
@@ -67,7 +66,7 @@ def enlace_desde_token(token: str) -> EnlaceExterno:
         raise EnlaceNoDisponible("revocado", enlace)
     if enlace.expirado:
         raise EnlaceNoDisponible("expirado", enlace)
-    if enlace.derivacion.estado not in ESTADOS_DERIVACION_ABIERTOS:
+    if not enlace.derivacion.abierta:
         raise EnlaceNoDisponible("cerrada", enlace)
     return enlace
 

@@ -20,9 +20,9 @@ from django.utils import timezone, translation
 from oficina.roles import ENLACE
 
 from .acceso import departamentos_de
-from .choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
-from .models import CorreoSaliente, Derivacion
-from .selectors_derivaciones import q_vencidas, seguimientos_pendientes_de
+from .choices import EstadoDerivacion
+from .models import CorreoSaliente, Derivacion, DerivacionQuerySet
+from .selectors.derivaciones import seguimientos_pendientes_de
 
 logger = logging.getLogger(__name__)
 
@@ -154,8 +154,8 @@ def enviar_recordatorios(*, hoy=None) -> int:
     User = get_user_model()
     enlaces = User.objects.filter(is_active=True, groups__name=ENLACE, membresias__activa=True)
     con_seguimiento = User.objects.filter(
+        DerivacionQuerySet.q_abiertas("derivaciones_enviadas__"),
         is_active=True,
-        derivaciones_enviadas__estado__in=ESTADOS_DERIVACION_ABIERTOS,
         derivaciones_enviadas__seguimientos__proxima_fecha__lte=hoy,
     )
     ya_enviados = set(
@@ -169,7 +169,8 @@ def enviar_recordatorios(*, hoy=None) -> int:
         if clave in ya_enviados:
             continue
         vencidas = list(
-            Derivacion.objects.filter(q_vencidas(hoy), departamento_id__in=departamentos_de(usuario))
+            Derivacion.objects.vencidas(hoy)
+            .filter(departamento_id__in=departamentos_de(usuario))
             .select_related("departamento")
             .order_by("fecha_limite", "id")
         )
@@ -205,16 +206,13 @@ def enviar_recordatorios_externos(*, hoy=None) -> int:
     a link that still opens. Returns how many were queued.
     """
     from .enlaces_externos import url_de
-    from .models import EnlaceExterno
+    from .models import DerivacionQuerySet, EnlaceExterno
 
     hoy = hoy or timezone.localdate()
     antes = hoy + datetime.timedelta(days=settings.ENLACE_EXTERNO_AVISO_DIAS_ANTES)
     enlaces = (
         EnlaceExterno.objects.vigentes()
-        .filter(
-            derivacion__estado__in=ESTADOS_DERIVACION_ABIERTOS,
-            derivacion__fecha_limite__lte=antes,
-        )
+        .filter(DerivacionQuerySet.q_abiertas("derivacion__"), derivacion__fecha_limite__lte=antes)
         .select_related("derivacion", "organizacion")
         .order_by("derivacion_id", "-creado")
     )

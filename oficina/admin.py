@@ -1,11 +1,10 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from atenciones.choices import ESTADOS_DERIVACION_ABIERTOS
+from atenciones.models import DerivacionQuerySet
 
 from .choices import CampoPersona
 from .models import (
@@ -35,7 +34,8 @@ class ConDerivacionesPendientes:
     """List columns: the destination's open referrals and how many are overdue (one query)."""
 
     def get_queryset(self, request):
-        abiertas = Q(derivaciones__estado__in=ESTADOS_DERIVACION_ABIERTOS)
+        abiertas = DerivacionQuerySet.q_abiertas("derivaciones__")
+        vencidas = DerivacionQuerySet.q_vencidas(prefijo="derivaciones__")
         return (
             super()
             .get_queryset(request)
@@ -44,7 +44,7 @@ class ConDerivacionesPendientes:
                 n_abiertas=Count("derivaciones", filter=abiertas, distinct=True),
                 n_vencidas=Count(
                     "derivaciones",
-                    filter=abiertas & Q(derivaciones__fecha_limite__lt=timezone.localdate()),
+                    filter=vencidas,
                     distinct=True,
                 ),
             )

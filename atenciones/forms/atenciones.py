@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from oficina.choices import Area, Tema
 from oficina.models import Departamento, Organizacion
 
-from ..choices import Canal, EstadoCaso, Prioridad
+from ..choices import Canal, Prioridad
 from ..models import Caso
+from .destinos import CampoDestino, campos_destino, opcion_destino
 from .personas import FechaInput
 
 FORMATO_FECHA_HORA = "%Y-%m-%dT%H:%M"
@@ -59,12 +60,12 @@ def opciones_destino(tema: str | None = None, hoy=None):
     propuestos, deptos, orgs, plazos = [], [], [], []
     for d in departamentos:
         propuesto = bool(area) and d.area == area
-        (propuestos if propuesto else deptos).append((f"d{d.pk}", d.nombre))
+        (propuestos if propuesto else deptos).append(opcion_destino(d))
         if propuesto:
             plazos.append(f"{d.nombre}: {_plazo(d, hoy)}")
     for o in organizaciones:
         propuesto = getattr(o, "del_area", False)
-        (propuestos if propuesto else orgs).append((f"o{o.pk}", o.nombre))
+        (propuestos if propuesto else orgs).append(opcion_destino(o))
         if propuesto:
             plazos.append(f"{o.nombre}: {_plazo(o, hoy)}")
     grupos = [("", "—")]
@@ -120,7 +121,7 @@ class AtencionForm(forms.Form):
     )
 
     derivar = forms.BooleanField(label=_("Derivar con esta atención"), required=False)
-    destino = forms.ChoiceField(label=_("Destino"), choices=(), required=False)
+    destino = CampoDestino(label=_("Destino"), choices=(), required=False)
     der_tema = forms.ChoiceField(
         label=_("Tema de la derivación"), choices=[("", "—"), *Tema.choices], required=False
     )
@@ -143,7 +144,7 @@ class AtencionForm(forms.Form):
     def __init__(self, *args, persona, **kwargs):
         super().__init__(*args, **kwargs)
         self.persona = persona
-        self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
+        self.fields["caso"].queryset = Caso.objects.abiertos().filter(persona=persona)
         # The referral's topic: the one chosen, else the attention's first topic (proposed).
         if self.is_bound:
             tema = self.data.get("der_tema") or next(iter(self.data.getlist("temas")), None)
@@ -190,16 +191,6 @@ class AtencionForm(forms.Form):
         if fecha > timezone.now() + datetime.timedelta(minutes=5):
             raise forms.ValidationError(_("La atención no puede registrarse en el futuro."))
         return fecha
-
-    def clean_destino(self):
-        valor = self.cleaned_data.get("destino") or ""
-        if not valor:
-            return None
-        modelo = Departamento if valor[0] == "d" else Organizacion
-        try:
-            return modelo.objects.get(pk=int(valor[1:]))
-        except (ValueError, modelo.DoesNotExist):
-            raise forms.ValidationError(_("Elija un destino de la lista.")) from None
 
     def clean(self):
         datos = super().clean()
@@ -254,10 +245,8 @@ class AtencionForm(forms.Form):
         d = self.cleaned_data
         if not d.get("derivar"):
             return None
-        destino = d["destino"]
         return {
-            "departamento": destino if isinstance(destino, Departamento) else None,
-            "organizacion": destino if isinstance(destino, Organizacion) else None,
+            **campos_destino(d["destino"]),
             "tema": d["der_tema"],
             "motivo": d["der_motivo"].strip(),
             "prioridad": d["der_prioridad"] or Prioridad.MEDIA,

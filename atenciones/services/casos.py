@@ -58,7 +58,7 @@ def actualizar_caso(
     """Edit an open case's reason, area, priority, assignee, state or follow-up date."""
     actual = Caso.objects.select_for_update().get(pk=caso.pk)
     comprobar_version(actual, version, datos)
-    if actual.estado == EstadoCaso.CERRADO:
+    if not actual.abierto:
         raise ValidationError(_("El caso está cerrado: reábralo para editarlo."))
     if datos.get("estado") == EstadoCaso.CERRADO:
         raise ValidationError({"estado": _("Para cerrar el caso use «Cerrar caso», con su motivo.")})
@@ -75,7 +75,7 @@ def cerrar_caso(
     *, caso: Caso, motivo_cierre: str, nota: str = "", usuario: AbstractBaseUser | None = None
 ) -> Caso:
     caso = Caso.objects.select_for_update().get(pk=caso.pk)
-    if caso.estado == EstadoCaso.CERRADO:
+    if not caso.abierto:
         raise ValidationError(_("El caso ya está cerrado."))
     caso.estado = EstadoCaso.CERRADO
     caso.motivo_cierre = motivo_cierre
@@ -89,7 +89,7 @@ def cerrar_caso(
 @transaction.atomic
 def reabrir_caso(*, caso: Caso, usuario: AbstractBaseUser | None = None) -> Caso:
     caso = Caso.objects.select_for_update().get(pk=caso.pk)
-    if caso.estado != EstadoCaso.CERRADO:
+    if caso.abierto:
         raise ValidationError(_("Solo se puede reabrir un caso cerrado."))
     caso.estado = EstadoCaso.SEGUIMIENTO
     caso.cerrado_en = None
@@ -99,7 +99,7 @@ def reabrir_caso(*, caso: Caso, usuario: AbstractBaseUser | None = None) -> Caso
 
 
 def _rechazar_cerrados(casos: list[Caso]) -> None:
-    cerrados = [c.pk for c in casos if c.estado == EstadoCaso.CERRADO]
+    cerrados = [c.pk for c in casos if not c.abierto]
     if cerrados:
         raise ValidationError(
             ngettext(
@@ -150,7 +150,7 @@ def reasignar_casos(
 
 def _caso_abierto(caso: Caso) -> Caso:
     actual = Caso.objects.select_for_update().get(pk=caso.pk)
-    if actual.estado == EstadoCaso.CERRADO:
+    if not actual.abierto:
         raise ValidationError(_("El caso está cerrado: reábralo para cambiarlo."))
     return actual
 

@@ -14,7 +14,6 @@ from oficina.roles import es_encargada
 
 from .. import enlaces_externos, notificaciones
 from ..choices import (
-    ESTADOS_DERIVACION_ABIERTOS,
     RESULTADOS_ATENDIDOS,
     TRANSICIONES_DERIVACION,
     EstadoDerivacion,
@@ -360,7 +359,7 @@ def emitir_enlace(*, derivacion: Derivacion, usuario: AbstractBaseUser) -> Enlac
     """Issue a link to the referral's organisation and queue its notice; earlier links are revoked."""
     if derivacion.organizacion_id is None:
         raise ValidationError(_("Solo las derivaciones a organizaciones externas usan enlace."))
-    if derivacion.estado not in ESTADOS_DERIVACION_ABIERTOS:
+    if not derivacion.abierta:
         raise ValidationError(_("La derivación ya está cerrada: no se envía un enlace."))
     email = derivacion.organizacion.email
     if not email:
@@ -426,7 +425,7 @@ def responder_externo(
     if enlace.revocado or enlace.expirado:
         raise ValidationError(_("Este enlace ya no es válido."))
     derivacion = Derivacion.objects.select_for_update().get(pk=enlace.derivacion_id)
-    if derivacion.estado not in ESTADOS_DERIVACION_ABIERTOS:
+    if not derivacion.abierta:
         raise ValidationError(
             _("La derivación ya está cerrada («%(estado)s»): no se puede responder.")
             % {"estado": derivacion.get_estado_display()}

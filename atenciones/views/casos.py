@@ -5,12 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..acceso import equipo_requerido, persona_para
-from ..choices import EstadoCaso
 from ..forms._errores import errores_a_formulario
 from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
 from ..forms.planes import TareaForm
@@ -31,7 +29,7 @@ def _casos_filtrados(filtro):
     datos = filtro.cleaned_data if filtro.is_valid() else {}
     estado = datos.get("estado")
     if not estado:
-        qs = qs.exclude(estado=EstadoCaso.CERRADO)
+        qs = qs.abiertos()
     elif estado != "todos":
         qs = qs.filter(estado=estado)
     if datos.get("prioridad"):
@@ -41,7 +39,7 @@ def _casos_filtrados(filtro):
     if datos.get("area"):
         qs = qs.filter(area=datos["area"])
     if datos.get("vencidos"):
-        qs = qs.exclude(estado=EstadoCaso.CERRADO).filter(fecha_seguimiento__lt=timezone.localdate())
+        qs = qs.seguimiento_vencido()
     return qs.order_by("-abierto_en", "-pk")
 
 
@@ -59,7 +57,6 @@ def lista(request):
             "pagina": pagina,
             "reasignar": ReasignarForm(),
             "consulta": consulta.urlencode(),
-            "hoy": timezone.localdate(),
         },
     )
 
@@ -116,7 +113,7 @@ def detalle(request, pk):
     tareas = TareaCaso.objects.filter(caso=caso).select_related("responsable", "hecha_por")
     # The person's attentions and referrals not in this case, to attach them (the latest 20 of each):
     # listed on demand (?agregar=1), so the case page keeps its query count.
-    agregar = request.GET.get("agregar") == "1" and caso.estado != EstadoCaso.CERRADO
+    agregar = request.GET.get("agregar") == "1" and caso.abierto
     sueltas = (
         Atencion.objects.filter(persona_id=caso.persona_id)
         .exclude(caso=caso)
@@ -147,7 +144,6 @@ def detalle(request, pk):
             "atenciones_sueltas": sueltas,
             "derivaciones_sueltas": derivaciones_sueltas,
             "cerrar": CerrarCasoForm(),
-            "hoy": timezone.localdate(),
         },
     )
 
@@ -155,7 +151,7 @@ def detalle(request, pk):
 @equipo_requerido
 def editar(request, pk):
     caso = _caso(pk)
-    if caso.estado == EstadoCaso.CERRADO:
+    if not caso.abierto:
         messages.error(request, _("El caso está cerrado: reábralo para editarlo."))
         return redirect("equipo:caso", pk=caso.pk)
     form, cambios, guardado = editar_con_version(

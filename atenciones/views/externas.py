@@ -22,7 +22,7 @@ from ..choices import EstadoDerivacion
 from ..enlaces_externos import EnlaceNoDisponible, enlace_desde_token, registrar_apertura
 from ..forms.externas import RespuestaExternaForm
 from ..models import EnlaceExterno
-from ..selectors_derivaciones import datos_compartidos
+from ..selectors.derivaciones import datos_compartidos
 from ..services.derivaciones import emitir_enlace, responder_externo, revocar_enlace
 
 E = EstadoDerivacion

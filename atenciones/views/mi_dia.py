@@ -4,15 +4,15 @@ from django.shortcuts import render
 
 from oficina.roles import es_enlace, es_profesional
 
-from .. import selectors
+from ..selectors import mi_dia as selectors_mi_dia
 
 
 @login_required
 def mi_dia(request: HttpRequest) -> HttpResponse:
     contexto = {}
     if es_profesional(request.user):
-        contexto = selectors.mi_dia(request.user)
+        contexto = selectors_mi_dia.mi_dia(request.user)
     elif es_enlace(request.user):
         # A liaison lands on their inbox's open referrals, with one-action accept (issue #13).
-        contexto = selectors.mi_dia_enlace(request.user)
+        contexto = selectors_mi_dia.mi_dia_enlace(request.user)
     return render(request, "equipo/mi_dia.html", contexto)

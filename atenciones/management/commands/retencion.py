@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from atenciones.models import Persona
-from atenciones.privacidad import personas_inactivas
+from atenciones.selectors.privacidad import personas_inactivas
 from atenciones.services._auditoria import usuario_sistema
 from atenciones.services.privacidad import anonimizar_persona, purgar_registro_accesos
 
