@@ -41,6 +41,6 @@ class VincularForm(forms.Form):
 
     def clean_elemento(self):
         tipo, _sep, pk = self.cleaned_data["elemento"].partition(":")
-        if tipo not in ("atencion", "derivacion") or not pk.isdigit():
+        if tipo not in ("atencion", "derivacion") or not (pk.isascii() and pk.isdigit()):
             raise forms.ValidationError(_("Elija una atención o derivación de la lista."))
         return tipo, int(pk)

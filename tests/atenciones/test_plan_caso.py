@@ -129,7 +129,7 @@ def test_attaching_another_persons_attention_is_refused_and_changes_nothing(clie
         vincular_a_caso(caso=caso, tipo="atencion", objeto_id=ajena.pk, usuario=profesional)
 
 
-@pytest.mark.parametrize("elemento", ["atencion:abc", "otra:1", "", "derivacion:999999"])
+@pytest.mark.parametrize("elemento", ["atencion:abc", "otra:1", "", "derivacion:999999", "atencion:²"])
 def test_bad_attach_input_is_a_message_never_a_500(client, profesional, elemento):
     caso = CasoFactory(asignado_a=profesional)
     client.force_login(profesional)
