@@ -12,6 +12,7 @@ urlpatterns = [
     path("salud/", views.salud, name="salud"),
     path("cuentas/", include("django.contrib.auth.urls")),
     path("equipo/", include("atenciones.urls")),
+    path("datos/", include("oficina.urls_datos")),
     # An external organisation answers one referral through its signed link (no sign-in).
     path("externa/<str:token>/", externa, name="externa"),
     path(settings.ADMIN_URL, admin.site.urls),

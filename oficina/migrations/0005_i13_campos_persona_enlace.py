@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('oficina', '0003_i5_traducciones'),
+        ('oficina', '0004_i15_traducciones_red'),
     ]
 
     operations = [
