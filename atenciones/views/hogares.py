@@ -96,7 +96,9 @@ def quitar(request, pk):
     """Confirm first (GET), then remove the member (POST)."""
     hogar = get_object_or_404(Hogar, pk=pk)
     persona_id = request.POST.get("persona") or request.GET.get("persona") or ""
-    persona = get_object_or_404(Persona, pk=persona_id if persona_id.isascii() and persona_id.isdigit() else 0, hogar=hogar)
+    persona = get_object_or_404(
+        Persona, pk=persona_id if persona_id.isascii() and persona_id.isdigit() else 0, hogar=hogar
+    )
     if request.method != "POST":
         return render(request, "equipo/hogares/quitar.html", {"hogar": hogar, "persona": persona})
     try:
