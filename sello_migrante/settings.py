@@ -6,7 +6,9 @@ naming the variable.
 """
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import environ
 from csp.constants import NONE, SELF
@@ -20,7 +22,7 @@ if (BASE_DIR / ".env").is_file():
     env.read_env(BASE_DIR / ".env")
 
 
-def _read(name, reader, **kwargs):
+def _read(name: str, reader: Callable[..., Any], **kwargs: Any) -> Any:
     """Read one variable; turn any parsing error into a one-line ImproperlyConfigured."""
     try:
         return reader(name, **kwargs)
@@ -151,6 +153,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # pg_trgm lookups (trigram_word_similar) on PostgreSQL; inert on SQLite
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -260,7 +263,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# The CSRF cookie stays readable by scripts (htmx may send it); it carries no session.
+# Django's default: the CSRF cookie carries no session (no script reads it; forms carry the token).
 CSRF_COOKIE_HTTPONLY = False
 
 # Content-Security-Policy (django-csp 4): only this site's own files, no inline script or style.
@@ -296,7 +299,9 @@ PROXIES_CONFIABLES = _read("PROXIES_CONFIABLES", env.int, default=0)
 # Audit of changes (django-auditlog): who changed which field of which record, old and new value.
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     # `busqueda` is derived from the names (atenciones.busqueda): its changes are noise.
-    {"model": "atenciones.Persona", "exclude_fields": ["modificado", "busqueda"]},
+    {"model": "atenciones.Persona", "exclude_fields": ["modificado", "busqueda", "claves"]},
+    {"model": "atenciones.DocumentoIdentidad"},
+    {"model": "atenciones.ParDuplicado", "exclude_fields": ["calculado"]},
     {"model": "atenciones.Hogar"},
     {"model": "atenciones.Caso", "exclude_fields": ["modificado"]},
     {"model": "atenciones.Atencion"},

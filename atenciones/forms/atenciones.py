@@ -1,6 +1,7 @@
 """Log an attention, optionally opening a case and sending a referral in the same submit."""
 
 import datetime
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
@@ -13,7 +14,8 @@ from oficina.choices import Area, Tema
 from oficina.models import Departamento, Organizacion
 
 from ..choices import Canal, Prioridad
-from ..models import Caso
+from ..envios import TokenEnvioMixin
+from ..models import Caso, Persona
 from .destinos import CampoDestino, campos_destino, opcion_destino
 from .personas import FechaInput
 
@@ -33,11 +35,13 @@ MAPA_ERRORES = {
 class FechaHoraInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format=FORMATO_FECHA_HORA, **kwargs)
 
 
-def opciones_destino(tema: str | None = None, hoy=None):
+def opciones_destino(
+    tema: str | None = None, hoy: datetime.date | None = None
+) -> tuple[list[tuple[Any, Any]], list[str]]:
     """Grouped choices, as in the standalone referral form: the destinations proposed for the topic
     first, then the other departments and organisations (allowed, but shown as not matching it).
     Labels are the destinations' names (as before); the second value lists each proposed
@@ -78,7 +82,7 @@ def opciones_destino(tema: str | None = None, hoy=None):
 
 
 class CasoChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Any) -> str:
         # Not str(caso), which would load the person once per option.
         return _("Caso %(id)s · %(area)s · abierto el %(fecha)s") % {
             "id": obj.pk,
@@ -87,7 +91,8 @@ class CasoChoiceField(forms.ModelChoiceField):
         }
 
 
-class AtencionForm(forms.Form):
+class AtencionForm(TokenEnvioMixin, forms.Form):
+    formulario_envio = "atencion"
     fecha_hora = forms.DateTimeField(
         label=_("Fecha y hora"), widget=FechaHoraInput(), input_formats=[FORMATO_FECHA_HORA, "%Y-%m-%d %H:%M"]
     )
@@ -141,16 +146,19 @@ class AtencionForm(forms.Form):
         label=_("La persona consiente compartir sus datos con el destino."), required=False
     )
 
-    def __init__(self, *args, persona, **kwargs):
+    def __init__(self, *args: Any, persona: Persona, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.persona = persona
-        self.fields["caso"].queryset = Caso.objects.abiertos().filter(persona=persona)
+        cast(forms.ModelChoiceField, self.fields["caso"]).queryset = Caso.objects.abiertos().filter(
+            persona=persona
+        )
         # The referral's topic: the one chosen, else the attention's first topic (proposed).
         if self.is_bound:
             tema = self.data.get("der_tema") or next(iter(self.data.getlist("temas")), None)
         else:
             tema = self.initial.get("der_tema") or next(iter(self.initial.get("temas") or []), None)
-        self.fields["destino"].choices, plazos = opciones_destino(tema if tema in Tema.values else None)
+        choices, plazos = opciones_destino(tema if tema in Tema.values else None)
+        cast(forms.ChoiceField, self.fields["destino"]).choices = choices
         if plazos:
             # Each proposed destination's deadline, as the standalone referral form shows it.
             self.fields["destino"].help_text = _("Plazos de respuesta: %(plazos)s.") % {
@@ -186,14 +194,15 @@ class AtencionForm(forms.Form):
             ),
         )
 
-    def clean_fecha_hora(self):
+    def clean_fecha_hora(self) -> Any:
         fecha = self.cleaned_data["fecha_hora"]
         if fecha > timezone.now() + datetime.timedelta(minutes=5):
             raise forms.ValidationError(_("La atención no puede registrarse en el futuro."))
         return fecha
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         if datos.get("abrir_caso"):
             if datos.get("caso"):
                 self.add_error("caso", _("Elija un caso existente o abra uno nuevo, no ambos."))
@@ -218,7 +227,7 @@ class AtencionForm(forms.Form):
                 )
         return datos
 
-    def datos_atencion(self):
+    def datos_atencion(self) -> dict[str, Any]:
         d = self.cleaned_data
         return {
             "fecha_hora": d["fecha_hora"],
@@ -230,7 +239,7 @@ class AtencionForm(forms.Form):
             "caso": d["caso"],
         }
 
-    def datos_caso(self):
+    def datos_caso(self) -> dict[str, Any] | None:
         d = self.cleaned_data
         if not d.get("abrir_caso"):
             return None
@@ -241,7 +250,7 @@ class AtencionForm(forms.Form):
             "fecha_seguimiento": d["fecha_seguimiento"],
         }
 
-    def datos_derivacion(self):
+    def datos_derivacion(self) -> dict[str, Any] | None:
         d = self.cleaned_data
         if not d.get("derivar"):
             return None

@@ -1,13 +1,17 @@
 """Households: create one, add a member, link a child to their guardian."""
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import RelacionHogar
+from ..envios import TokenEnvioMixin
 from ..models import Hogar, Persona
 
 
-class HogarForm(forms.ModelForm):
+class HogarForm(TokenEnvioMixin, forms.ModelForm):
+    formulario_envio = "hogar"
     relacion = forms.ChoiceField(
         label=_("Relación de la persona con el hogar"),
         choices=RelacionHogar.choices,
@@ -33,8 +37,8 @@ class TutorForm(forms.Form):
         empty_label=_("Sin adulto responsable"),
     )
 
-    def __init__(self, *args, hogar: Hogar, **kwargs):
+    def __init__(self, *args: Any, hogar: Hogar, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         miembros = Persona.objects.filter(hogar=hogar)
-        self.fields["persona"].queryset = miembros
-        self.fields["tutor"].queryset = miembros.filter(nna=False)
+        cast(forms.ModelChoiceField, self.fields["persona"]).queryset = miembros
+        cast(forms.ModelChoiceField, self.fields["tutor"]).queryset = miembros.filter(nna=False)

@@ -4,6 +4,7 @@ from .casos import Atencion, AtencionTema, Caso, CasoQuerySet
 from .correos import CorreoSaliente
 from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 from .externas import EnlaceExterno
+from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .planes import TareaCaso
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
@@ -16,6 +17,10 @@ __all__ = [
     "Caso",
     "CasoQuerySet",
     "CorreoSaliente",
+    "DocumentoIdentidad",
+    "EnvioFormulario",
+    "Fusion",
+    "ParDuplicado",
     "Derivacion",
     "EnlaceExterno",
     "DerivacionQuerySet",

@@ -3,7 +3,7 @@
 import datetime
 import secrets
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -38,7 +38,7 @@ from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 def derivar(
     *,
     persona: Persona,
-    derivado_por: AbstractBaseUser,
+    derivado_por: User,
     tema: str,
     motivo: str,
     consentimiento: bool,
@@ -136,7 +136,7 @@ def cambiar_estado_derivacion(
     *,
     derivacion: Derivacion,
     nuevo_estado: str,
-    usuario: AbstractBaseUser,
+    usuario: User,
     nota: str = "",
     respuesta: str = "",
     motivo_rechazo: str = "",
@@ -295,7 +295,7 @@ def _validar_resultado(
 def aceptar_derivacion(
     *,
     derivacion: Derivacion,
-    usuario: AbstractBaseUser,
+    usuario: User,
     nota: str = "",
     organizacion: Organizacion | None = None,
 ) -> Derivacion:
@@ -324,7 +324,7 @@ def aceptar_derivacion(
 def registrar_seguimiento(
     *,
     derivacion: Derivacion,
-    usuario: AbstractBaseUser,
+    usuario: User,
     resultado: str,
     nota: str = "",
     proxima_fecha: datetime.date | None = None,
@@ -355,7 +355,7 @@ def registrar_seguimiento(
 
 @audita()
 @transaction.atomic
-def emitir_enlace(*, derivacion: Derivacion, usuario: AbstractBaseUser) -> EnlaceExterno:
+def emitir_enlace(*, derivacion: Derivacion, usuario: User) -> EnlaceExterno:
     """Issue a link to the referral's organisation and queue its notice; earlier links are revoked."""
     if derivacion.organizacion_id is None:
         raise ValidationError(_("Solo las derivaciones a organizaciones externas usan enlace."))
@@ -393,7 +393,7 @@ def emitir_enlace(*, derivacion: Derivacion, usuario: AbstractBaseUser) -> Enlac
 
 @audita()
 @transaction.atomic
-def revocar_enlace(*, enlace: EnlaceExterno, usuario: AbstractBaseUser) -> EnlaceExterno:
+def revocar_enlace(*, enlace: EnlaceExterno, usuario: User) -> EnlaceExterno:
     """Revoke a link: it no longer opens (the page says so, with no data)."""
     if enlace.revocado_en is None:
         enlace.revocado_en = timezone.now()
@@ -413,7 +413,7 @@ def responder_externo(
     resultado: str = "",
     resultado_detalle: str = "",
     fecha_atendida: datetime.date | None = None,
-    usuario: AbstractBaseUser | None = None,
+    usuario: User | None = None,
 ) -> Derivacion:
     """The organisation's answer: "aceptar", "rechazar" (with reason) or "resultado" (point 1's outcome).
 

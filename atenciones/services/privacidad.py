@@ -12,20 +12,24 @@ from typing import Any
 
 from auditlog.models import LogEntry as RegistroCambio
 from django.contrib.admin.models import LogEntry as RegistroAdmin
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..auditoria import registrar_acceso
 from ..busqueda import terminos, texto_busqueda
 from ..choices import TipoDocumento
+from ..identidad import claves_persona
 from ..models import (
     Atencion,
     Caso,
     Derivacion,
+    DocumentoIdentidad,
     EventoDerivacion,
     Hogar,
+    ParDuplicado,
     Persona,
     RegistroAcceso,
     SeguimientoDerivacion,
@@ -57,7 +61,7 @@ _PERSONA_BORRAR = {
     "tutor": None,
 }
 # Free text on the person's records, per model, redacted in the change history too.
-_TEXTOS = {
+_TEXTOS: dict[type[Caso] | type[Atencion] | type[Derivacion], tuple[str, ...]] = {
     Caso: ("motivo", "nota_cierre"),
     Atencion: ("notas", "resultado"),
     Derivacion: ("motivo", "respuesta", "consentimiento_omitido_motivo"),
@@ -115,7 +119,7 @@ def _redactar_busquedas(texto_persona: str) -> int:
 @audita()
 @transaction.atomic
 def anonimizar_persona(
-    *, persona: Persona, usuario: AbstractBaseUser | None = None, solicitud: SolicitudDerecho | None = None
+    *, persona: Persona, usuario: User | None = None, solicitud: SolicitudDerecho | None = None
 ) -> Persona:
     """Erase what identifies `persona` and the free texts about them; keep everything indicators count.
 
@@ -133,10 +137,12 @@ def anonimizar_persona(
     persona.anonimizada_en = timezone.now()
     persona.modificado_por = usuario
     persona.busqueda = texto_busqueda(persona)
+    persona.claves = claves_persona(persona)
     persona.save(
         update_fields=[
             *_PERSONA_BORRAR,
             "busqueda",
+            "claves",
             "bloqueada",
             "anonimizada_en",
             "modificado",
@@ -192,7 +198,16 @@ def anonimizar_persona(
         documento_verificacion=ANONIMIZADO
     )
 
-    _redactar_historial(Persona, [persona.pk], set(_PERSONA_BORRAR) | {"busqueda"})
+    # Every document the person held, and its history; no duplicate pair may point at them.
+    documentos = list(DocumentoIdentidad.objects.filter(persona=persona).values_list("pk", flat=True))
+    for documento in DocumentoIdentidad.objects.filter(pk__in=documentos):
+        documento.delete()
+    _redactar_historial(DocumentoIdentidad, documentos, {"numero", "persona", "pais_emisor", "tipo"})
+    ParDuplicado.objects.filter(
+        Q(persona_a=persona) | Q(persona_b=persona), estado=ParDuplicado.Estado.PENDIENTE
+    ).delete()
+
+    _redactar_historial(Persona, [persona.pk], set(_PERSONA_BORRAR) | {"busqueda", "claves"})
     for modelo, campos in _TEXTOS.items():
         pks = list(modelo.objects.filter(persona=persona).values_list("pk", flat=True))
         _redactar_historial(modelo, pks, set(campos))
@@ -211,7 +226,7 @@ def anonimizar_persona(
 
 @audita()
 @transaction.atomic
-def purgar_registro_accesos(*, anos: int, usuario: AbstractBaseUser | None = None) -> int:
+def purgar_registro_accesos(*, anos: int, usuario: User | None = None) -> int:
     """Delete access-log rows older than `anos` years; the purge itself is kept in the change history."""
     hoy = timezone.localdate()
     try:
@@ -235,7 +250,7 @@ def purgar_registro_accesos(*, anos: int, usuario: AbstractBaseUser | None = Non
 @audita()
 @transaction.atomic
 def bloquear_persona(
-    *, persona: Persona, usuario: AbstractBaseUser, solicitud: SolicitudDerecho | None = None
+    *, persona: Persona, usuario: User, solicitud: SolicitudDerecho | None = None
 ) -> Persona:
     """Freeze the person's record: no edits, attentions, cases or referrals until unblocked."""
     return _cambiar_bloqueo(persona=persona, usuario=usuario, bloqueada=True, solicitud=solicitud)
@@ -244,13 +259,13 @@ def bloquear_persona(
 @audita()
 @transaction.atomic
 def desbloquear_persona(
-    *, persona: Persona, usuario: AbstractBaseUser, solicitud: SolicitudDerecho | None = None
+    *, persona: Persona, usuario: User, solicitud: SolicitudDerecho | None = None
 ) -> Persona:
     return _cambiar_bloqueo(persona=persona, usuario=usuario, bloqueada=False, solicitud=solicitud)
 
 
 def _cambiar_bloqueo(
-    *, persona: Persona, usuario: AbstractBaseUser, bloqueada: bool, solicitud: SolicitudDerecho | None
+    *, persona: Persona, usuario: User, bloqueada: bool, solicitud: SolicitudDerecho | None
 ) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if persona.bloqueada != bloqueada:

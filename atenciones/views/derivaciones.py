@@ -1,16 +1,20 @@
 """Referral pages: the office's list, one referral, its moves, follow-ups, printed slip, new referral."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -19,6 +23,7 @@ from oficina.choices import CampoPersona
 from oficina.roles import es_enlace, es_profesional
 
 from ..acceso import (
+    SolicitudEquipo,
     departamentos_de,
     derivacion_para,
     enlace_o_equipo_requerido,
@@ -27,6 +32,7 @@ from ..acceso import (
 )
 from ..auditoria import Accion, registrar_acceso
 from ..choices import EstadoDerivacion, ResultadoDerivacion
+from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.derivaciones import (
     CambioEstadoForm,
@@ -35,7 +41,7 @@ from ..forms.derivaciones import (
     SeguimientoForm,
 )
 from ..forms.destinos import campos_destino
-from ..models import Derivacion, EnlaceExterno, EventoDerivacion, SeguimientoDerivacion
+from ..models import Derivacion, EnlaceExterno, EventoDerivacion, Persona, SeguimientoDerivacion
 from ..selectors.derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
@@ -56,7 +62,7 @@ E = EstadoDerivacion
 POR_PAGINA = 25
 
 # Button labels of each move, as the destination or the office sees it.
-ETIQUETAS_ACCION = {
+ETIQUETAS_ACCION: dict[str, Promise] = {
     E.RECIBIDA: gettext_lazy("Marcar como recibida"),
     E.EN_ATENCION: gettext_lazy("Iniciar atención"),
     E.RESUELTA: gettext_lazy("Resolver"),
@@ -66,7 +72,7 @@ ETIQUETAS_ACCION = {
 
 
 @equipo_requerido
-def lista(request):
+def lista(request: SolicitudEquipo) -> HttpResponse:
     """All referrals for office staff, filtered by destination, state, overdue, date range."""
     filtro = FiltroDerivacionesForm(request.GET or None)
     base = Derivacion.objects.all()
@@ -114,7 +120,13 @@ def _form_accion(derivacion, estado, borrador=None):
     )
 
 
-def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento=None):
+def _contexto_detalle(
+    request: SolicitudEquipo,
+    derivacion: Derivacion,
+    *,
+    form_estado: CambioEstadoForm | None = None,
+    form_seguimiento: SeguimientoForm | None = None,
+) -> dict[str, Any]:
     user = request.user
     departamentos = departamentos_de(user) if es_enlace(user) else []
     equipo = es_profesional(user)
@@ -152,7 +164,7 @@ def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento
     }
 
 
-def _derivacion_con_historial(user, pk):
+def _derivacion_con_historial(user: User, pk: int) -> Derivacion:
     eventos = EventoDerivacion.objects.select_related("usuario", "organizacion")
     seguimientos = SeguimientoDerivacion.objects.select_related("usuario")
     qs = Derivacion.objects.select_related("derivada_desde").prefetch_related(
@@ -167,7 +179,7 @@ def _derivacion_con_historial(user, pk):
     return derivacion_para(user, pk, qs)
 
 
-def _detalle_rechazado(request, pk, **formularios):
+def _detalle_rechazado(request: SolicitudEquipo, pk: int, **formularios: Any) -> HttpResponse:
     """The referral page again, with the refused form and its messages (400)."""
     derivacion = _derivacion_con_historial(request.user, pk)
     contexto = _contexto_detalle(request, derivacion, **formularios)
@@ -175,7 +187,7 @@ def _detalle_rechazado(request, pk, **formularios):
 
 
 def _aplicar(
-    request: HttpRequest,
+    request: SolicitudEquipo,
     pk: int,
     form: forms.Form,
     nombre_form: str,
@@ -189,6 +201,8 @@ def _aplicar(
     if form.is_valid():
         try:
             accion(form.cleaned_data)
+        except EnvioRepetido as repetido:
+            return redirect(repetido.url)
         except TransicionInvalida as exc:
             messages.error(request, exc.messages[0])
             if exc.code == "desactualizada":
@@ -203,7 +217,7 @@ def _aplicar(
 
 
 @enlace_o_equipo_requerido
-def detalle(request, pk):
+def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """One referral. A liaison sees only what the referral needs; office staff see it all."""
     derivacion = _derivacion_con_historial(request.user, pk)
     if not es_profesional(request.user):
@@ -215,7 +229,7 @@ def detalle(request, pk):
 
 @require_POST
 @enlace_o_equipo_requerido
-def mover(request, pk):
+def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Move a referral through the single state-change service; stale pages are refused."""
     derivacion = derivacion_para(request.user, pk)
     nuevo = request.POST.get("nuevo_estado")
@@ -311,7 +325,7 @@ def aceptar(request, pk):
 
 @require_POST
 @equipo_requerido
-def seguimiento(request, pk):
+def seguimiento(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Log a follow-up contact (office staff), with the next follow-up date."""
     derivacion = derivacion_para(request.user, pk)
     form = SeguimientoForm(request.POST)
@@ -320,12 +334,23 @@ def seguimiento(request, pk):
         pk,
         form,
         "form_seguimiento",
-        lambda datos: registrar_seguimiento(derivacion=derivacion, usuario=request.user, **datos),
+        # One-time token (atenciones.envios): a repeated submit records nothing more.
+        lambda datos: crear_una_vez(
+            token=datos.get("envio", ""),
+            formulario=form.formulario_envio,
+            usuario=request.user,
+            crear=lambda: registrar_seguimiento(
+                derivacion=derivacion,
+                usuario=request.user,
+                **{k: v for k, v in datos.items() if k != "envio"},
+            ),
+            url=lambda _seguimiento: reverse("equipo:derivacion", args=[pk]),
+        ),
         lambda: _("Seguimiento registrado."),
     )
 
 
-def idioma_de_la_ficha(persona):
+def idioma_de_la_ficha(persona: Persona) -> str | None:
     """The second language of the printed slip: Haitian Creole or English, when the person speaks it."""
     for codigo in ("ht", "en"):
         if codigo in (persona.idiomas or []):
@@ -334,7 +359,7 @@ def idioma_de_la_ficha(persona):
 
 
 @enlace_o_equipo_requerido
-def imprimir(request, pk):
+def imprimir(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """The printed slip the person takes to the destination (one page).
 
     Office staff, and a liaison for their own department's referrals (issue #13); a liaison's slip
@@ -373,7 +398,7 @@ def imprimir(request, pk):
 
 
 @equipo_requerido
-def nueva(request, persona_pk):
+def nueva(request: SolicitudEquipo, persona_pk: int) -> HttpResponse:
     """Refer a person: topic first, then the proposed destinations with their deadlines."""
     persona = persona_para(request.user, persona_pk)
     if request.method == "POST":
@@ -386,17 +411,25 @@ def nueva(request, persona_pk):
             datos = form.cleaned_data
             destino = datos["destino"]
             try:
-                derivacion = derivar(
-                    persona=persona,
-                    derivado_por=request.user,
-                    tema=datos["tema"],
-                    motivo=datos["motivo"],
-                    prioridad=datos["prioridad"],
-                    caso=datos["caso"],
-                    consentimiento=datos["consentimiento"],
-                    consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
-                    **campos_destino(destino),
+                derivacion = crear_una_vez(
+                    token=datos["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: derivar(
+                        persona=persona,
+                        derivado_por=request.user,
+                        tema=datos["tema"],
+                        motivo=datos["motivo"],
+                        prioridad=datos["prioridad"],
+                        caso=datos["caso"],
+                        consentimiento=datos["consentimiento"],
+                        consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
+                        **campos_destino(destino),
+                    ),
+                    url=lambda derivacion: reverse("equipo:derivacion", args=[derivacion.pk]),
                 )
+            except EnvioRepetido as repetido:
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
             else:

@@ -1,14 +1,15 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from oficina.roles import es_enlace, es_profesional
 
+from ..acceso import SolicitudEquipo
 from ..selectors import mi_dia as selectors_mi_dia
 
 
 @login_required
-def mi_dia(request: HttpRequest) -> HttpResponse:
+def mi_dia(request: SolicitudEquipo) -> HttpResponse:
     contexto = {}
     if es_profesional(request.user):
         contexto = selectors_mi_dia.mi_dia(request.user)

@@ -237,7 +237,7 @@ def test_existing_resolved_referrals_are_migrated_to_attended_and_resolved():
     antigua = DerivacionFactory(estado=E.RESUELTA, respuesta="Listo.", fecha_cierre=cerrada)
     Derivacion.objects.filter(pk=antigua.pk).update(resultado="", fecha_atendida=None)
     abierta = DerivacionFactory()
-    migracion = importlib.import_module("atenciones.migrations.0007_i13_resultado_existentes")
+    migracion = importlib.import_module("atenciones.migrations.0008_i13_resultado_existentes")
     migracion.a_atendida_resuelta(apps, None)
     antigua.refresh_from_db()
     abierta.refresh_from_db()

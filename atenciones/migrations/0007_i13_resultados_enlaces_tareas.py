@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atenciones', '0005_i7_proteccion_datos'),
-        ('oficina', '0003_i5_traducciones'),
+        ('atenciones', '0006_i11_documentos'),
+        ('oficina', '0005_i13_campos_persona_enlace'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

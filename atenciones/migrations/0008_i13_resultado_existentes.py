@@ -19,6 +19,6 @@ def deshacer(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("atenciones", "0006_i13_resultados_enlaces_tareas")]
+    dependencies = [("atenciones", "0007_i13_resultados_enlaces_tareas")]
 
     operations = [migrations.RunPython(a_atendida_resuelta, deshacer)]
