@@ -1,5 +1,6 @@
 from typing import TYPE_CHECKING, Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count, Exists, Field, OuterRef, Q, QuerySet
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from atenciones.models import DerivacionQuerySet
 
 from . import traducciones
+from .choices import CampoPersona
 from .models import (
     AccionNoDiscriminacion,
     Actividad,
@@ -73,6 +75,21 @@ class ConDerivacionesPendientes(_ModelAdmin):
         return obj.n_vencidas
 
 
+class CamposPersonaForm(forms.ModelForm):
+    """The person fields a destination sees, as checkboxes (stored as a JSON list)."""
+
+    campos_persona = forms.MultipleChoiceField(
+        label=_("datos de la persona que ve"),
+        choices=CampoPersona.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Además del nombre, teléfono, correo, idiomas e intérprete. Solo lo que el destino necesita; "
+            "cada vez que un enlace ve una derivación queda registrado."
+        ),
+    )
+
+
 class FaltaTraduccionFilter(admin.SimpleListFilter):
     """Rows with a Spanish public text that has no Creole (or English) translation yet."""
 
@@ -124,6 +141,7 @@ class EstadoTraduccion(_ModelAdmin):
 
 @admin.register(Departamento)
 class DepartamentoAdmin(ConDerivacionesPendientes, admin.ModelAdmin):
+    form = CamposPersonaForm
     list_display = [
         "nombre",
         "sigla",
@@ -147,12 +165,14 @@ class ServicioInline(admin.StackedInline):
 
 @admin.register(Organizacion)
 class OrganizacionAdmin(EstadoTraduccion, ConDerivacionesPendientes, admin.ModelAdmin):
+    form = CamposPersonaForm
     list_display = [
         "nombre",
         "sigla",
         "tipo",
         "publica",
         "acepta_derivaciones",
+        "responde_por_enlace",
         "activa",
         "verificada",
         "abiertas",

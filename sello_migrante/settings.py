@@ -164,6 +164,12 @@ OFICINA_MAPA_URL = _read(
     env.str,
     default="https://www.openstreetmap.org/search?query=Condell%201490%2C%20Valpara%C3%ADso",
 )
+# External organisations answer a referral through a signed link (issue #13): days it stays valid,
+# and how many openings one address may make per 10 minutes before getting "too many requests".
+ENLACE_EXTERNO_DIAS = _read("ENLACE_EXTERNO_DIAS", env.int, default=30)
+ENLACE_EXTERNO_LIMITE = _read("ENLACE_EXTERNO_LIMITE", env.int, default=30)
+# Reminders to the organisation: this many days before its deadline, and once after it.
+ENLACE_EXTERNO_AVISO_DIAS_ANTES = _read("ENLACE_EXTERNO_AVISO_DIAS_ANTES", env.int, default=2)
 # Seconds a public page stays in the cache (edits invalidate it at once).
 CACHE_PUBLICO_SEGUNDOS = _read("CACHE_PUBLICO_SEGUNDOS", env.int, default=600)
 
@@ -400,6 +406,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.TramiteOperativo"},
     {"model": "oficina.Evidencia"},
     {"model": "oficina.NarrativaCompromiso"},
+    {"model": "atenciones.EnlaceExterno", "exclude_fields": ["aperturas", "ultima_apertura"]},
+    {"model": "atenciones.TareaCaso"},
 )
 
 LOGGING = {

@@ -126,6 +126,19 @@ MATRIZ = {
     "equipo:casos_reasignar": [(None, todos(405)), (None, equipo(personal=302), "post")],
     "equipo:caso": [(lambda d: {"pk": d["caso"].pk}, equipo())],
     "equipo:caso_editar": [(lambda d: {"pk": d["caso"].pk}, equipo())],
+    # Case plan (issue #13): POST only; an empty form goes back to the case with its errors.
+    "equipo:caso_tarea_nueva": [
+        (lambda d: {"pk": d["caso"].pk}, todos(405)),
+        (lambda d: {"pk": d["caso"].pk}, equipo(personal=302), "post"),
+    ],
+    "equipo:caso_vincular": [
+        (lambda d: {"pk": d["caso"].pk}, todos(405)),
+        (lambda d: {"pk": d["caso"].pk}, equipo(personal=302), "post"),
+    ],
+    "equipo:tarea_hecha": [
+        (lambda d: {"pk": 999999}, todos(405)),
+        (lambda d: {"pk": 999999}, equipo(personal=404), "post"),
+    ],
     "equipo:caso_cerrar": [(lambda d: {"pk": d["caso"].pk}, equipo())],
     "equipo:caso_reabrir": [
         (lambda d: {"pk": d["caso"].pk}, todos(405)),
@@ -160,6 +173,16 @@ MATRIZ = {
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
         (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
     ],
+    "equipo:derivacion_aceptar": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
+    ],
+    "equipo:derivacion_enlace": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
+    ],
+    # An external organisation's signed link: a made-up token is a 404 for everyone.
+    "externa": [(lambda d: {"token": "no-es-un-enlace"}, todos(404))],
     "equipo:derivacion_seguimiento": [
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
         # An empty form: 400 with the form's errors.

@@ -21,7 +21,12 @@ from .atenciones import (
     perfil,
     personas_atendidas,
 )
-from .derivaciones import derivaciones_externas_pendientes, derivaciones_por_destino, derivaciones_vencidas
+from .derivaciones import (
+    derivaciones_externas_pendientes,
+    derivaciones_por_destino,
+    derivaciones_por_resultado,
+    derivaciones_vencidas,
+)
 from .oficina import actividades, capacitaciones, guias_por_idioma, personal_capacitado
 from .periodo import GRUPOS_EDAD, SIN_DATO, UMBRAL_PEQUENO, Mediana, Periodo, enmascarar, es_postgresql
 
@@ -42,6 +47,7 @@ __all__ = [
     "capacitaciones",
     "derivaciones_externas_pendientes",
     "derivaciones_por_destino",
+    "derivaciones_por_resultado",
     "derivaciones_vencidas",
     "enmascarar",
     "es_postgresql",
@@ -92,8 +98,11 @@ def _calcular(p: Periodo, crudo: bool = False) -> dict:
         "derivaciones_total": {
             "total": sum(f["total"] for f in derivaciones),
             "resueltas": sum(f["resueltas"] for f in derivaciones),
+            "cerradas_sin_resolver": sum(f["cerradas_sin_resolver"] for f in derivaciones),
+            "no_se_presento": sum(f["no_se_presento"] for f in derivaciones),
             "vencidas": sum(f["vencidas"] for f in derivaciones),
         },
+        "por_resultado": derivaciones_por_resultado(p),
         "vencidas": derivaciones_vencidas(p),
         "externas": derivaciones_externas_pendientes(p),
         "actividades": actividades(p),

@@ -3,8 +3,10 @@
 from .casos import Atencion, AtencionTema, Caso, CasoQuerySet
 from .correos import CorreoSaliente
 from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
+from .externas import EnlaceExterno
 from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
+from .planes import TareaCaso
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
 from .programas import Asistencia, Inscripcion, TramiteOperativo
 from .resumenes import ResumenAtencionDia, ResumenTemaDia
@@ -25,6 +27,7 @@ __all__ = [
     "Fusion",
     "ParDuplicado",
     "Derivacion",
+    "EnlaceExterno",
     "DerivacionQuerySet",
     "EventoDerivacion",
     "Hogar",
@@ -37,5 +40,6 @@ __all__ = [
     "SolicitudDerecho",
     "SolicitudDerechoQuerySet",
     "SoloAgregar",
+    "TareaCaso",
     "_comuna_por_defecto",  # referenced by migration 0001
 ]

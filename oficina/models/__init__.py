@@ -11,6 +11,7 @@ from .base import (
     PaginaInformativa,
     Programa,
     Servicio,
+    validar_campos_persona,
 )
 from .sello import (
     MAX_DIAS_PLAN,
@@ -27,6 +28,7 @@ from .sello import (
 )
 
 __all__ = [
+    "validar_campos_persona",
     "MAX_DIAS_PLAN",
     "AccionNoDiscriminacion",
     "Actividad",

@@ -146,6 +146,77 @@ def _registrar_seguimiento(c, f, a):
     return lambda: f(derivacion=d, usuario=a, resultado=ResultadoSeguimiento.CONTACTADO)
 
 
+@escenario("derivaciones.aceptar_derivacion")
+def _aceptar_derivacion(c, f, a):
+    d = DerivacionFactory()
+    return lambda: f(derivacion=d, usuario=a)
+
+
+def _derivacion_externa():
+    from tests.factories import OrganizacionFactory
+
+    org = OrganizacionFactory(email="ong@example.org", responde_por_enlace=True)
+    return DerivacionFactory(departamento=None, organizacion=org)
+
+
+@escenario("derivaciones.emitir_enlace")
+def _emitir_enlace(c, f, a):
+    d = _derivacion_externa()
+    return lambda: f(derivacion=d, usuario=a)
+
+
+@escenario("derivaciones.revocar_enlace")
+def _revocar_enlace(c, f, a):
+    from atenciones.services import emitir_enlace
+
+    enlace = emitir_enlace(derivacion=_derivacion_externa(), usuario=c["profesional"])
+    return lambda: f(enlace=enlace, usuario=a)
+
+
+@escenario("derivaciones.responder_externo")
+def _responder_externo(c, f, a):
+    from atenciones.services import emitir_enlace
+
+    enlace = emitir_enlace(derivacion=_derivacion_externa(), usuario=c["profesional"])
+    return lambda: f(enlace=enlace, accion="aceptar", usuario=a)
+
+
+@escenario("casos.crear_tarea")
+def _crear_tarea(c, f, a):
+    caso = CasoFactory()
+    return lambda: f(
+        caso=caso, descripcion="Llamar", vence=timezone.localdate(), responsable=c["profesional"], usuario=a
+    )
+
+
+@escenario("casos.marcar_tarea")
+def _marcar_tarea(c, f, a):
+    from atenciones.services import crear_tarea
+
+    tarea = crear_tarea(
+        caso=CasoFactory(),
+        descripcion="Llamar",
+        vence=timezone.localdate(),
+        responsable=c["profesional"],
+        usuario=c["profesional"],
+    )
+    return lambda: f(tarea=tarea, usuario=a)
+
+
+@escenario("casos.vincular_a_caso")
+def _vincular_a_caso(c, f, a):
+    caso = CasoFactory()
+    d = DerivacionFactory(persona=caso.persona)
+    return lambda: f(caso=caso, tipo="derivacion", objeto_id=d.pk, usuario=a)
+
+
+@escenario("casos.desvincular_de_caso")
+def _desvincular_de_caso(c, f, a):
+    caso = CasoFactory()
+    d = DerivacionFactory(persona=caso.persona, caso=caso)
+    return lambda: f(caso=caso, tipo="derivacion", objeto_id=d.pk, usuario=a)
+
+
 @escenario("hogares.crear_hogar")
 def _crear_hogar(c, f, a):
     return lambda: f(nombre="Familia Pérez", creado_por=a)
