@@ -242,7 +242,7 @@ def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
         request.POST,
         tema=derivacion.tema,
         con_destinos=nuevo == E.RESUELTA,
-        auto_id=f"{nuevo if nuevo in E.values else 'x'}_%s",
+        auto_id=_auto_id(nuevo if nuevo in E.values else "x"),
     )
     departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
     if nuevo not in acciones_permitidas(request.user, derivacion, departamentos):
@@ -259,7 +259,6 @@ def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
         else:
             messages.error(request, _("Esa acción no está disponible para esta derivación."))
         return redirect("equipo:derivacion", pk=pk)
-    form = CambioEstadoForm(request.POST, auto_id=_auto_id(nuevo))
     return _aplicar(
         request,
         pk,
