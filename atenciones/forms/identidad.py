@@ -7,15 +7,13 @@ from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..choices import TipoDocumento
+from ..choices import tipos_documento_ofrecidos
 from ..models import Persona
 from ..services.fusion import CAMPOS_ELEGIBLES
 
 
 class DocumentoForm(forms.Form):
-    tipo = forms.ChoiceField(
-        label=_("Tipo"), choices=[c for c in TipoDocumento.choices if c[0] != TipoDocumento.NINGUNO]
-    )
+    tipo = forms.ChoiceField(label=_("Tipo"), choices=tipos_documento_ofrecidos(sin_documento=False))
     numero = forms.CharField(label=_("Número"), max_length=30, help_text=_("Con o sin puntos y guion."))
     pais_emisor = CountryField(blank=True).formfield(label=_("País emisor"), required=False)
     fecha_emision = forms.DateField(
