@@ -1,6 +1,7 @@
 """Closed lists of the casework."""
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,7 +25,9 @@ class TipoDocumento(models.TextChoices):
 TIPOS_NO_OFRECIDOS = {"cedula"}
 
 
-def tipos_documento_ofrecidos(actual: str = "", sin_documento: bool = True) -> list[tuple[str, str]]:
+def tipos_documento_ofrecidos(
+    actual: str = "", sin_documento: bool = True
+) -> list[tuple[str, str | Promise]]:
     """TipoDocumento choices for a form; `actual` (the stored value) stays offered so it can be kept."""
     return [
         (valor, etiqueta)
