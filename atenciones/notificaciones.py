@@ -1,22 +1,29 @@
-"""Email notifications of referrals, through an outbox.
+"""Email notifications of referrals, through an outbox, sent by the task runner's worker.
 
-Each message is written to `CorreoSaliente` inside the caller's transaction, and sent only after
-that transaction commits (`transaction.on_commit`). A failed send keeps the row with its error,
-and `manage.py reintentar_correos` tries again: a referral is never lost because mail is down.
-Bodies carry codes, topics, dates and links, never a person's name or details.
+Each message is written to `CorreoSaliente` inside the caller's transaction; once it commits, a
+job on the task runner (sello_migrante.tareas) sends it, outside any transaction and never in the
+web request, with `EMAIL_TIMEOUT`. A failed send keeps the row with its error and a next attempt
+time that doubles each time (1, 2, 4… minutes, at most 6 hours); the scheduled job
+`reintentar_programados` (every 5 minutes) tries those that are due, and `manage.py
+reintentar_correos` tries every pending one at once. A referral is never lost because mail is down.
+Daily reminders are a scheduled job too (`recordatorios_programados`, schedules created by
+`migrate`: `programar_tareas`). Bodies carry codes, topics, dates and links, never a person's name.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from oficina.roles import ENLACE
+from sello_migrante import tareas
 
 from .acceso import departamentos_de
 from .choices import EstadoDerivacion
@@ -27,6 +34,18 @@ logger = logging.getLogger(__name__)
 
 # Give up retrying a message after this many failed attempts (it stays recorded).
 MAX_INTENTOS = 10
+# Backoff between automatic attempts: 1, 2, 4… minutes, at most this.
+ESPERA_MAXIMA = datetime.timedelta(hours=6)
+
+
+def espera_tras(intentos: int) -> datetime.timedelta:
+    """How long to wait before the next automatic attempt after `intentos` failed ones."""
+    return min(datetime.timedelta(minutes=2 ** max(intentos - 1, 0)), ESPERA_MAXIMA)
+
+
+def _plazo_reclamo() -> datetime.timedelta:
+    """While one process sends a message, no other takes it (longer than any SMTP timeout)."""
+    return datetime.timedelta(seconds=3 * (settings.EMAIL_TIMEOUT or 60) + 60)
 
 
 def url_absoluta(ruta: str) -> str:
@@ -68,53 +87,90 @@ def encolar(
         cuerpo=cuerpo,
         derivacion=derivacion,
     )
-    transaction.on_commit(lambda: enviar(correo.pk))
+    tareas.encolar(enviar, correo.pk, nombre=f"correo {correo.pk}")
     return correo
 
 
-def enviar(pk: int) -> bool:
+def _reclamar(pk: int, *, respetar_espera: bool) -> CorreoSaliente | None:
+    """Take one unsent message for sending (a short transaction): count the attempt and keep
+    other processes off it for a while. None if it was sent, is being sent, or is not due."""
+    ahora = timezone.now()
+    with transaction.atomic():
+        pendientes = CorreoSaliente.objects.select_for_update(skip_locked=True).filter(
+            pk=pk, enviado__isnull=True
+        )
+        # Not one that another process is sending right now (a claim older than that has died).
+        pendientes = pendientes.exclude(enviando_desde__gt=ahora - _plazo_reclamo())
+        if respetar_espera:
+            pendientes = pendientes.filter(Q(proximo_intento__isnull=True) | Q(proximo_intento__lte=ahora))
+        correo = pendientes.first()
+        if correo is None:
+            return None
+        correo.intentos += 1
+        correo.enviando_desde = ahora
+        correo.save(update_fields=["intentos", "enviando_desde"])
+    return correo
+
+
+def enviar(pk: int, *, respetar_espera: bool = False) -> bool:
     """Send one recorded message; record success or the error. Never raises.
 
-    The row is locked while sending (skipped if another process holds it), so a retry running at
-    the same time as the first attempt does not send it twice.
+    The row is claimed in a short transaction and the SMTP conversation happens outside any
+    transaction (no row stays locked while a mail server answers), with EMAIL_TIMEOUT.
     """
-    with transaction.atomic():
-        correo = (
-            CorreoSaliente.objects.select_for_update(skip_locked=True)
-            .filter(pk=pk, enviado__isnull=True)
-            .first()
-        )
-        if correo is None:
-            return True
-        correo.intentos += 1
-        try:
-            EmailMessage(
-                subject=correo.asunto,
-                body=correo.cuerpo,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=correo.destinatarios,
-            ).send()
-        except Exception as exc:  # any transport failure: record it, retry later
-            logger.warning("No se pudo enviar el correo %s: %s", correo.pk, exc)
-            correo.ultimo_error = f"{type(exc).__name__}: {exc}"[:2000]
-            correo.save(update_fields=["intentos", "ultimo_error"])
-            return False
-        correo.enviado = timezone.now()
-        correo.ultimo_error = ""
-        correo.save(update_fields=["intentos", "enviado", "ultimo_error"])
+    correo = _reclamar(pk, respetar_espera=respetar_espera)
+    if correo is None:
         return True
+    try:
+        EmailMessage(
+            subject=correo.asunto,
+            body=correo.cuerpo,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=correo.destinatarios,
+        ).send()
+    except Exception as exc:  # any transport failure: record it, retry later
+        logger.warning("No se pudo enviar el correo %s: %s", correo.pk, exc)
+        correo.ultimo_error = f"{type(exc).__name__}: {exc}"[:2000]
+        correo.proximo_intento = timezone.now() + espera_tras(correo.intentos)
+        correo.enviando_desde = None
+        correo.save(update_fields=["ultimo_error", "proximo_intento", "enviando_desde"])
+        return False
+    correo.enviado = timezone.now()
+    correo.ultimo_error = ""
+    correo.proximo_intento = None
+    correo.enviando_desde = None
+    correo.save(update_fields=["enviado", "ultimo_error", "proximo_intento", "enviando_desde"])
+    return True
 
 
-def reintentar_pendientes(*, max_intentos: int = MAX_INTENTOS) -> tuple[int, int]:
-    """Try every unsent message again; returns (sent, still failing)."""
+def reintentar_pendientes(
+    *, max_intentos: int = MAX_INTENTOS, respetar_espera: bool = False
+) -> tuple[int, int]:
+    """Try unsent messages again (only those due, with `respetar_espera`); returns (sent, still failing)."""
     enviados = fallidos = 0
     pendientes = CorreoSaliente.objects.filter(enviado__isnull=True, intentos__lt=max_intentos)
+    if respetar_espera:
+        pendientes = pendientes.filter(
+            Q(proximo_intento__isnull=True) | Q(proximo_intento__lte=timezone.now())
+        )
     for pk in pendientes.order_by("creado", "id").values_list("pk", flat=True):
-        if enviar(pk):
+        if enviar(pk, respetar_espera=respetar_espera):
             enviados += 1
         else:
             fallidos += 1
     return enviados, fallidos
+
+
+def reintentar_programados() -> tuple[int, int]:
+    """The scheduled retry job: the messages whose backoff has elapsed."""
+    return reintentar_pendientes(respetar_espera=True)
+
+
+def recordatorios_programados() -> int:
+    """The scheduled daily job: reminders on working days (Monday to Friday)."""
+    if timezone.localdate().weekday() >= 5:
+        return 0
+    return enviar_recordatorios()
 
 
 def avisar_nueva_derivacion(derivacion: Derivacion) -> CorreoSaliente | None:

@@ -240,3 +240,6 @@ class MembresiaAdmin(admin.ModelAdmin):
     list_filter = ["departamento", "activa"]
     list_select_related = ["usuario", "departamento"]
     autocomplete_fields = ["usuario", "departamento"]
+
+
+from . import admin_cuentas  # noqa: E402, F401 - staff accounts (the office head manages them)

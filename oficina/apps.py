@@ -14,6 +14,10 @@ class OficinaConfig(AppConfig):
 
         # After atenciones' permissions exist (its post_migrate runs after auth's handler).
         post_migrate.connect(sincronizar_grupos, sender=apps.get_app_config("atenciones"))
+        # The shared cache's table (Django's database cache, the production default).
+        from sello_migrante.cache_compartida import crear_tabla_cache
+
+        post_migrate.connect(crear_tabla_cache, sender=self, dispatch_uid="oficina_crear_tabla_cache")
         # Haitian Creole is missing from Django's LANG_INFO; the language switcher needs it.
         from django.conf.locale import LANG_INFO
 

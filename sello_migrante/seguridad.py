@@ -5,10 +5,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 import auditlog.middleware
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.database import AxesDatabaseHandler
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
+from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from django.http.request import _ImmutableQueryDict  # stubs only: request.GET's type
@@ -31,6 +35,35 @@ class BloqueoPorIntentosBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class ManejadorIntentos(AxesDatabaseHandler):
+    """Axes' database handler, plus a limit per address across every username (password spraying).
+
+    Axes counts failures per username and address (AXES_FAILURE_LIMIT); an address that failed
+    AXES_LIMITE_DIRECCION times within the cool-off time, whatever the usernames, is refused too.
+    """
+
+    def is_locked(self, request: HttpRequest, credentials: dict | None = None) -> bool:
+        return super().is_locked(request, credentials) or self.direccion_bloqueada(request)
+
+    def user_login_failed(
+        self, sender: Any, credentials: dict, request: HttpRequest | None = None, **kwargs: Any
+    ) -> None:
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        if request is not None and self.direccion_bloqueada(request):
+            request.axes_locked_out = True  # type: ignore[attr-defined]  # the lockout page (429) from now on
+
+    @staticmethod
+    def direccion_bloqueada(request: HttpRequest) -> bool:
+        ip = getattr(request, "axes_ip_address", None) or ip_cliente(request)
+        if not ip:
+            return False
+        desde = timezone.now() - settings.AXES_COOLOFF_TIME
+        fallos = AccessAttempt.objects.filter(ip_address=ip, attempt_time__gte=desde).aggregate(
+            n=Sum("failures_since_start")
+        )["n"]
+        return (fallos or 0) >= settings.AXES_LIMITE_DIRECCION
 
 
 def ip_cliente(request: HttpRequest) -> str | None:
@@ -123,3 +156,18 @@ class AuditlogMiddleware(auditlog.middleware.AuditlogMiddleware):
     def _get_remote_addr(request: HttpRequest) -> str | None:
         # auditlog's own setting (default False), read as auditlog does.
         return None if getattr(settings, "AUDITLOG_DISABLE_REMOTE_ADDR", False) else ip_cliente(request)
+
+
+class SinCacheEnEquipoMiddleware:
+    """`Cache-Control: no-store` on every staff, sign-in and admin response: personal data must not
+    stay in a browser's or a proxy's cache (a shared computer, the back button after signing out)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.prefijos = ("/equipo/", "/cuentas/", f"/{settings.ADMIN_URL}")
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        respuesta = self.get_response(request)
+        if request.path_info.startswith(self.prefijos):
+            respuesta["Cache-Control"] = "no-store, private"
+        return respuesta

@@ -65,12 +65,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
+# PostgreSQL cancels a web request's statement after this many seconds (0: never), so no request
+# holds a worker forever; the task worker and commands are not limited (sello_migrante/caidas.py).
+TIEMPO_MAXIMO_CONSULTA_WEB = _read("TIEMPO_MAXIMO_CONSULTA_WEB", env.float, default=15)
+# A PostgreSQL streaming replica for the heavy reads (indicators, exports, admin lists): see
+# sello_migrante/routers.py. Writes and a user's just-written reads stay on the primary.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    _replica = _read("DATABASE_REPLICA_URL", env.db_url)
+    if _replica.get("ENGINE") != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("la variable de entorno DATABASE_REPLICA_URL debe ser postgres://….")
+    _replica.setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    _replica["CONN_HEALTH_CHECKS"] = True
+    _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    _replica["TEST"] = {"MIRROR": "default"}  # tests read the primary through this alias
+    DATABASES["replica"] = _replica
+DATABASE_ROUTERS = ["sello_migrante.routers.RouterReplica"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": _read("CACHE_URL", env.cache_url, default="locmemcache://")}
+# A cache shared by every worker and server: Django's database cache by default in production
+# (its table is created by `migrate`), Redis when CACHE_URL names it. A per-process cache would
+# let each gunicorn worker serve its own stale copy of the public pages, so it is refused.
+CACHES = {
+    "default": _read(
+        "CACHE_URL", env.cache_url, default="locmemcache://" if DEBUG else "dbcache://cache_sello_migrante"
+    )
+}
+if not DEBUG and CACHES["default"]["BACKEND"].endswith(("locmem.LocMemCache", "dummy.DummyCache")):
+    raise ImproperlyConfigured(
+        "la variable de entorno CACHE_URL no puede nombrar una caché por proceso con DEBUG=off "
+        "(use dbcache://cache_sello_migrante o redis://…)."
+    )
 
 EMAIL_CONFIG = _read("EMAIL_URL", env.email_url, default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds an SMTP connection may take before giving up (the worker sends; the request never does).
+EMAIL_TIMEOUT = _read("EMAIL_TIMEOUT", env.int, default=20)
 DEFAULT_FROM_EMAIL = _read("DEFAULT_FROM_EMAIL", env.str, default="migrantes@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -147,6 +176,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's form templates, overridable from templates/ (see FORM_RENDERER)
     "django.contrib.postgres",  # pg_trgm lookups (trigram_word_similar) on PostgreSQL; inert on SQLite
     "crispy_forms",
     "crispy_bootstrap5",
@@ -160,6 +190,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security: every staff/admin response, errors included, is `no-store`.
+    "sello_migrante.seguridad.SinCacheEnEquipoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After every middleware that writes the body (it compresses last); public pages only.
     "sello_migrante.middleware.GZipPublicoMiddleware",
@@ -170,6 +202,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sello_migrante.routers.EscrituraRecienteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -203,6 +236,35 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Strength, not only length: zxcvbn (patterns, keyboard rows, repeats, dictionary words).
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
+]
+PASSWORD_MINIMAL_STRENGTH = 3
+# Local words a password should not be built on (zxcvbn's own lists are English).
+PASSWORD_EXTRA_DICTIONARY = [
+    "valparaiso",
+    "valparaíso",
+    "viña",
+    "chile",
+    "santiago",
+    "migrante",
+    "migrantes",
+    "municipalidad",
+    "municipal",
+    "oficina",
+    "sello",
+    "contraseña",
+    "clave",
+    "hola",
+    "bienvenido",
+    "bienvenida",
+    "secreto",
+    "colocolo",
+    "wanderers",
+    "sermig",
+    "encargada",
+    "profesional",
+    COMUNA.lower(),
 ]
 # Axes first: it refuses a locked-out username+address before the password is checked.
 AUTHENTICATION_BACKENDS = [
@@ -222,7 +284,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = _read("STATIC_ROOT", env.path, default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -233,6 +295,8 @@ STORAGES = {
     },
 }
 
+# Textareas: no silent `maxlength` cut; the limit is shown and enforced by the form (sello_migrante/formularios.py).
+FORM_RENDERER = "sello_migrante.formularios.Renderizador"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 COUNTRIES_FIRST = ["VE", "PE", "CO", "BO", "HT", "AR", "CL"]
@@ -282,6 +346,9 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = _read("AXES_FAILURE_LIMIT", env.int, default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=_read("AXES_COOLOFF_MINUTES", env.int, default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password spraying: failures from one address across every username, within the cool-off time.
+AXES_LIMITE_DIRECCION = _read("AXES_LIMITE_DIRECCION", env.int, default=10)
+AXES_HANDLER = "sello_migrante.seguridad.ManejadorIntentos"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "sello_migrante.seguridad.respuesta_bloqueo"
@@ -301,6 +368,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.Atencion"},
     {"model": "atenciones.Derivacion", "exclude_fields": ["modificado"]},
     {"model": "atenciones.SeguimientoDerivacion"},
+    # Data-subject requests: who moved each one to which state (cambiar_estado_solicitud).
+    {"model": "atenciones.SolicitudDerecho"},
 )
 
 LOGGING = {
@@ -310,3 +379,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", env.str, default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Optional error reporting (sentry-sdk), off by default; personal data is removed before sending.
+SENTRY_DSN = _read("SENTRY_DSN", env.str, default="")
+if SENTRY_DSN:
+    from sello_migrante.reporte_errores import iniciar as _iniciar_reporte_errores
+
+    _iniciar_reporte_errores(SENTRY_DSN, entorno=_read("SENTRY_ENTORNO", env.str, default="produccion"))

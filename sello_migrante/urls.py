@@ -14,3 +14,6 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("oficina.urls")), prefix_default_language=True)
+
+# A database outage answers 503 with a clear page (sello_migrante/caidas.py).
+handler500 = "sello_migrante.caidas.error_del_servidor"

@@ -141,7 +141,11 @@ MATRIZ = {
         # Another department's referral: the Salud liaison gets 404.
         (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(enlace=404)),
     ],
-    "equipo:derivacion_imprimir": [(lambda d: {"pk": d["derivacion_salud"].pk}, equipo())],
+    # The printed slip: the destination's liaison may print it too; another department's: 404.
+    "equipo:derivacion_imprimir": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, equipo(enlace=200)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(enlace=404)),
+    ],
     # POST only: a GET is refused before anything else; the POST is checked for access.
     "equipo:derivacion_mover": [
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
@@ -197,7 +201,8 @@ ADMIN_MODELOS = {
     "oficina.capacitacion": ("vacd", "vacd"),
     "oficina.paginainformativa": ("vacd", "vacd"),
     "oficina.membresia": ("vacd", "vacd"),
-    "auth.user": ("", "vacd"),
+    # Staff accounts: the office head creates, changes and deactivates them (never deletes).
+    "auth.user": ("vac", "vacd"),
     "auth.group": ("", "vacd"),
     "axes.accessattempt": ("", "vcd"),
     "axes.accesslog": ("", "vcd"),
@@ -213,7 +218,7 @@ ADMIN_APPS = {
     "atenciones": 200,
     "oficina": 200,
     "auditlog": 200,
-    "auth": 404,
+    "auth": 200,
     "axes": 404,
     "django_q": 404,
 }
@@ -259,9 +264,10 @@ def _matriz_admin():
         f"{prefijo}atenciones_derivacion_estado": [
             (lambda d: {"object_id": d["derivacion_salud"].pk}, _admin(200))
         ],
-        # Setting another user's password: superusers only.
+        # Resetting a staff account's password: the office head too (not a superuser's: see
+        # tests/oficina/test_cuentas.py).
         f"{prefijo}auth_user_password_change": [
-            (lambda d: {"id": d["objetos"]["auth.user"].pk}, _admin(403, superusuario=200))
+            (lambda d: {"id": d["objetos"]["auth.user"].pk}, _admin(200))
         ],
         # Anything else under the admin: login first, then 404.
         f"{settings.ADMIN_URL}(?P<url>.*)$": [

@@ -59,3 +59,42 @@ def test_production_without_allowed_hosts_is_refused():
 def test_embedded_default_needs_no_environment():
     resultado = _manage("check")
     assert resultado.returncode == 0, resultado.stderr
+
+
+_PRODUCCION = {"DEBUG": "off", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"}
+
+
+@pytest.mark.parametrize("cache_url", ["locmemcache://", "dummycache://"])
+def test_production_refuses_a_per_process_cache_with_one_line(cache_url):
+    resultado = _manage("check", CACHE_URL=cache_url, **_PRODUCCION)
+    assert resultado.returncode != 0
+    assert len(resultado.stderr.strip().splitlines()) == 1
+    assert "CACHE_URL" in resultado.stderr and "por proceso" in resultado.stderr
+    assert "Traceback" not in resultado.stderr
+
+
+def test_production_default_cache_is_shared_by_every_worker():
+    codigo = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    resultado = _manage("shell", "-c", codigo, **_PRODUCCION)
+    assert resultado.returncode == 0, resultado.stderr
+    assert resultado.stdout.strip().splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache"
+    redis = _manage("shell", "-c", codigo, CACHE_URL="redis://127.0.0.1:6379/1", **_PRODUCCION)
+    assert redis.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrate_creates_the_database_cache_table(settings):
+    from django.db import connection
+
+    from sello_migrante.cache_compartida import crear_tabla_cache
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache_prueba_i17"}
+    }
+    try:
+        crear_tabla_cache()
+        crear_tabla_cache()  # again: nothing to do
+        assert "cache_prueba_i17" in connection.introspection.table_names()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS cache_prueba_i17")

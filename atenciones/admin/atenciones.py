@@ -12,11 +12,14 @@ from ..models import Atencion, AtencionTema
 from .exportacion import ExportarMixin
 from .filtros import filtro_profesional, usuarios_del_equipo
 from .listas import AdminRapido, fecha_corta, nombre_usuario
+from .registro import AlMenosUnTemaFormSet
+from .version import VersionAdminMixin
 
 
 class AtencionTemaInline(admin.TabularInline):
     model = AtencionTema
     extra = 1
+    formset = AlMenosUnTemaFormSet
 
 
 class TemaFilter(admin.SimpleListFilter):
@@ -36,7 +39,7 @@ class TemaFilter(admin.SimpleListFilter):
 
 
 @admin.register(Atencion)
-class AtencionAdmin(ExportarMixin, AdminRapido):
+class AtencionAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
     list_display = [
         "fecha_hora",
         "persona",
@@ -78,6 +81,10 @@ class AtencionAdmin(ExportarMixin, AdminRapido):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("temas")
+
+    def version_extra(self, obj):
+        # The topics are edited in the same form (inline): a change to them is a change too.
+        return sorted(AtencionTema.objects.filter(atencion_id=obj.pk).values_list("tema", flat=True))
 
     def has_add_permission(self, request):
         # Attentions are logged through atenciones.services.registrar_atencion (staff workspace);

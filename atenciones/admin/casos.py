@@ -17,6 +17,7 @@ from ..services.casos import abrir_caso, cerrar_caso, reabrir_caso, reasignar_ca
 from .exportacion import ExportarMixin
 from .filtros import filtro_profesional, filtro_vencidas, usuarios_del_equipo
 from .listas import AdminRapido, nombre_usuario
+from .version import VersionAdminMixin
 
 
 class ReasignarForm(forms.Form):
@@ -39,7 +40,7 @@ class CerrarForm(forms.Form):
 
 
 @admin.register(Caso)
-class CasoAdmin(ExportarMixin, AdminRapido):
+class CasoAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
     list_display = [
         "id",
         "persona",

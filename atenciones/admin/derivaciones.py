@@ -24,6 +24,7 @@ from .exportacion import ExportarMixin
 from .filtros import filtro_vencidas
 from .inlines import InlineSoloLectura
 from .listas import AdminRapido, fecha_corta
+from .version import VersionAdminMixin
 
 
 class EventoInline(InlineSoloLectura):
@@ -45,7 +46,7 @@ class SeguimientoInline(InlineSoloLectura):
 
 
 @admin.register(Derivacion)
-class DerivacionAdmin(ExportarMixin, AdminRapido):
+class DerivacionAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
     list_display = [
         "codigo",
         "persona",

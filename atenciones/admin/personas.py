@@ -11,6 +11,8 @@ from .exportacion import ExportarMixin
 from .filtros import NacionalidadFilter
 from .inlines import InlineSoloLectura
 from .listas import AdminRapido
+from .registro import RegistroPersonaAdminMixin
+from .version import VersionAdminMixin
 
 # --- households -------------------------------------------------------------------------------------
 
@@ -24,7 +26,7 @@ class MiembroInline(InlineSoloLectura):
 
 
 @admin.register(Hogar)
-class HogarAdmin(AdminRapido):
+class HogarAdmin(VersionAdminMixin, AdminRapido):
     list_display = ["nombre", "direccion", "creado"]
     search_fields = ["nombre", "direccion"]
     date_hierarchy = "creado"
@@ -75,7 +77,7 @@ def _banderas(p):
 
 
 @admin.register(Persona)
-class PersonaAdmin(ExportarMixin, AdminRapido):
+class PersonaAdmin(RegistroPersonaAdminMixin, VersionAdminMixin, ExportarMixin, AdminRapido):
     list_display = [
         "nombre",
         "documento_display",
@@ -224,6 +226,20 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
     def nombre(self, obj):
         return obj.nombre_para_mostrar
 
+    def texto_autocompletar(self, obj):
+        """What tells namesakes apart in a person picker: birth date, nationality, document."""
+        partes = [obj.nombre_para_mostrar]
+        if obj.fecha_nacimiento:
+            partes.append(_("n. %(fecha)s") % {"fecha": obj.fecha_nacimiento.strftime("%d-%m-%Y")})
+        if obj.nacionalidad:
+            partes.append(obj.nacionalidad.name)
+        if obj.documento_numero:
+            partes.append(f"{obj.get_tipo_documento_display()} {obj.documento_display}")
+        else:
+            partes.append(_("sin documento"))
+        partes.append(_("ficha %(n)s") % {"n": obj.pk})
+        return " · ".join(str(p) for p in partes)
+
     @admin.display(description=_("documento"))
     def documento_display(self, obj):
         return obj.documento_display
@@ -244,6 +260,7 @@ class PersonaAdmin(ExportarMixin, AdminRapido):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.creado_por = request.user
+            self.registrar(request, obj, form)  # atenciones.services.registrar_persona
+            return
         obj.modificado_por = request.user
         super().save_model(request, obj, form, change)

@@ -7,8 +7,10 @@ from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +26,9 @@ from ..models import (
     SolicitudDerecho,
     SolicitudDerechoQuerySet,
 )
+from ..services.privacidad import cambiar_estado_solicitud
 from . import _seguro
+from .listas import ListaRapida, PaginadorRapido
 
 # Every admin autocomplete widget: a non-id value is a form error, never a 500.
 _seguro.instalar()
@@ -50,7 +54,17 @@ class SoloEncargadaMixin:
 
 
 class SoloLecturaMixin(SoloEncargadaMixin):
-    """An audit trail: read by the office head, written only by the application."""
+    """An audit trail: read by the office head, written only by the application.
+
+    The fastest-growing tables: counted and drilled down like the other big lists (no full COUNT,
+    no facets, date links from the MIN/MAX range)."""
+
+    paginator = PaginadorRapido
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+
+    def get_changelist(self, request, **kwargs):
+        return ListaRapida
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -203,6 +217,32 @@ class SolicitudDerechoAdmin(SoloEncargadaMixin, admin.ModelAdmin):
     ]
     show_full_result_count = False
 
+    def get_readonly_fields(self, request, obj=None):
+        # A new request starts "recibida"; later its state moves through cambiar_estado_solicitud.
+        return [*self.readonly_fields, "estado"] if obj is None else self.readonly_fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:
+            return form
+
+        class FormSolicitud(form):
+            def clean(self):
+                datos = super().clean()
+                estado = datos.get("estado")
+                if estado is None:
+                    return datos
+                cerrada = estado in (SolicitudDerecho.Estado.RESPONDIDA, SolicitudDerecho.Estado.RECHAZADA)
+                if cerrada and not datos.get("respondida_el"):
+                    datos["respondida_el"] = timezone.localdate()  # as the service would
+                try:
+                    SolicitudDerecho.validar_cambio_de_estado(self.initial["estado"], estado)
+                except ValidationError as exc:
+                    self.add_error(None, exc)
+                return datos
+
+        return FormSolicitud
+
     @admin.display(description=_("fuera de plazo"), boolean=True)
     def fuera_de_plazo(self, obj):
         return obj.vencida
@@ -220,6 +260,26 @@ class SolicitudDerechoAdmin(SoloEncargadaMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.registrada_por = request.user
+            super().save_model(request, obj, form, change)
+            return
+        # The other fields are saved as they are; the state moves through the service (logged).
+        nuevo_estado = obj.estado
+        obj.estado = form.initial["estado"]
+        if nuevo_estado != obj.estado and obj.estado in (
+            SolicitudDerecho.Estado.RECIBIDA,
+            SolicitudDerecho.Estado.EN_CURSO,
+        ):
+            super().save_model(request, obj, form, change)
+            actual = cambiar_estado_solicitud(
+                solicitud=obj,
+                usuario=request.user,
+                estado=nuevo_estado,
+                resultado=obj.resultado,
+                respondida_el=obj.respondida_el,
+            )
+            obj.__dict__.update({k: v for k, v in actual.__dict__.items() if not k.startswith("_")})
+            return
+        obj.estado = nuevo_estado
         super().save_model(request, obj, form, change)
 
 

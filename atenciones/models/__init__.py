@@ -6,6 +6,7 @@ from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, Segu
 from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
+from .resumenes import ResumenAtencionDia, ResumenTemaDia
 from .solo_agregar import SoloAgregar
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "Persona",
     "PersonaQuerySet",
     "RegistroAcceso",
+    "ResumenAtencionDia",
+    "ResumenTemaDia",
     "SeguimientoDerivacion",
     "SolicitudDerecho",
     "SolicitudDerechoQuerySet",

@@ -34,6 +34,10 @@ class CorreoSaliente(models.Model):
     enviado = models.DateTimeField(_("enviado"), null=True, blank=True)
     intentos = models.PositiveSmallIntegerField(_("intentos"), default=0)
     ultimo_error = models.TextField(_("último error"), blank=True)
+    # After a failure: not retried automatically before this time (backoff).
+    proximo_intento = models.DateTimeField(_("próximo intento"), null=True, blank=True)
+    # Set while a process sends it, so no other sends it at the same time.
+    enviando_desde = models.DateTimeField(_("enviando desde"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("correo saliente")

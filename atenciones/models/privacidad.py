@@ -185,6 +185,19 @@ class SolicitudDerecho(models.Model):
         """See SolicitudDerechoQuerySet.q_vencidas."""
         return self.abierta and self.vence_el is not None and self.vence_el < hoy
 
+    @classmethod
+    def validar_cambio_de_estado(cls, desde: str, hacia: str) -> None:
+        """Raise a ValidationError on `estado` unless a request may move from `desde` to `hacia`:
+        an answered or rejected request is closed for good."""
+        abiertas = (cls.Estado.RECIBIDA, cls.Estado.EN_CURSO)
+        if desde != hacia and (desde not in abiertas or hacia == cls.Estado.RECIBIDA):
+            raise ValidationError(
+                {
+                    "estado": _("Una solicitud %(desde)s no puede pasar a %(hacia)s.")
+                    % {"desde": cls.Estado(desde).label, "hacia": cls.Estado(hacia).label}
+                }
+            )
+
     @property
     def vencida(self) -> bool:
         return self.vencida_el(timezone.localdate())

@@ -279,3 +279,30 @@ def _cambiar_bloqueo(
         detalle=f"solicitud {solicitud.pk}" if solicitud else "",
     )
     return persona
+
+
+@audita()
+@transaction.atomic
+def cambiar_estado_solicitud(
+    *,
+    solicitud: SolicitudDerecho,
+    estado: str,
+    resultado: str = "",
+    respondida_el: datetime.date | None = None,
+    usuario: User | None = None,
+) -> SolicitudDerecho:
+    """Move a data-subject request to `estado`; closing it records the date and the outcome.
+
+    An answered or rejected request is closed for good (SolicitudDerecho.validar_cambio_de_estado).
+    """
+    actual = SolicitudDerecho.objects.select_for_update().get(pk=solicitud.pk)
+    if actual.estado == estado:
+        return actual
+    SolicitudDerecho.validar_cambio_de_estado(actual.estado, estado)
+    actual.estado = estado
+    if estado in (SolicitudDerecho.Estado.RESPONDIDA, SolicitudDerecho.Estado.RECHAZADA):
+        actual.resultado = resultado or actual.resultado
+        actual.respondida_el = respondida_el or actual.respondida_el or timezone.localdate()
+    actual.full_clean()
+    actual.save(update_fields=["estado", "resultado", "respondida_el"])
+    return actual

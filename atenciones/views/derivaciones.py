@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from oficina.roles import es_enlace, es_profesional
@@ -93,6 +93,11 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
     )
 
 
+def _auto_id(estado: str) -> str:
+    """Field ids per action form: the page shows one form per state, and ids must stay unique."""
+    return f"id_{estado}_%s"
+
+
 def _contexto_detalle(
     request: SolicitudEquipo,
     derivacion: Derivacion,
@@ -110,7 +115,10 @@ def _contexto_detalle(
             ETIQUETAS_ACCION[estado],
             form_estado
             if estado == con_error
-            else CambioEstadoForm(initial={"nuevo_estado": estado, "estado_esperado": derivacion.estado}),
+            else CambioEstadoForm(
+                initial={"nuevo_estado": estado, "estado_esperado": derivacion.estado},
+                auto_id=_auto_id(estado),
+            ),
         )
         for estado in acciones_permitidas(user, derivacion, departamentos)
     ]
@@ -178,7 +186,6 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
 def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Move a referral through the single state-change service; stale pages are refused."""
     derivacion = derivacion_para(request.user, pk)
-    form = CambioEstadoForm(request.POST)
     nuevo = request.POST.get("nuevo_estado")
     departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
     if nuevo not in acciones_permitidas(request.user, derivacion, departamentos):
@@ -194,6 +201,7 @@ def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
         else:
             messages.error(request, _("Esa acción no está disponible para esta derivación."))
         return redirect("equipo:derivacion", pk=pk)
+    form = CambioEstadoForm(request.POST, auto_id=_auto_id(nuevo))
     return _aplicar(
         request,
         pk,
@@ -242,6 +250,18 @@ def seguimiento(request: SolicitudEquipo, pk: int) -> HttpResponse:
     )
 
 
+# The referral's state on the printed slip, in the slip's own catalogue (context "ficha"): the person
+# reads it in Creole or English, while the staff pages keep the Spanish labels.
+ESTADO_EN_FICHA = {
+    EstadoDerivacion.ENVIADA: pgettext_lazy("ficha", "Enviada"),
+    EstadoDerivacion.RECIBIDA: pgettext_lazy("ficha", "Recibida"),
+    EstadoDerivacion.EN_ATENCION: pgettext_lazy("ficha", "En atención"),
+    EstadoDerivacion.RESUELTA: pgettext_lazy("ficha", "Resuelta"),
+    EstadoDerivacion.RECHAZADA: pgettext_lazy("ficha", "Rechazada"),
+    EstadoDerivacion.CANCELADA: pgettext_lazy("ficha", "Cancelada"),
+}
+
+
 def idioma_de_la_ficha(persona: Persona) -> str | None:
     """The second language of the printed slip: Haitian Creole or English, when the person speaks it."""
     for codigo in ("ht", "en"):
@@ -250,9 +270,10 @@ def idioma_de_la_ficha(persona: Persona) -> str | None:
     return None
 
 
-@equipo_requerido
+@enlace_o_equipo_requerido
 def imprimir(request: SolicitudEquipo, pk: int) -> HttpResponse:
-    """The printed slip the person takes to the destination (one page)."""
+    """The printed slip the person takes to the destination (one page). The destination's
+    liaison may print it too (derivacion_para: their department's referrals only, 404 otherwise)."""
     derivacion = derivacion_para(request.user, pk)
     idioma_extra = idioma_de_la_ficha(derivacion.persona)
     tema_extra = None
@@ -266,6 +287,7 @@ def imprimir(request: SolicitudEquipo, pk: int) -> HttpResponse:
             "equipo/derivaciones/imprimir.html",
             {
                 "derivacion": derivacion,
+                "estado": ESTADO_EN_FICHA[derivacion.estado],
                 "idioma_extra": idioma_extra,
                 # Shown only once the topic list is translated into that language.
                 "tema_extra": tema_extra if tema_extra != tema else None,

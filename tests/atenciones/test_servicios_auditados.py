@@ -182,6 +182,14 @@ def _desbloquear_persona(c, f, a):
     return lambda: f(persona=p, usuario=a)
 
 
+@escenario("privacidad.cambiar_estado_solicitud")
+def _cambiar_estado_solicitud(c, f, a):
+    from atenciones.models import SolicitudDerecho
+
+    s = SolicitudDerecho.objects.create(tipo="acceso", solicitante="Ana")
+    return lambda: f(solicitud=s, estado="respondida", resultado="Datos entregados.", usuario=a)
+
+
 @escenario("privacidad.purgar_registro_accesos")
 def _purgar_registro_accesos(c, f, a):
     return lambda: f(anos=2, usuario=a)

@@ -15,6 +15,12 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CAPTURAS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+# axe-core is a test-only asset (tests/navegador/vendor/, not static/): Playwright serves it to the page
+# from the site's own origin, so the Content-Security-Policy ('self' scripts only) applies unchanged.
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+RUTA_AXE = "/__pruebas__/axe.min.js"
+# Staff pages are held to WCAG 2.1 A/AA and axe's best practices.
+ETIQUETAS_AXE = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def _chromium():
@@ -64,6 +70,10 @@ def pagina(navegador_chromium, live_server, settings):
     page = contexto.new_page()
     page.set_default_timeout(15_000)
     page.url_base = live_server.url
+    page.route(
+        f"{live_server.url}{RUTA_AXE}",
+        lambda route: route.fulfill(path=str(AXE), content_type="text/javascript; charset=utf-8"),
+    )
     errores = []
     page.on("pageerror", lambda exc: errores.append(str(exc)))
     page.errores_js = errores
@@ -99,3 +109,17 @@ def iniciar_sesion(page, usuario, clave):
     page.get_by_label("Nombre de usuario").fill(usuario)
     page.get_by_label("Contraseña").fill(clave)
     page.get_by_role("button", name="Entrar").click()
+
+
+def violaciones_axe(page, etiquetas=None, *, precargar_css=True):
+    """Run axe-core on the current page: [(rule, impact, first targets)] for each violation.
+
+    `precargar_css=False` for pages whose stylesheets use @import (Django's admin): axe re-reads them
+    by injecting <style> elements, which the CSP rightly blocks.
+    """
+    page.add_script_tag(url=f"{page.url_base}{RUTA_AXE}")
+    opciones = {"resultTypes": ["violations"], "preload": precargar_css}
+    if etiquetas:
+        opciones["runOnly"] = {"type": "tag", "values": etiquetas}
+    resultado = page.evaluate("async (opciones) => await axe.run(document, opciones)", opciones)
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in resultado["violations"]]

@@ -1,7 +1,6 @@
 """The public site in a real Chromium: every page, every language, phone and desktop, axe-core."""
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -12,6 +11,8 @@ from tests.factories import (
     ProgramaFactory,
     ServicioFactory,
 )
+
+from .conftest import violaciones_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,10 +64,8 @@ def sitio(db):
 
 
 def _violaciones_axe(pagina):
-    # Loaded from the site's own static files: the Content-Security-Policy refuses inline scripts.
-    pagina.add_script_tag(url=f"{pagina.url_base}{settings.STATIC_URL}vendor/axe-core/axe.min.js")
-    resultado = pagina.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in resultado["violations"]]
+    # Served from the site's own origin by the `pagina` fixture: the CSP refuses inline scripts.
+    return violaciones_axe(pagina)
 
 
 @pytest.mark.parametrize("ancho", ANCHOS)

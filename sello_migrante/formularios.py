@@ -1,0 +1,61 @@
+"""The project's form renderer: Django's form templates (overridable from templates/), with three fixes
+applied to every form, staff and admin alike:
+
+- Long texts are refused with a message, never cut by the browser. A `maxlength` attribute makes the
+  browser drop whatever is typed or pasted past the limit, without a word. Textareas lose it here: the
+  form's MaxLengthValidator refuses the over-long text with a clear message and keeps it for editing,
+  and `templates/django/forms/widgets/textarea.html` shows the limit, which static/js/formularios.js
+  turns into a live counter.
+- Valid HTML (Nu Html Checker): hidden inputs carry no `aria-*` attribute (Django 5.2 adds
+  `aria-describedby` to a field's hidden initial value); an empty option gets Django's usual dashes;
+  a required select whose first option is a real choice, or that has none yet (the admin's
+  autocomplete boxes render only the selected one) says it with `aria-required` instead of `required`.
+"""
+
+from typing import Any
+
+from django.forms.renderers import TemplatesSetting
+
+TEXTAREA = "django/forms/widgets/textarea.html"
+OCULTO = "django/forms/widgets/hidden.html"
+SELECT = "django/forms/widgets/select.html"
+OPCION_VACIA = "---------"
+
+
+def _textarea(widget: dict[str, Any]) -> dict[str, Any]:
+    attrs = dict(widget["attrs"])
+    limite = attrs.pop("maxlength")
+    attrs["data-limite"] = limite
+    widget = {**widget, "attrs": attrs, "limite": int(limite)}
+    if attrs.get("id"):
+        widget["id_limite"] = f"{attrs['id']}_limite"
+        attrs["aria-describedby"] = f"{attrs.get('aria-describedby', '')} {widget['id_limite']}".strip()
+    return widget
+
+
+def _select(widget: dict[str, Any]) -> dict[str, Any]:
+    opciones = [opcion for _grupo, grupo, _indice in widget.get("optgroups", []) for opcion in grupo]
+    for opcion in opciones:
+        if opcion["value"] in ("", None) and not opcion["label"]:
+            opcion["label"] = OPCION_VACIA
+    attrs = widget["attrs"]
+    primera_es_real = not opciones or opciones[0]["value"] not in ("", None)
+    if attrs.get("required") and not attrs.get("multiple") and primera_es_real:
+        attrs = {clave: valor for clave, valor in attrs.items() if clave != "required"}
+        attrs["aria-required"] = "true"
+        widget = {**widget, "attrs": attrs}
+    return widget
+
+
+class Renderizador(TemplatesSetting):
+    def render(self, template_name: str, context: dict[str, Any], request=None) -> str:
+        widget = context.get("widget")
+        if widget:
+            if template_name == TEXTAREA and widget["attrs"].get("maxlength"):
+                context = {**context, "widget": _textarea(widget)}
+            elif template_name == OCULTO and any(clave.startswith("aria-") for clave in widget["attrs"]):
+                attrs = {k: v for k, v in widget["attrs"].items() if not k.startswith("aria-")}
+                context = {**context, "widget": {**widget, "attrs": attrs}}
+            elif template_name == SELECT:
+                context = {**context, "widget": _select(widget)}
+        return super().render(template_name, context, request)
