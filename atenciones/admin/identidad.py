@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import TipoDocumento
 from ..documentos import normalizar_documento
 from ..models import DocumentoIdentidad, Fusion, ParDuplicado
-from .listas import AdminRapido, fecha_corta, nombre_usuario
+from .listas import fecha_corta, nombre_usuario
 from .privacidad import PersonaIdFilter, SoloLecturaMixin
 
 
 @admin.register(DocumentoIdentidad)
-class DocumentoIdentidadAdmin(SoloLecturaMixin, AdminRapido):
+class DocumentoIdentidadAdmin(SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["numero", "tipo", "pais_emisor", "vigente", "persona", "persona_id"]
     list_filter = [PersonaIdFilter, "vigente", "tipo"]
     list_select_related = ["persona"]
@@ -54,7 +54,7 @@ class FiltroParPersona(PersonaIdFilter):
 
 
 @admin.register(ParDuplicado)
-class ParDuplicadoAdmin(SoloLecturaMixin, AdminRapido):
+class ParDuplicadoAdmin(SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["persona_a", "persona_b", "probabilidad", "estado", "calculado_corto", "revisado_por"]
     list_filter = [FiltroParPersona, "estado"]
     list_select_related = ["persona_a", "persona_b", "revisado_por"]
@@ -81,7 +81,7 @@ class FiltroFusionPersona(PersonaIdFilter):
 
 
 @admin.register(Fusion)
-class FusionAdmin(SoloLecturaMixin, AdminRapido):
+class FusionAdmin(SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["fecha_hora", "superviviente", "absorbida", "hecha_por"]
     list_filter = [FiltroFusionPersona]
     list_select_related = ["superviviente", "absorbida", "usuario"]

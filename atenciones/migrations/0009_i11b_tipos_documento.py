@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atenciones', '0006_i11_documentos'),
+        ('atenciones', '0008_i16_resumenes'),
     ]
 
     operations = [
