@@ -1,6 +1,7 @@
 """Closed lists of the casework."""
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,11 +12,29 @@ class TipoDocumento(models.TextChoices):
     IPE = "ipe", _("IPE (Identificador Provisorio Escolar)")
     IPA = "ipa", _("IPA (Identificador Provisorio del Apoderado)")
     FONASA = "fonasa", _("Número provisorio FONASA")
-    ID_NACIONAL = "cedula", _("Cédula de identidad del país de origen")
+    # The same document as DNI_EXTRANJERO (the national ID of the country of origin): values
+    # stored as "cedula" stay valid and readable, but forms offer only DNI_EXTRANJERO.
+    ID_NACIONAL = "cedula", _("Documento de identidad extranjero (cédula, registro anterior)")
     SERMIG = "sermig", _("N° de solicitud SERMIG")
     BIOMETRICO = "biometrico", _("Certificado de empadronamiento biométrico")
     OTRO = "otro", _("Otro")
     NINGUNO = "ninguno", _("Sin documento")
+
+
+# Types a form offers for a new value (one option per kind of document).
+TIPOS_NO_OFRECIDOS = {"cedula"}
+
+
+def tipos_documento_ofrecidos(
+    actual: str = "", sin_documento: bool = True
+) -> list[tuple[str, str | Promise]]:
+    """TipoDocumento choices for a form; `actual` (the stored value) stays offered so it can be kept."""
+    return [
+        (valor, etiqueta)
+        for valor, etiqueta in TipoDocumento.choices
+        if (valor not in TIPOS_NO_OFRECIDOS or valor == actual)
+        and (sin_documento or valor != TipoDocumento.NINGUNO)
+    ]
 
 
 # Documents issued in Chile: their issuing country is always CL.

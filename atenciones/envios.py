@@ -12,9 +12,10 @@ A POST without a token (an old page, a script) is still served, without this gua
 
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.contrib.auth.models import User
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
@@ -43,7 +44,14 @@ def leer_token(valor: str, formulario: str) -> str:
     return unico
 
 
-class TokenEnvioMixin:
+if TYPE_CHECKING:
+    # The mixin goes before forms.Form / ModelForm: it uses their fields, data and errors.
+    _BaseFormulario = forms.BaseForm
+else:
+    _BaseFormulario = object
+
+
+class TokenEnvioMixin(_BaseFormulario):
     """A create form's one-time token: set `formulario_envio` on the class; render `{{ form.envio }}`."""
 
     formulario_envio = ""
@@ -74,7 +82,7 @@ class EnvioRepetido(Exception):
         self.url = url
 
 
-def envio_previo(*, token: str, usuario) -> str | None:
+def envio_previo(*, token: str, usuario: User) -> str | None:
     """The result page of an earlier submit of `token` (as posted) by `usuario`, if any (a cheap first check)."""
     partes = (token or "").split(":")
     if len(partes) != 3 or len(partes[1]) != 32:
@@ -85,7 +93,7 @@ def envio_previo(*, token: str, usuario) -> str | None:
 
 
 def crear_una_vez(
-    *, token: str, formulario: str, usuario, crear: Callable[[], Any], url: Callable[[Any], str]
+    *, token: str, formulario: str, usuario: User, crear: Callable[[], Any], url: Callable[[Any], str]
 ) -> Any:
     """Run `crear()` once per token; a repeat raises EnvioRepetido with the first result's page.
 

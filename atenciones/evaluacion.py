@@ -122,7 +122,7 @@ def _muestra(rng: random.Random, tamano: int) -> list[Persona]:
         .order_by("pk")
     )
     rng.shuffle(ids)
-    elegidas = []
+    elegidas: list[Persona] = []
     for persona in Persona.objects.filter(pk__in=ids[: tamano * 2]).order_by("pk"):
         if len(elegidas) >= tamano:
             break
@@ -152,14 +152,22 @@ def evaluar(*, tamano: int = 200, semilla: int = 11, por_pagina: int = 20) -> Re
     personas = _muestra(rng, tamano)
     nombres_de_pila = sorted({p.nombres for p in Persona.objects.exclude(nombres="").only("nombres")[:2000]})
     for persona in personas:
+        nacimiento = persona.fecha_nacimiento
+        if nacimiento is None:
+            continue  # _muestra picks persons with a birth date only
         # A misspelled copy: same birth date (most), or a one-slip date, or only the same phone.
         nombres, apellidos = mal_escrito(rng, persona.nombres, persona.apellidos)
         caso = rng.random()
-        fecha, telefono = persona.fecha_nacimiento, ""
+        fecha: datetime.date | None = nacimiento
+        telefono = ""
         if caso > 0.9 and persona.telefono:
             fecha, telefono = None, persona.telefono
         elif caso > 0.8:
-            fecha = fecha.replace(day=min(fecha.day + 1, 28)) if fecha.day != 28 else fecha.replace(day=27)
+            fecha = (
+                nacimiento.replace(day=min(nacimiento.day + 1, 28))
+                if nacimiento.day != 28
+                else nacimiento.replace(day=27)
+            )
         copia = Ficha(
             pk=None,
             palabras=palabras_nombre(nombres, apellidos),
@@ -197,14 +205,14 @@ def evaluar(*, tamano: int = 200, semilla: int = 11, por_pagina: int = 20) -> Re
             pk=None,
             palabras=palabras_nombre(nombre_hermano, persona.apellidos),
             pila=_pila(nombre_hermano),
-            fecha_nacimiento=_otra_fecha(rng, persona.fecha_nacimiento),
+            fecha_nacimiento=_otra_fecha(rng, nacimiento),
             telefono=persona.telefono if rng.random() < 0.3 else "",
         )
         homonimo = Ficha(
             pk=None,
             palabras=palabras_nombre(persona.nombres, persona.apellidos),
             pila=_pila(persona.nombres),
-            fecha_nacimiento=_otra_fecha(rng, persona.fecha_nacimiento),
+            fecha_nacimiento=_otra_fecha(rng, nacimiento),
         )
         for negativo, etiqueta in ((hermano, "hermano"), (homonimo, "homónimo")):
             resultado.negativos += 1

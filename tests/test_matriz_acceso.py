@@ -28,6 +28,8 @@ from django_q.models import OrmQ, Schedule, Task
 from atenciones.auditoria import registrar_acceso
 from atenciones.models import BrechaSeguridad, EventoDerivacion, ParDuplicado, SolicitudDerecho
 from atenciones.services import actualizar_persona
+from atenciones.services.documentos import agregar_documento
+from atenciones.services.fusion import fusionar_personas
 from atenciones.services.sello import adjuntar_evidencia
 from oficina.models import (
     AccionNoDiscriminacion,
@@ -238,6 +240,10 @@ ADMIN_MODELOS = {
     "atenciones.registroacceso": ("v", "v"),
     "atenciones.solicitudderecho": ("vac", "vac"),
     "atenciones.brechaseguridad": ("vac", "vac"),
+    # Identity (issue 11): looked up here, written only through the staff workspace's services.
+    "atenciones.documentoidentidad": ("v", "v"),
+    "atenciones.parduplicado": ("v", "v"),
+    "atenciones.fusion": ("v", "v"),
     "auditlog.logentry": ("v", "v"),
     "oficina.departamento": ("vacd", "vacd"),
     "oficina.organizacion": ("vacd", "vacd"),
@@ -406,6 +412,10 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
         )
     Schedule.objects.create(name="prueba", func="atenciones.notificaciones.enviar_recordatorios")
     OrmQ.objects.create(key="sello_migrante", payload="x", lock=timezone.now())
+    agregar_documento(persona=persona, usuario=encargada, tipo="pasaporte", numero="VE123456", vigente=True)
+    otra, copia = PersonaFactory(), PersonaFactory()
+    ParDuplicado.objects.create(persona_a=persona, persona_b=otra, probabilidad=90, evidencia=["nombre"])
+    fusionar_personas(superviviente=otra, absorbida=copia, usuario=encargada)
     objetos = {}
     for etiqueta in ADMIN_MODELOS:
         modelo = apps.get_model(etiqueta)

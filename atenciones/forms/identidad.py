@@ -1,18 +1,19 @@
 """Identity documents and merges."""
 
+from typing import Any, cast
+
 from django import forms
+from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..choices import TipoDocumento
+from ..choices import tipos_documento_ofrecidos
 from ..models import Persona
 from ..services.fusion import CAMPOS_ELEGIBLES
 
 
 class DocumentoForm(forms.Form):
-    tipo = forms.ChoiceField(
-        label=_("Tipo"), choices=[c for c in TipoDocumento.choices if c[0] != TipoDocumento.NINGUNO]
-    )
+    tipo = forms.ChoiceField(label=_("Tipo"), choices=tipos_documento_ofrecidos(sin_documento=False))
     numero = forms.CharField(label=_("Número"), max_length=30, help_text=_("Con o sin puntos y guion."))
     pais_emisor = CountryField(blank=True).formfield(label=_("País emisor"), required=False)
     fecha_emision = forms.DateField(
@@ -23,8 +24,10 @@ class DocumentoForm(forms.Form):
     )
     vigente = forms.BooleanField(label=_("Es su documento actual"), required=False)
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         datos = super().clean()
+        if datos is None:  # Form.clean returns cleaned_data; a None only from an override
+            datos = self.cleaned_data
         emision, vencimiento = datos.get("fecha_emision"), datos.get("fecha_vencimiento")
         if emision and vencimiento and vencimiento < emision:
             self.add_error("fecha_vencimiento", _("El vencimiento no puede ser anterior a la emisión."))
@@ -36,13 +39,18 @@ def _mostrar(persona: Persona, campo: str) -> str:
         return f"{persona.get_tipo_documento_display()} {persona.documento_display}".strip()
     valor = getattr(persona, campo)
     field = Persona._meta.get_field(campo)
-    if field.choices and valor:
+    if isinstance(field, Field) and field.choices and valor:
         return str(getattr(persona, f"get_{campo}_display")())
     if campo == "nacionalidad" or campo == "pais_nacimiento":
         return valor.name if valor else ""
     if hasattr(valor, "strftime"):
         return valor.strftime("%d-%m-%Y")
     return "" if valor is None else str(valor)
+
+
+def _nombre_campo(campo: str) -> str:
+    field = Persona._meta.get_field(campo)
+    return str(field.verbose_name) if isinstance(field, Field) else campo
 
 
 class FusionForm(forms.Form):
@@ -52,22 +60,22 @@ class FusionForm(forms.Form):
     version_a = forms.CharField(widget=forms.HiddenInput)
     version_b = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, a: Persona, b: Persona, **kwargs):
+    def __init__(self, *args: Any, a: Persona, b: Persona, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.a, self.b = a, b
-        self.fields["queda"].choices = [
+        # Declared above as a ChoiceField (a form's `fields` are typed as plain Field).
+        queda = cast(forms.ChoiceField, self.fields["queda"])
+        queda.choices = [
             ("a", _("N° %(id)s") % {"id": a.pk}),
             ("b", _("N° %(id)s") % {"id": b.pk}),
         ]
         self.initial.setdefault("queda", "a")
-        self.filas = []
+        self.filas: list[tuple[str, str]] = []
         for campo in CAMPOS_ELEGIBLES:
             va, vb = _mostrar(a, campo), _mostrar(b, campo)
             if va == vb:
                 continue
-            etiqueta = (
-                _("Documento actual") if campo == "documento" else Persona._meta.get_field(campo).verbose_name
-            )
+            etiqueta = _("Documento actual") if campo == "documento" else _nombre_campo(campo)
             nombre = f"campo_{campo}"
             self.fields[nombre] = forms.ChoiceField(
                 label=str(etiqueta).capitalize(),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oficina.choices import Idioma
 
+from ..choices import TIPOS_NO_OFRECIDOS
 from ..envios import TokenEnvioMixin
 from ..models import Persona
 from ..models.personas import BANDERAS
@@ -74,6 +75,13 @@ class PersonaForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["documento_numero"].help_text = _("Con o sin puntos y guion.")
+        # One option per kind of document; a person's stored type stays offered.
+        tipo = cast(forms.ChoiceField, self.fields["tipo_documento"])
+        tipo.choices = [
+            (valor, etiqueta)
+            for valor, etiqueta in cast(list[tuple[str, str]], tipo.choices)
+            if valor not in TIPOS_NO_OFRECIDOS or valor == self.instance.tipo_documento
+        ]
         for campo in ("nacionalidad", "pais_nacimiento"):
             # An explicit empty choice first (django-countries starts with the frequent countries).
             pais = cast(forms.ChoiceField, self.fields[campo])

@@ -72,7 +72,7 @@ class Hogar(models.Model):
         return self.nombre
 
 
-class PersonaQuerySet(models.QuerySet):
+class PersonaQuerySet(models.QuerySet["Persona"]):
     """The person rule, defined once: *active* (neither anonymised nor blocked by a rights request).
     `Persona.activa` says the same of one person."""
 

@@ -9,6 +9,7 @@ registration, the background review queue and the evaluation command.
 
 import dataclasses
 import datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import (
@@ -19,9 +20,11 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
+    QuerySet,
     Value,
     When,
 )
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ..busqueda import filtrar_personas, ordenar_resultados, terminos
@@ -133,15 +136,11 @@ def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
     docs = {d for d in a.documentos & b.documentos if len(d) >= 4}
     if docs:
         evidencia.append("documento")
-    ambas_fechas = a.fecha_nacimiento and b.fecha_nacimiento
-    fecha_igual = bool(
-        ambas_fechas and a.fecha_nacimiento == b.fecha_nacimiento and not (a.aproximada or b.aproximada)
-    )
-    fecha_parecida = bool(
-        ambas_fechas
-        and not (a.aproximada or b.aproximada)
-        and _fecha_parecida(a.fecha_nacimiento, b.fecha_nacimiento)
-    )
+    fa, fb = a.fecha_nacimiento, b.fecha_nacimiento
+    ambas_fechas = fa is not None and fb is not None
+    exactas = not (a.aproximada or b.aproximada)
+    fecha_igual = fa is not None and fa == fb and exactas
+    fecha_parecida = fa is not None and fb is not None and exactas and _fecha_parecida(fa, fb)
     if fecha_igual:
         evidencia.append("fecha_nacimiento")
     elif fecha_parecida:
@@ -183,7 +182,7 @@ def consulta_candidatos(
     fecha: datetime.date | None = None,
     amplia: bool = False,
     solo: tuple[str, ...] = (),
-):
+) -> QuerySet[Persona]:
     """Persons that may match, in one query: a shared sound-alike key and a close birth date (when
     `fecha` is known) or else two shared keys (one for a one-word name), a document number, the
     phone, and on PostgreSQL a trigram-similar name (`pg_trgm` word similarity, GIN index).
@@ -221,7 +220,7 @@ def consulta_candidatos(
         # Without a birth date to narrow them, trigram-similar names (typos the keys miss).
         condicion |= Q(busqueda__trigram_word_similar=" ".join(palabras))
     numeros = {n for n in numeros if len(n) >= 4}
-    doc_comun = Value(False)
+    doc_comun: Q | Value = Value(False)
     if numeros:
         con_documento = DocumentoIdentidad.objects.filter(persona=OuterRef("pk"), numero__in=numeros)
         condicion |= Q(documento_numero__in=numeros) | Q(Exists(con_documento))
@@ -246,14 +245,15 @@ def consulta_candidatos(
     return qs.order_by("-comunes", "-pk")[:limite]
 
 
-def parecidos(ficha: Ficha, limite: int | None = None, minimo: int = 0) -> list[dict]:
+def parecidos(ficha: Ficha, limite: int | None = None, minimo: int = 0) -> list[dict[str, Any]]:
     """Likely matches of `ficha`, most likely first: [{"persona", "probabilidad", "motivo", "evidencia"}]."""
-    resultados = []
+    resultados: list[dict[str, Any]] = []
     for p in consulta_candidatos(
         ficha.palabras, ficha.documentos, ficha.telefono, ficha.pk, fecha=ficha.fecha_nacimiento
     ):
         otra = ficha_de_persona(p)
-        if p.doc_comun:
+        # `doc_comun` is annotated by consulta_candidatos (not a model field).
+        if getattr(p, "doc_comun", False):
             otra.documentos |= ficha.documentos
         comparado = comparar(ficha, otra)
         if comparado and comparado[0] >= minimo:
@@ -263,7 +263,7 @@ def parecidos(ficha: Ficha, limite: int | None = None, minimo: int = 0) -> list[
     return resultados[:limite] if limite else resultados
 
 
-def etiqueta(prob: int):
+def etiqueta(prob: int) -> str | Promise:
     if prob >= 90:
         return PROBABILIDAD_ALTA
     if prob >= 70:
@@ -273,19 +273,19 @@ def etiqueta(prob: int):
 
 def posibles_duplicados(
     *,
-    nombres="",
-    apellidos="",
-    fecha_nacimiento=None,
-    fecha_nacimiento_aproximada=False,
-    sexo="",
-    tipo_documento="",
-    documento_numero="",
-    telefono="",
-    excluir=None,
-    limite=8,
-):
+    nombres: str = "",
+    apellidos: str = "",
+    fecha_nacimiento: datetime.date | None = None,
+    fecha_nacimiento_aproximada: bool = False,
+    sexo: str = "",
+    tipo_documento: str = "",
+    documento_numero: str = "",
+    telefono: str = "",
+    excluir: int | None = None,
+    limite: int = 8,
+) -> list[dict[str, Any]]:
     """Persons that are likely the same one as the typed data, each with a likelihood and the reason."""
-    numeros = set()
+    numeros: set[str] = set()
     if documento_numero and tipo_documento and tipo_documento != TipoDocumento.NINGUNO:
         numeros.add(normalizar_documento(tipo_documento, documento_numero))
     ficha = Ficha(
@@ -329,7 +329,7 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
     if not palabras:
         return []
     excluir = excluir or set()
-    puntuadas = []
+    puntuadas: list[tuple[float, str, str, int, Persona]] = []
     for amplia in (False, True):
         for p in consulta_candidatos(palabras, set(), "", amplia=amplia, limite=150, solo=CAMPOS_LISTA):
             if p.pk in excluir:
@@ -343,7 +343,7 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
     return [t[-1] for t in puntuadas[:limite]]
 
 
-def resultados_busqueda(consulta: str, por_pagina: int = 20):
+def resultados_busqueda(consulta: str, por_pagina: int = 20) -> tuple[list[Persona] | QuerySet[Persona], int]:
     """What the person search lists, best first: exact matches, then (when they fill less than a
     page) typo-tolerant, sound-alike ones. Returns (results, total): a list when the fuzzy
     matches were added, else an ordered queryset to paginate.

@@ -97,8 +97,8 @@ def cargar_linea_de_tiempo(claves: Iterable[tuple[str, int, datetime.datetime]])
         ):
             objetos["derivacion", d.pk] = d
     if ids["documento"]:
-        for d in DocumentoIdentidad.objects.filter(pk__in=ids["documento"]):
-            objetos["documento", d.pk] = d
+        for doc in DocumentoIdentidad.objects.filter(pk__in=ids["documento"]):
+            objetos["documento", doc.pk] = doc
     if ids["fusion"]:
         for f in Fusion.objects.filter(pk__in=ids["fusion"]).select_related("usuario", "absorbida"):
             objetos["fusion", f.pk] = f

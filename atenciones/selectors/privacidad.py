@@ -16,7 +16,9 @@ from ..models import (
     CasoQuerySet,
     Derivacion,
     DerivacionQuerySet,
+    DocumentoIdentidad,
     EventoDerivacion,
+    Fusion,
     Persona,
     SeguimientoDerivacion,
     SolicitudDerecho,
@@ -97,7 +99,12 @@ def _campos(obj: Model, excluir: Collection[str] = ()) -> dict[str, Any]:
     }
 
 
-def datos_del_titular(persona: Persona) -> dict:
+# Lists inside the person's data (the top-level sections stay as they were).
+CLAVE_DOCUMENTOS = "documentos de identidad"
+CLAVE_FUSIONES = "fusiones de fichas"
+
+
+def datos_del_titular(persona: Persona) -> dict[str, Any]:
     """Every record the office holds about `persona`, as plain JSON-serialisable data."""
     persona = (
         Persona.objects.select_related(
@@ -127,12 +134,27 @@ def datos_del_titular(persona: Persona) -> dict:
                 .order_by("fecha_envio", "pk"),
             ),
             Prefetch("solicitudes_derecho", queryset=SolicitudDerecho.objects.order_by("recibida_el", "pk")),
+            # Every identity document, current and past.
+            Prefetch(
+                "documentos",
+                queryset=DocumentoIdentidad.objects.select_related("creado_por").order_by("-vigente", "pk"),
+            ),
         )
         .get(pk=persona.pk)
     )
+    # Merges this record took part in, as the one that stayed or the one merged into another.
+    fusiones = (
+        Fusion.objects.filter(Q(superviviente=persona) | Q(absorbida=persona))
+        .select_related("superviviente", "absorbida", "usuario")
+        .order_by("fecha", "pk")
+    )
     return {
         "generado_el": timezone.now().isoformat(),
-        "persona": _campos(persona),
+        "persona": {
+            **_campos(persona),
+            CLAVE_DOCUMENTOS: [_campos(d, excluir=("persona",)) for d in persona.documentos.all()],
+            CLAVE_FUSIONES: [_campos(f) for f in fusiones],
+        },
         "casos": [_campos(caso, excluir=("persona",)) for caso in persona.casos.all()],
         "atenciones": [
             {
@@ -172,18 +194,22 @@ def _legible(valor: Any) -> str:
     return str(valor)
 
 
-def datos_para_imprimir(datos: dict) -> dict:
+def datos_para_imprimir(datos: dict[str, Any]) -> dict[str, Any]:
     """`datos_del_titular` with every value as display text, for the printable page."""
 
     def filas(registro: dict[str, Any]) -> list[tuple[str, str]]:
         return [
             (etiqueta, _legible(valor))
             for etiqueta, valor in registro.items()
-            if not isinstance(valor, list) or not valor or not isinstance(valor[0], dict)
+            if not (isinstance(valor, list) and valor and isinstance(valor[0], dict))
+            # Nested records (a merge's stored values) are in the JSON export, not on paper.
+            and not (isinstance(valor, dict) and set(valor) != {"valor", "texto"})
         ]
 
     return {
         "persona": filas(datos["persona"]),
+        "documentos": [filas(d) for d in datos["persona"][CLAVE_DOCUMENTOS]],
+        "fusiones": [filas(f) for f in datos["persona"][CLAVE_FUSIONES]],
         "casos": [filas(c) for c in datos["casos"]],
         "atenciones": [filas(a) for a in datos["atenciones"]],
         "derivaciones": [

@@ -1,5 +1,8 @@
 """Identity documents: keep a person's documents and their current one in step."""
 
+import datetime
+
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -39,7 +42,7 @@ def _titular(tipo: str, numero: str, pais: str, persona: Persona) -> Persona | N
     return doc.persona if doc else None
 
 
-def _sincronizar_documento_actual(*, persona: Persona, usuario) -> None:
+def _sincronizar_documento_actual(*, persona: Persona, usuario: User) -> None:
     """Make the person's current document (Persona.tipo_documento/documento_numero) a DocumentoIdentidad.
 
     A number the person held before becomes current again; a new one is added and the previous
@@ -86,12 +89,12 @@ def _sincronizar_documento_actual(*, persona: Persona, usuario) -> None:
 def agregar_documento(
     *,
     persona: Persona,
-    usuario,
+    usuario: User,
     tipo: str,
     numero: str,
     pais_emisor: str = "",
-    fecha_emision=None,
-    fecha_vencimiento=None,
+    fecha_emision: datetime.date | None = None,
+    fecha_vencimiento: datetime.date | None = None,
     vigente: bool = False,
 ) -> DocumentoIdentidad:
     """Add a document to a person's history; `vigente` makes it their current document."""

@@ -2,7 +2,7 @@
 
 import logging
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -25,7 +25,7 @@ def _recalcular_despues_de_guardar(persona_id: int) -> None:
 
 @audita()
 @transaction.atomic
-def recalcular_pares(persona_id: int, *, usuario: AbstractBaseUser | None = None) -> int:
+def recalcular_pares(persona_id: int, *, usuario: User | None = None) -> int:
     """Refresh the review queue's pairs of one person; returns how many pending pairs it has.
 
     A pair marked "not the same person" is never proposed again; pending pairs that no longer
@@ -78,7 +78,7 @@ def recalcular_pares(persona_id: int, *, usuario: AbstractBaseUser | None = None
 
 
 @audita()
-def recalcular_todos(*, desde_pk: int = 0, usuario: AbstractBaseUser | None = None) -> int:
+def recalcular_todos(*, desde_pk: int = 0, usuario: User | None = None) -> int:
     """Rebuild the whole queue (a command; never on a page load). Returns the persons visited."""
     n = 0
     for pk in (
@@ -94,7 +94,7 @@ def recalcular_todos(*, desde_pk: int = 0, usuario: AbstractBaseUser | None = No
 
 @audita()
 @transaction.atomic
-def marcar_distintas(*, par: ParDuplicado, usuario: AbstractBaseUser) -> ParDuplicado:
+def marcar_distintas(*, par: ParDuplicado, usuario: User) -> ParDuplicado:
     """The office head says the two records are different persons: the pair is not proposed again."""
     par = ParDuplicado.objects.select_for_update().get(pk=par.pk)
     if par.estado != ParDuplicado.Estado.PENDIENTE:

@@ -1,11 +1,13 @@
 """Merge two records of one person: everything moves to the survivor, the other stays as a tombstone."""
 
 import json
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.core import serializers
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ForeignObjectRel, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,12 +65,12 @@ MENSAJE_DESACTUALIZADO = gettext_lazy(
 )
 
 
-def _valores(persona: Persona) -> dict:
+def _valores(persona: Persona) -> dict[str, Any]:
     """The record's stored values, as JSON (for the merge's audit row)."""
     return json.loads(serializers.serialize("json", [persona]))[0]["fields"]
 
 
-def _comprobar(superviviente: Persona, absorbida: Persona, usuario) -> None:
+def _comprobar(superviviente: Persona, absorbida: Persona, usuario: User) -> None:
     if not usuario.has_perm(PERMISO):
         raise ValidationError(
             {NON_FIELD_ERRORS: _("Solo la encargada de la oficina puede fusionar personas.")}
@@ -103,9 +105,9 @@ def _comprobar(superviviente: Persona, absorbida: Persona, usuario) -> None:
             )
 
 
-def _mover_relaciones(desde: Persona, hacia: Persona) -> dict[str, list]:
+def _mover_relaciones(desde: Persona, hacia: Persona) -> dict[str, list[Any]]:
     """Point every row that refers to `desde` at `hacia`; {model.field: [moved ids]}."""
-    movidos: dict[str, list] = {}
+    movidos: dict[str, list[Any]] = {}
     # One current document per person: the survivor's stays current unless chosen otherwise.
     DocumentoIdentidad.objects.filter(persona=desde).update(vigente=False)
     # Pairs between the two are settled by the merge; the tombstone's other pairs go away.
@@ -116,9 +118,10 @@ def _mover_relaciones(desde: Persona, hacia: Persona) -> dict[str, list]:
         estado=ParDuplicado.Estado.FUSIONADO
     ).delete()
     for campo in Persona._meta.get_fields(include_hidden=True):
-        if not (campo.one_to_many or campo.one_to_one) or not campo.auto_created:
+        # Reverse one-to-many / one-to-one links: a foreign key on another model pointing here.
+        if not isinstance(campo, ForeignObjectRel) or not (campo.one_to_many or campo.one_to_one):
             continue
-        modelo, nombre = campo.related_model, campo.field.name
+        modelo, nombre = campo.field.model, campo.field.name
         if (modelo, nombre) in _NO_MOVER or modelo is ParDuplicado:
             continue
         filas = modelo._base_manager.filter(**{nombre: desde})
@@ -138,7 +141,7 @@ def fusionar_personas(
     *,
     superviviente: Persona,
     absorbida: Persona,
-    usuario,
+    usuario: User,
     elegidos: list[str] | None = None,
     version_superviviente: str | None = None,
     version_absorbida: str | None = None,
@@ -167,7 +170,7 @@ def fusionar_personas(
         raise ValidationError({NON_FIELD_ERRORS: MENSAJE_DESACTUALIZADO}, code="desactualizado")
 
     antes_superviviente, antes_absorbida = _valores(superviviente), _valores(absorbida)
-    nuevos = {}
+    nuevos: dict[str, Any] = {}
     for campo in elegidos:
         if campo == "documento":
             nuevos["tipo_documento"] = absorbida.tipo_documento

@@ -16,7 +16,7 @@ from .documentos import _sincronizar_documento_actual
 from .duplicados import _recalcular_despues_de_guardar
 
 
-def _guardar_persona(persona: Persona, usuario) -> Persona:
+def _guardar_persona(persona: Persona, usuario: User) -> Persona:
     """Save with the current document kept in step; a race on a unique document is a form error."""
     try:
         with transaction.atomic():

@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..acceso import equipo_requerido, persona_para
+from ..acceso import SolicitudEquipo, equipo_requerido, persona_para
 from ..forms._errores import errores_a_formulario
 from ..forms.identidad import DocumentoForm, FusionForm
 from ..models import DocumentoIdentidad, ParDuplicado
@@ -22,14 +22,14 @@ from ..services.fusion import PERMISO, fusionar_personas
 POR_PAGINA = 20
 
 
-def _exigir_permiso(request: HttpRequest) -> None:
+def _exigir_permiso(request: SolicitudEquipo) -> None:
     # Office head by default (a permission she can grant); others get 404, like every staff page.
     if not request.user.has_perm(PERMISO):
         raise Http404
 
 
 @equipo_requerido
-def lista(request: HttpRequest) -> HttpResponse:
+def lista(request: SolicitudEquipo) -> HttpResponse:
     """Likely duplicate pairs across the registry, computed in the background, most likely first."""
     _exigir_permiso(request)
     pares = (
@@ -38,10 +38,11 @@ def lista(request: HttpRequest) -> HttpResponse:
         .order_by("-probabilidad", "pk")
     )
     pagina = Paginator(pares, POR_PAGINA).get_page(request.GET.get("page"))
-    for par in pagina:
-        par.etiqueta = etiqueta(par.probabilidad)
-        par.evidencia_texto = [EVIDENCIAS.get(e, e) for e in par.evidencia]
-    return render(request, "equipo/duplicados/lista.html", {"pagina": pagina})
+    # Each pair with its likelihood label and what the two records have in common.
+    filas = [
+        (par, etiqueta(par.probabilidad), [EVIDENCIAS.get(e, e) for e in par.evidencia]) for par in pagina
+    ]
+    return render(request, "equipo/duplicados/lista.html", {"pagina": pagina, "filas": filas})
 
 
 def _par(pk: int) -> ParDuplicado:
@@ -49,7 +50,7 @@ def _par(pk: int) -> ParDuplicado:
 
 
 @equipo_requerido
-def fusionar(request: HttpRequest, pk: int) -> HttpResponse:
+def fusionar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Both records side by side: which one stays and, field by field, which value to keep."""
     _exigir_permiso(request)
     par = _par(pk)
@@ -88,7 +89,7 @@ def fusionar(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @equipo_requerido
-def distintas(request: HttpRequest, pk: int) -> HttpResponse:
+def distintas(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """ "Not the same person": remembered, the pair is not proposed again."""
     _exigir_permiso(request)
     try:
@@ -101,7 +102,7 @@ def distintas(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @equipo_requerido
-def documentos(request: HttpRequest, pk: int) -> HttpResponse:
+def documentos(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """A person's documents, current and past, and a form to add one."""
     persona = persona_para(request.user, pk)
     if persona.fusionada_en_id:

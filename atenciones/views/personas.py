@@ -46,8 +46,7 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
         paginador.count = total  # already counted: the ordering depends on it
         pagina = paginador.get_page(request.GET.get("page"))
         ultimas = selectors.ultimas_atenciones(p.pk for p in pagina)
-        for persona in pagina:
-            persona.ultima_atencion = ultimas.get(persona.pk)
+        contexto["filas"] = [(persona, ultimas.get(persona.pk)) for persona in pagina]
         contexto["pagina"] = pagina
         contexto["muchas"] = total > LIMITE_RANKING
         contexto["consulta"] = urlencode({"q": consulta})
