@@ -252,7 +252,7 @@ def seguimiento(request: SolicitudEquipo, pk: int) -> HttpResponse:
 
 # The referral's state on the printed slip, in the slip's own catalogue (context "ficha"): the person
 # reads it in Creole or English, while the staff pages keep the Spanish labels.
-ESTADO_EN_FICHA = {
+ESTADO_EN_FICHA: dict[str, Promise] = {
     EstadoDerivacion.ENVIADA: pgettext_lazy("ficha", "Enviada"),
     EstadoDerivacion.RECIBIDA: pgettext_lazy("ficha", "Recibida"),
     EstadoDerivacion.EN_ATENCION: pgettext_lazy("ficha", "En atención"),
