@@ -159,3 +159,22 @@ class ResultadoSeguimiento(models.TextChoices):
     CONTACTADO = "contactado", _("Contactado")
     ATENDIDO = "atendido", _("Atendido")
     SIN_RESPUESTA = "sin_respuesta", _("Sin respuesta")
+
+
+class ResultadoDerivacion(models.TextChoices):
+    """What came of a resolved referral (issue #13): the indicators count these, not the state."""
+
+    ATENDIDA_RESUELTA = "atendida_resuelta", _("Atendida y resuelta")
+    ATENDIDA_PENDIENTE = "atendida_pendiente", _("Atendida, pendiente de la persona")
+    NO_SE_PRESENTO = "no_se_presento", _("No se presentó")
+    NO_ELEGIBLE = "no_elegible", _("No cumple requisitos (no elegible)")
+    DERIVADA = "derivada", _("Derivada a otro destino")
+    OTRO = "otro", _("Otro")
+
+
+# Outcomes that count as "resolved" in the resolution rate and the median days: only a person who
+# was attended and had the need resolved. A no-show, a pending step, not eligible, referred onward
+# (the onward referral counts on its own) and "other" are closed referrals, not resolved ones.
+RESULTADOS_RESUELTOS = [ResultadoDerivacion.ATENDIDA_RESUELTA]
+# Outcomes where the person was attended: they need the date attended.
+RESULTADOS_ATENDIDOS = [ResultadoDerivacion.ATENDIDA_RESUELTA, ResultadoDerivacion.ATENDIDA_PENDIENTE]

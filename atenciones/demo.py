@@ -40,6 +40,7 @@ from .choices import (
     MotivoRechazo,
     Prioridad,
     RelacionHogar,
+    ResultadoDerivacion,
     Sexo,
     SituacionMigratoria,
     TipoDocumento,
@@ -106,6 +107,11 @@ def cargar_referencia(*, password, stdout=None):
                 setattr(org, campo, "")
             org.save(update_fields=limpiar)
         _completar(org, {**datos, "verificada": VERIFICADA})
+        # NGOs and foundations answer their referrals through the signed link (issue #13).
+        if org.acepta_derivaciones and org.tipo in ("ong", "fundacion") and not org.responde_por_enlace:
+            org.email = org.email or f"derivaciones@{(org.sigla or str(org.pk)).lower()}.example"
+            org.responde_por_enlace = True
+            org.save(update_fields=["email", "responde_por_enlace"])
         for servicio in servicios:
             fila = Servicio.objects.filter(organizacion=org, nombre=servicio["nombre"]).first()
             if fila is None:
@@ -391,6 +397,17 @@ def crear_derivaciones(*, total, usuarios, log=print):
     if existentes >= total:
         return 0
     rng = random.Random(SEMILLA + 3 + existentes)
+    # Outcomes of resolved referrals from their own stream, so the rest of the demo stays the same.
+    rng_resultado = random.Random(SEMILLA + 4 + existentes)
+    R = ResultadoDerivacion
+    resultados = [R.ATENDIDA_RESUELTA, R.ATENDIDA_PENDIENTE, R.NO_SE_PRESENTO, R.NO_ELEGIBLE, R.OTRO]
+    respuestas = {
+        R.ATENDIDA_RESUELTA: "Persona atendida; se entregó la prestación solicitada.",
+        R.ATENDIDA_PENDIENTE: "Persona atendida; falta que traiga un documento.",
+        R.NO_SE_PRESENTO: "La persona no se presentó a la hora citada.",
+        R.NO_ELEGIBLE: "La persona no cumple los requisitos del programa.",
+        R.OTRO: "Se orientó por teléfono.",
+    }
     persona_ids = list(Persona.objects.order_by("pk").values_list("pk", flat=True))
     deptos = list(Departamento.objects.order_by("pk"))
     orgs = list(Organizacion.objects.filter(acepta_derivaciones=True).order_by("pk"))
@@ -441,6 +458,9 @@ def crear_derivaciones(*, total, usuarios, log=print):
                     envio + datetime.timedelta(hours=rng.randint(2, 240)) for _ in caminos[estado]
                 )
                 fechas = [min(f, ahora) for f in fechas]
+                resultado = ""
+                if estado == EstadoDerivacion.RESUELTA:
+                    resultado = rng_resultado.choices(resultados, weights=[75, 8, 10, 4, 3])[0]
                 derivaciones.append(
                     Derivacion(
                         persona_id=rng.choice(persona_ids),
@@ -454,15 +474,18 @@ def crear_derivaciones(*, total, usuarios, log=print):
                         fecha_envio=envio,
                         fecha_limite=destino.fecha_limite(envio.astimezone(tz).date()),
                         estado=estado,
-                        respuesta="Persona atendida; se entregó la prestación solicitada."
-                        if estado == EstadoDerivacion.RESUELTA
-                        else "",
+                        respuesta=respuestas.get(resultado, ""),
                         motivo_rechazo=rng.choice(MotivoRechazo.values)
                         if estado == EstadoDerivacion.RECHAZADA
                         else "",
                         fecha_cierre=fechas[-1]
                         if estado
                         in (EstadoDerivacion.RESUELTA, EstadoDerivacion.RECHAZADA, EstadoDerivacion.CANCELADA)
+                        else None,
+                        resultado=resultado,
+                        resultado_detalle="Se coordinó por teléfono." if resultado == R.OTRO else "",
+                        fecha_atendida=fechas[-1].astimezone(tz).date()
+                        if resultado in (R.ATENDIDA_RESUELTA, R.ATENDIDA_PENDIENTE)
                         else None,
                     )
                 )
@@ -492,6 +515,7 @@ def crear_derivaciones(*, total, usuarios, log=print):
                             usuario=quien,
                             fecha=fecha,
                             nota=derivacion.respuesta if estado == EstadoDerivacion.RESUELTA else "",
+                            resultado=derivacion.resultado if estado == EstadoDerivacion.RESUELTA else "",
                         )
                     )
                     anterior = estado

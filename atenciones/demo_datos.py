@@ -105,3 +105,135 @@ USUARIOS = [
     ("enlace.salud", "Patricia", "Olivares", roles.ENLACE, "Salud"),
     ("enlace.educacion", "Rodrigo", "Tapia", roles.ENLACE, "SLEP"),
 ]
+
+# --- Sello Migrante evidence (issue 14) ------------------------------------------------------------
+# Work-plan lines: (commitment, axis, title, department acronym or "", status, target, evidence)
+# evidence: (title, "pdf" | "png" | a link).
+LINEAS_PLAN = [
+    (
+        "marco",
+        "transversal",
+        "Oficina Comunal de Migrantes como unidad que lidera",
+        "",
+        "cumplida",
+        "Decreto de creación vigente",
+        [("Decreto alcaldicio de creación", "pdf")],
+    ),
+    (
+        "marco",
+        "transversal",
+        "Monitoreo de derivaciones a departamentos",
+        "DIDECO",
+        "en_curso",
+        "90 % de derivaciones respondidas en plazo",
+        [("Informe trimestral de derivaciones", "pdf")],
+    ),
+    (
+        "marco",
+        "gobernanza",
+        "Mesa con SERMIG, OIM y ACNUR",
+        "",
+        "en_curso",
+        "4 reuniones al año",
+        [("Acta de la mesa regional", "https://www.serviciomigraciones.cl/")],
+    ),
+    (
+        "marco",
+        "crisis",
+        "Guías públicas en español, kreyòl e inglés",
+        "",
+        "cumplida",
+        "Guías en tres idiomas",
+        [("Captura del sitio de guías", "png")],
+    ),
+    (
+        "capacitacion",
+        "transversal",
+        "Plan anual de capacitación a funcionarios",
+        "",
+        "en_curso",
+        "5 talleres, 80 % de departamentos",
+        [("Programa del plan de capacitación", "pdf")],
+    ),
+    (
+        "politicas",
+        "sujetos",
+        "Ordenanza municipal de no discriminación",
+        "Jurídica",
+        "en_curso",
+        "Ordenanza aprobada por el concejo",
+        [("Borrador de ordenanza", "pdf")],
+    ),
+    (
+        "politicas",
+        "crisis",
+        "Campaña «Valparaíso acoge»",
+        "Cultura",
+        "cumplida",
+        "Campaña en 3 idiomas",
+        [("Afiche de la campaña", "png")],
+    ),
+    (
+        "regularizacion",
+        "crisis",
+        "Operativos de regularización en cerros",
+        "",
+        "en_curso",
+        "6 operativos al año",
+        [("Registro fotográfico de operativo", "png")],
+    ),
+    (
+        "participacion",
+        "sujetos",
+        "Consejo comunal de organizaciones migrantes",
+        "",
+        "en_curso",
+        "Consejo sesionando cada dos meses",
+        [("Acta de constitución del consejo", "pdf")],
+    ),
+    (
+        "participacion",
+        "sujetos",
+        "Fondo concursable para organizaciones migrantes",
+        "DIDECO",
+        "pendiente",
+        "Bases publicadas",
+        [],
+    ),
+]
+
+PLAN_CAPACITACION = [
+    ("Enfoque de derechos en la atención", ["Salud", "SLEP", "OMIL"]),
+    ("Ley 21.325 para atención de público", ["DIDECO", "Vivienda"]),
+    ("Trato intercultural y no discriminación", ["Cultura", "Deportes"]),
+]
+
+ORGANIZACIONES_MIGRANTES = [
+    ("Asociación Haitiana de Valparaíso", "migrante"),
+    ("Colectivo Venezolanos en Valparaíso", "migrante"),
+    ("Agrupación de Mujeres Migrantes Cerro Barón", "comunitaria"),
+    ("Comunidad Peruana del Puerto", "migrante"),
+]
+
+ESPACIOS = [
+    (
+        "Consejo comunal de organizaciones migrantes",
+        "consejo",
+        ["Calendario de sesiones 2026", "Propuesta de fondo concursable"],
+    ),
+    (
+        "Mesa intersectorial de migración",
+        "mesa",
+        ["Protocolo de derivación a salud", "Operativo conjunto con SERMIG"],
+    ),
+    ("Cabildo migrante", "consulta", ["Prioridades para el plan de trabajo"]),
+]
+
+ACCIONES_NO_DISCRIMINACION = [
+    ("campana", "Campaña «Valparaíso acoge»", "Afiches y radio comunitaria en tres idiomas"),
+    ("ordenanza", "Ordenanza de no discriminación (en trámite)", "Presentada al concejo"),
+    ("campana", "Semana de la interculturalidad", "Actividades en 4 cerros"),
+    ("denuncia", "Denuncia atendida", "Derivada a Jurídica"),
+    ("denuncia", "Denuncia atendida", "Mediación con el servicio"),
+    ("denuncia", "Denuncia atendida", "Orientación a la persona"),
+]

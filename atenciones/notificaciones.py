@@ -253,3 +253,52 @@ def enviar_recordatorios(*, hoy=None) -> int:
             continue
         enviados += 1
     return enviados
+
+
+def enviar_recordatorios_externos(*, hoy=None) -> int:
+    """Remind organisations of open referrals: N days before the deadline and once after it.
+
+    One reminder of each kind per referral (the outbox row's unique `clave`); only referrals with
+    a link that still opens. Returns how many were queued.
+    """
+    from .enlaces_externos import url_de
+    from .models import DerivacionQuerySet, EnlaceExterno
+
+    hoy = hoy or timezone.localdate()
+    antes = hoy + datetime.timedelta(days=settings.ENLACE_EXTERNO_AVISO_DIAS_ANTES)
+    enlaces = (
+        EnlaceExterno.objects.vigentes()
+        .filter(DerivacionQuerySet.q_abiertas("derivacion__"), derivacion__fecha_limite__lte=antes)
+        .select_related("derivacion", "organizacion")
+        .order_by("derivacion_id", "-creado")
+    )
+    enviados = 0
+    vistos = set()
+    for enlace in enlaces:
+        derivacion = enlace.derivacion
+        if derivacion.pk in vistos:  # the newest link of each referral only
+            continue
+        vistos.add(derivacion.pk)
+        tipo = "despues" if derivacion.fecha_limite < hoy else "antes"
+        clave = f"externa:{derivacion.pk}:{tipo}"
+        try:
+            with transaction.atomic():
+                if CorreoSaliente.objects.filter(clave=clave).exists():
+                    continue
+                encolar(
+                    tipo=CorreoSaliente.Tipo.RECORDATORIO_EXTERNA,
+                    destinatarios=[enlace.email],
+                    plantilla="externa_recordatorio",
+                    contexto={
+                        "derivacion": derivacion,
+                        "url": url_de(enlace),
+                        "vencida": tipo == "despues",
+                        "expira": enlace.expira,
+                    },
+                    derivacion=derivacion,
+                    clave=clave,
+                )
+        except IntegrityError:  # another run queued it meanwhile
+            continue
+        enviados += 1
+    return enviados

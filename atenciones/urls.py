@@ -2,7 +2,20 @@
 
 from django.urls import path
 
-from .views import bandeja, casos, derechos, derivaciones, duplicados, hogares, indicadores, mi_dia, personas
+from .views import (
+    bandeja,
+    casos,
+    derechos,
+    derivaciones,
+    duplicados,
+    externas,
+    hogares,
+    indicadores,
+    mi_dia,
+    personas,
+    planes,
+    sello,
+)
 
 app_name = "equipo"
 
@@ -24,6 +37,9 @@ urlpatterns = [
     path("casos/<int:pk>/editar/", casos.editar, name="caso_editar"),
     path("casos/<int:pk>/cerrar/", casos.cerrar, name="caso_cerrar"),
     path("casos/<int:pk>/reabrir/", casos.reabrir, name="caso_reabrir"),
+    path("casos/<int:pk>/tareas/", planes.tarea_nueva, name="caso_tarea_nueva"),
+    path("casos/<int:pk>/vincular/", planes.vincular, name="caso_vincular"),
+    path("tareas/<int:pk>/hecha/", planes.tarea_hecha, name="tarea_hecha"),
     path("hogares/nuevo/", hogares.nuevo, name="hogar_nuevo"),
     path("hogares/<int:pk>/", hogares.detalle, name="hogar"),
     path("hogares/<int:pk>/agregar/", hogares.agregar, name="hogar_agregar"),
@@ -33,11 +49,22 @@ urlpatterns = [
     path("derivaciones/", derivaciones.lista, name="derivaciones"),
     path("derivaciones/<int:pk>/", derivaciones.detalle, name="derivacion"),
     path("derivaciones/<int:pk>/mover/", derivaciones.mover, name="derivacion_mover"),
+    path("derivaciones/<int:pk>/aceptar/", derivaciones.aceptar, name="derivacion_aceptar"),
+    path("derivaciones/<int:pk>/enlace/", externas.enlace_oficina, name="derivacion_enlace"),
     path("derivaciones/<int:pk>/seguimiento/", derivaciones.seguimiento, name="derivacion_seguimiento"),
     path("derivaciones/<int:pk>/imprimir/", derivaciones.imprimir, name="derivacion_imprimir"),
     path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),
     path("indicadores/", indicadores.indicadores, name="indicadores"),
     path("indicadores/reporte.xlsx", indicadores.reporte, name="indicadores_reporte"),
+    path("sello/", sello.sello, name="sello"),
+    path("sello/informe/", sello.informe, name="sello_informe"),
+    path("sello/dossier.xlsx", sello.dossier, name="sello_dossier"),
+    path("sello/planes/<int:pk>/", sello.plan, name="sello_plan"),
+    path("sello/planes/<int:pk>/narrativa/<str:compromiso>/", sello.narrativa, name="sello_narrativa"),
+    path("sello/lineas/<int:pk>/evidencia/", sello.evidencia_subir, name="sello_evidencia_subir"),
+    path("sello/evidencias/<int:pk>/", sello.evidencia_descargar, name="sello_evidencia"),
+    path("sello/programas/<int:pk>/", sello.programa, name="sello_programa"),
+    path("sello/sesiones/<int:pk>/asistencia/", sello.asistencia, name="sello_asistencia"),
     path("derechos/<int:pk>/", derechos.solicitud, name="derecho_solicitud"),
     path("derechos/<int:pk>/datos.json", derechos.datos_json, name="derecho_datos_json"),
     path("derechos/<int:pk>/datos/", derechos.datos_imprimible, name="derecho_datos"),

@@ -1,5 +1,6 @@
 from typing import TYPE_CHECKING, Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count, Exists, Field, OuterRef, Q, QuerySet
@@ -9,15 +10,22 @@ from django.utils.translation import gettext_lazy as _
 from atenciones.models import DerivacionQuerySet
 
 from . import traducciones
+from .choices import CampoPersona
 from .models import (
+    AccionNoDiscriminacion,
     Actividad,
     AsistenteCapacitacion,
     Capacitacion,
     Departamento,
+    EspacioParticipacion,
+    LineaPlan,
     Membresia,
     Organizacion,
     PaginaInformativa,
+    PlanCapacitacion,
+    PlanTrabajo,
     Programa,
+    ReunionParticipacion,
     Servicio,
 )
 
@@ -65,6 +73,21 @@ class ConDerivacionesPendientes(_ModelAdmin):
     @admin.display(description=_("vencidas"), ordering="n_vencidas")
     def vencidas(self, obj: Any) -> int:
         return obj.n_vencidas
+
+
+class CamposPersonaForm(forms.ModelForm):
+    """The person fields a destination sees, as checkboxes (stored as a JSON list)."""
+
+    campos_persona = forms.MultipleChoiceField(
+        label=_("datos de la persona que ve"),
+        choices=CampoPersona.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Además del nombre, teléfono, correo, idiomas e intérprete. Solo lo que el destino necesita; "
+            "cada vez que un enlace ve una derivación queda registrado."
+        ),
+    )
 
 
 class FaltaTraduccionFilter(admin.SimpleListFilter):
@@ -118,6 +141,7 @@ class EstadoTraduccion(_ModelAdmin):
 
 @admin.register(Departamento)
 class DepartamentoAdmin(ConDerivacionesPendientes, admin.ModelAdmin):
+    form = CamposPersonaForm
     list_display = [
         "nombre",
         "sigla",
@@ -141,12 +165,14 @@ class ServicioInline(admin.StackedInline):
 
 @admin.register(Organizacion)
 class OrganizacionAdmin(EstadoTraduccion, ConDerivacionesPendientes, admin.ModelAdmin):
+    form = CamposPersonaForm
     list_display = [
         "nombre",
         "sigla",
         "tipo",
         "publica",
         "acepta_derivaciones",
+        "responde_por_enlace",
         "activa",
         "verificada",
         "abiertas",
@@ -240,6 +266,56 @@ class MembresiaAdmin(admin.ModelAdmin):
     list_filter = ["departamento", "activa"]
     list_select_related = ["usuario", "departamento"]
     autocomplete_fields = ["usuario", "departamento"]
+
+
+# --- Sello Migrante evidence (issue 14) -----------------------------------------------------------
+
+
+class LineaPlanInline(admin.StackedInline):
+    model = LineaPlan
+    extra = 0
+    fields = [
+        ("compromiso", "eje"),
+        "titulo",
+        "acciones",
+        ("departamento", "estado"),
+        ("inicio", "termino"),
+        "avance",
+        "indicador_meta",
+    ]
+
+
+@admin.register(PlanTrabajo)
+class PlanTrabajoAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "desde", "hasta", "unidad_responsable"]
+    inlines = [LineaPlanInline]
+
+
+@admin.register(PlanCapacitacion)
+class PlanCapacitacionAdmin(admin.ModelAdmin):
+    list_display = ["tema", "plan", "fecha_prevista", "realizada"]
+    list_filter = ["plan"]
+    filter_horizontal = ["departamentos"]
+
+
+class ReunionInline(admin.StackedInline):
+    model = ReunionParticipacion
+    extra = 0
+    filter_horizontal = ["organizaciones"]
+
+
+@admin.register(EspacioParticipacion)
+class EspacioParticipacionAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "tipo", "activo"]
+    list_filter = ["tipo", "activo"]
+    inlines = [ReunionInline]
+
+
+@admin.register(AccionNoDiscriminacion)
+class AccionNoDiscriminacionAdmin(admin.ModelAdmin):
+    list_display = ["titulo", "tipo", "fecha"]
+    list_filter = ["tipo"]
+    date_hierarchy = "fecha"
 
 
 from . import admin_cuentas  # noqa: E402, F401 - staff accounts (the office head manages them)

@@ -74,3 +74,17 @@ class IdiomaPublico(models.TextChoices):
     ESPANOL = "es", _("Español")
     CRIOLLO_HAITIANO = "ht", _("Kreyòl ayisyen")
     INGLES = "en", _("English")
+
+
+class CampoPersona(models.TextChoices):
+    """Person fields a destination may see on its referrals, beyond the minimum (issue #13).
+
+    The minimum, always shown: name, phone, email, languages and whether an interpreter is needed.
+    """
+
+    DOCUMENTO = "documento", _("Documento de identidad")
+    FECHA_NACIMIENTO = "fecha_nacimiento", _("Fecha de nacimiento")
+    NACIONALIDAD = "nacionalidad", _("Nacionalidad")
+    DIRECCION = "direccion", _("Dirección")
+    SITUACION_MIGRATORIA = "situacion_migratoria", _("Situación migratoria")
+    TUTOR = "tutor", _("Datos del tutor o apoderado (para niños, niñas y adolescentes)")

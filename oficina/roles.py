@@ -52,7 +52,22 @@ PERMISOS_POSTERIORES = {
     ENCARGADA: [
         "atenciones.exportar_datos",  # atenciones/0004_i6_permiso_exportar
         "atenciones.fusionar_personas",  # atenciones/0006_i11_documentos
-    ],
+    ]
+    # oficina/0005_i14_sello: the work plan and the participation register are the office head's
+    # (granted after every migrate by sincronizar_grupos).
+    + [
+        f"oficina.{a}_{m}"
+        for m in (
+            "plantrabajo",
+            "lineaplan",
+            "plancapacitacion",
+            "espacioparticipacion",
+            "reunionparticipacion",
+            "accionnodiscriminacion",
+        )
+        for a in ("view", "add", "change", "delete")
+    ]
+    + ["oficina.view_evidencia"],
 }
 
 

@@ -68,6 +68,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # PostgreSQL cancels a web request's statement after this many seconds (0: never), so no request
 # holds a worker forever; the task worker and commands are not limited (sello_migrante/caidas.py).
 TIEMPO_MAXIMO_CONSULTA_WEB = _read("TIEMPO_MAXIMO_CONSULTA_WEB", env.float, default=15)
+# A PostgreSQL streaming replica for the heavy reads (indicators, exports, admin lists): see
+# sello_migrante/routers.py. Writes and a user's just-written reads stay on the primary.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    _replica = _read("DATABASE_REPLICA_URL", env.db_url)
+    if _replica.get("ENGINE") != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("la variable de entorno DATABASE_REPLICA_URL debe ser postgres://….")
+    _replica.setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    _replica["CONN_HEALTH_CHECKS"] = True
+    _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    _replica["TEST"] = {"MIRROR": "default"}  # tests read the primary through this alias
+    DATABASES["replica"] = _replica
+DATABASE_ROUTERS = ["sello_migrante.routers.RouterReplica"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache shared by every worker and server: Django's database cache by default in production
@@ -152,6 +164,12 @@ OFICINA_MAPA_URL = _read(
     env.str,
     default="https://www.openstreetmap.org/search?query=Condell%201490%2C%20Valpara%C3%ADso",
 )
+# External organisations answer a referral through a signed link (issue #13): days it stays valid,
+# and how many openings one address may make per 10 minutes before getting "too many requests".
+ENLACE_EXTERNO_DIAS = _read("ENLACE_EXTERNO_DIAS", env.int, default=30)
+ENLACE_EXTERNO_LIMITE = _read("ENLACE_EXTERNO_LIMITE", env.int, default=30)
+# Reminders to the organisation: this many days before its deadline, and once after it.
+ENLACE_EXTERNO_AVISO_DIAS_ANTES = _read("ENLACE_EXTERNO_AVISO_DIAS_ANTES", env.int, default=2)
 # Seconds a public page stays in the cache (edits invalidate it at once).
 CACHE_PUBLICO_SEGUNDOS = _read("CACHE_PUBLICO_SEGUNDOS", env.int, default=600)
 
@@ -190,6 +208,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sello_migrante.routers.EscrituraRecienteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -273,8 +292,32 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = _read("STATIC_ROOT", env.path, default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (Sello Migrante evidence): local files by default; S3-compatible object storage
+# (AWS S3, MinIO, Cloudflare R2…) through django-storages when EVIDENCIAS_S3_BUCKET is set. Never
+# served from MEDIA_URL: staff download them through a view that checks access first.
+MEDIA_ROOT = _read("MEDIA_ROOT", env.path, default=BASE_DIR / "media")
+MEDIA_URL = "/media-no-publica/"
+EVIDENCIAS_S3_BUCKET = _read("EVIDENCIAS_S3_BUCKET", env.str, default="")
+if EVIDENCIAS_S3_BUCKET:
+    _almacen_archivos = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": EVIDENCIAS_S3_BUCKET,
+            "endpoint_url": _read("EVIDENCIAS_S3_ENDPOINT", env.str, default="") or None,
+            "region_name": _read("EVIDENCIAS_S3_REGION", env.str, default="") or None,
+            "access_key": _read("EVIDENCIAS_S3_ACCESS_KEY", env.str, default="") or None,
+            "secret_key": _read("EVIDENCIAS_S3_SECRET_KEY", env.str, default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _almacen_archivos = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Evidence uploads: the largest file accepted, in megabytes.
+EVIDENCIA_MAX_MB = _read("EVIDENCIA_MAX_MB", env.int, default=10)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _almacen_archivos,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -357,6 +400,14 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.SeguimientoDerivacion"},
     # Data-subject requests: who moved each one to which state (cambiar_estado_solicitud).
     {"model": "atenciones.SolicitudDerecho"},
+    # Sello Migrante evidence (issue 14).
+    {"model": "atenciones.Inscripcion"},
+    {"model": "atenciones.Asistencia"},
+    {"model": "atenciones.TramiteOperativo"},
+    {"model": "oficina.Evidencia"},
+    {"model": "oficina.NarrativaCompromiso"},
+    {"model": "atenciones.EnlaceExterno", "exclude_fields": ["aperturas", "ultima_apertura"]},
+    {"model": "atenciones.TareaCaso"},
 )
 
 LOGGING = {

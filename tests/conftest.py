@@ -14,6 +14,10 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Uploaded evidence goes to a throwaway folder, one per test process.
+    import tempfile
+
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="sm-media-")
     # Background tasks run in-process, right after commit (tests/test_tareas.py checks the queue).
     from django_q.conf import Conf
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from stdnum.cl import rut
 
 from atenciones.busqueda import texto_busqueda
-from atenciones.choices import Canal, EstadoDerivacion, TipoDocumento
+from atenciones.choices import Canal, EstadoDerivacion, ResultadoDerivacion, TipoDocumento
 from atenciones.identidad import claves_persona
 from atenciones.models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Hogar, Persona
 from oficina import roles
@@ -151,6 +151,18 @@ class DerivacionFactory(factory.django.DjangoModelFactory):
     fecha_envio = factory.LazyFunction(timezone.now)
     fecha_limite = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
     estado = EstadoDerivacion.ENVIADA
+    fecha_cierre = None
+    # A resolved referral was "attended and resolved" unless a test says otherwise (issue #13).
+    resultado = factory.LazyAttribute(
+        lambda d: ResultadoDerivacion.ATENDIDA_RESUELTA if d.estado == EstadoDerivacion.RESUELTA else ""
+    )
+    fecha_atendida = factory.LazyAttribute(
+        lambda d: (
+            timezone.localdate(d.fecha_cierre or d.fecha_envio)
+            if d.resultado == ResultadoDerivacion.ATENDIDA_RESUELTA
+            else None
+        )
+    )
 
     @factory.post_generation
     def evento_inicial(self, create, extracted, **kwargs):

@@ -19,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
@@ -27,7 +28,17 @@ from django_q.models import OrmQ, Schedule, Task
 from atenciones.auditoria import registrar_acceso
 from atenciones.models import BrechaSeguridad, EventoDerivacion, ParDuplicado, SolicitudDerecho
 from atenciones.services import actualizar_persona
-from oficina.models import Actividad, Capacitacion, Programa
+from atenciones.services.sello import adjuntar_evidencia
+from oficina.models import (
+    AccionNoDiscriminacion,
+    Actividad,
+    Capacitacion,
+    EspacioParticipacion,
+    LineaPlan,
+    PlanCapacitacion,
+    PlanTrabajo,
+    Programa,
+)
 from tests.factories import (
     AtencionFactory,
     CasoFactory,
@@ -115,6 +126,19 @@ MATRIZ = {
     "equipo:casos_reasignar": [(None, todos(405)), (None, equipo(personal=302), "post")],
     "equipo:caso": [(lambda d: {"pk": d["caso"].pk}, equipo())],
     "equipo:caso_editar": [(lambda d: {"pk": d["caso"].pk}, equipo())],
+    # Case plan (issue #13): POST only; an empty form goes back to the case with its errors.
+    "equipo:caso_tarea_nueva": [
+        (lambda d: {"pk": d["caso"].pk}, todos(405)),
+        (lambda d: {"pk": d["caso"].pk}, equipo(personal=302), "post"),
+    ],
+    "equipo:caso_vincular": [
+        (lambda d: {"pk": d["caso"].pk}, todos(405)),
+        (lambda d: {"pk": d["caso"].pk}, equipo(personal=302), "post"),
+    ],
+    "equipo:tarea_hecha": [
+        (lambda d: {"pk": 999999}, todos(405)),
+        (lambda d: {"pk": 999999}, equipo(personal=404), "post"),
+    ],
     "equipo:caso_cerrar": [(lambda d: {"pk": d["caso"].pk}, equipo())],
     "equipo:caso_reabrir": [
         (lambda d: {"pk": d["caso"].pk}, todos(405)),
@@ -149,6 +173,16 @@ MATRIZ = {
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
         (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
     ],
+    "equipo:derivacion_aceptar": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
+    ],
+    "equipo:derivacion_enlace": [
+        (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
+        (lambda d: {"pk": d["derivacion_educacion"].pk}, equipo(personal=302, enlace=404), "post"),
+    ],
+    # An external organisation's signed link: a made-up token is a 404 for everyone.
+    "externa": [(lambda d: {"token": "no-es-un-enlace"}, todos(404))],
     "equipo:derivacion_seguimiento": [
         (lambda d: {"pk": d["derivacion_salud"].pk}, todos(405)),
         # An empty form: 400 with the form's errors.
@@ -157,6 +191,23 @@ MATRIZ = {
     "equipo:derivar": [(lambda d: {"persona_pk": d["persona"].pk}, equipo())],
     "equipo:indicadores": [(None, equipo())],
     "equipo:indicadores_reporte": [(None, equipo())],
+    "equipo:sello": [(None, equipo())],
+    "equipo:sello_informe": [(None, equipo())],
+    "equipo:sello_dossier": [(None, equipo())],
+    "equipo:sello_plan": [(lambda d: {"pk": d["plan"].pk}, equipo())],
+    "equipo:sello_narrativa": [
+        (lambda d: {"pk": d["plan"].pk, "compromiso": "marco"}, todos(405)),
+        # The office head's text: professionals get 404; an empty text is valid (clears it).
+        (lambda d: {"pk": d["plan"].pk, "compromiso": "marco"}, equipo(personal=404, encargada=302), "post"),
+    ],
+    "equipo:sello_evidencia_subir": [
+        (lambda d: {"pk": d["linea"].pk}, todos(405)),
+        (lambda d: {"pk": d["linea"].pk}, equipo(personal=400), "post"),
+    ],
+    # Evidence files: staff only, streamed after the check (never a public MEDIA_URL).
+    "equipo:sello_evidencia": [(lambda d: {"pk": d["evidencia"].pk}, equipo())],
+    "equipo:sello_programa": [(lambda d: {"pk": d["programa"].pk}, equipo())],
+    "equipo:sello_asistencia": [(lambda d: {"pk": d["actividad"].pk}, equipo())],
     "publico:inicio": [(None, todos(200))],
     "publico:guias": [(None, todos(200))],
     "publico:guia": [
@@ -195,6 +246,10 @@ ADMIN_MODELOS = {
     "oficina.capacitacion": ("vacd", "vacd"),
     "oficina.paginainformativa": ("vacd", "vacd"),
     "oficina.membresia": ("vacd", "vacd"),
+    "oficina.plantrabajo": ("vacd", "vacd"),
+    "oficina.plancapacitacion": ("vacd", "vacd"),
+    "oficina.espacioparticipacion": ("vacd", "vacd"),
+    "oficina.accionnodiscriminacion": ("vacd", "vacd"),
     # Staff accounts: the office head creates, changes and deactivates them (never deletes).
     "auth.user": ("vac", "vacd"),
     "auth.group": ("", "vacd"),
@@ -320,7 +375,18 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
         naturaleza="Correo enviado a un destinatario equivocado", categorias_datos="contacto"
     )
     programa = Programa.objects.create(**_minimos(Programa))
-    Actividad.objects.create(**_minimos(Actividad, programa=programa))
+    actividad = Actividad.objects.create(**_minimos(Actividad, programa=programa))
+    plan = PlanTrabajo.objects.create(**_minimos(PlanTrabajo))
+    linea = LineaPlan.objects.create(**_minimos(LineaPlan, plan=plan))
+    evidencia = adjuntar_evidencia(
+        linea=linea,
+        titulo="Acta",
+        archivo=SimpleUploadedFile("acta.pdf", b"%PDF-1.4 prueba", content_type="application/pdf"),
+        subida_por=encargada,
+    )
+    PlanCapacitacion.objects.create(**_minimos(PlanCapacitacion, plan=plan))
+    EspacioParticipacion.objects.create(**_minimos(EspacioParticipacion))
+    AccionNoDiscriminacion.objects.create(**_minimos(AccionNoDiscriminacion))
     Capacitacion.objects.create(**_minimos(Capacitacion))
     OrganizacionFactory()
     guia = PaginaInformativaFactory()
@@ -357,6 +423,11 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
         "guia": guia,
         "derivacion_salud": derivacion_salud,
         "derivacion_educacion": derivacion_educacion,
+        "plan": plan,
+        "linea": linea,
+        "evidencia": evidencia,
+        "programa": programa,
+        "actividad": actividad,
     }
 
 

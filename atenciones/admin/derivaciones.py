@@ -156,6 +156,7 @@ class DerivacionAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
                     respuesta=form.cleaned_data["respuesta"],
                     motivo_rechazo=form.cleaned_data["motivo_rechazo"],
                     estado_esperado=form.cleaned_data["estado_esperado"],
+                    **form.argumentos_resultado(),
                 )
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):

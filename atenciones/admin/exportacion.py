@@ -11,6 +11,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from sello_migrante.routers import alias_lectura, desde_replica
+
 from ..exportar import CSV, XLSX, Hoja, exportar
 
 PERMISO_EXPORTAR = "atenciones.exportar_datos"
@@ -89,7 +91,8 @@ class ExportarMixin(_ModelAdmin):
 
     def exportar_filas(self, request, queryset, *, formato, notas):
         columnas = list(self.columnas_exportar) + (list(self.columnas_notas) if notas else [])
-        qs = queryset.select_related(*self.exportar_select_related)
+        with desde_replica(request):  # bound now: the rows are read while the file streams
+            qs = queryset.using(alias_lectura()).select_related(*self.exportar_select_related)
         if self.exportar_prefetch_related:
             qs = qs.prefetch_related(*self.exportar_prefetch_related)
         filas = ([funcion(obj) for _titulo, funcion in columnas] for obj in qs.iterator(chunk_size=2000))

@@ -12,6 +12,8 @@ from django.db import connection, models
 from django.db.models import Max, Min, QuerySet
 from django.utils import timezone
 
+from sello_migrante.routers import desde_replica
+
 
 class PaginadorRapido(Paginator):
     """A paginator that never runs a full COUNT(*) on a big table.
@@ -164,6 +166,15 @@ class AdminRapido(admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return ListaRapida
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method != "GET":  # actions write: they read what they change from the primary
+            return super().changelist_view(request, extra_context)
+        with desde_replica(request):
+            respuesta = super().changelist_view(request, extra_context)
+            if hasattr(respuesta, "render"):
+                respuesta.render()  # the template reads the rows: inside, on the replica
+            return respuesta
 
 
 def fecha_corta(valor):

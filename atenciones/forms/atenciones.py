@@ -6,6 +6,7 @@ from typing import Any, cast
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,14 +39,46 @@ class FechaHoraInput(forms.DateTimeInput):
         super().__init__(format=FORMATO_FECHA_HORA, **kwargs)
 
 
-def opciones_destino() -> list[tuple[Any, Any]]:
-    """Grouped choices: active departments, then organisations that accept referrals."""
-    deptos = [opcion_destino(d) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
-    orgs = [
-        opcion_destino(o)
-        for o in Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("nombre")
-    ]
-    return [("", "—"), (_("Departamentos municipales"), deptos), (_("Red de apoyo"), orgs)]
+def opciones_destino(
+    tema: str | None = None, hoy: datetime.date | None = None
+) -> tuple[list[tuple[Any, Any]], list[str]]:
+    """Grouped choices, as in the standalone referral form: the destinations proposed for the topic
+    first, then the other departments and organisations (allowed, but shown as not matching it).
+    Labels are the destinations' names (as before); the second value lists each proposed
+    destination's response deadline.
+    Two queries whatever the number of destinations.
+    """
+    from oficina.choices import AREA_DE_TEMA
+    from oficina.models import Servicio
+
+    from .derivaciones import _plazo
+
+    hoy = hoy or timezone.localdate()
+    area = AREA_DE_TEMA.get(tema) if tema else None
+    departamentos = Departamento.objects.filter(activo=True).order_by("nombre")
+    organizaciones = Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("nombre")
+    if area:
+        organizaciones = organizaciones.annotate(
+            del_area=Exists(Servicio.objects.filter(organizacion=OuterRef("pk"), area=area))
+        )
+    propuestos, deptos, orgs, plazos = [], [], [], []
+    for d in departamentos:
+        propuesto = bool(area) and d.area == area
+        (propuestos if propuesto else deptos).append(opcion_destino(d))
+        if propuesto:
+            plazos.append(f"{d.nombre}: {_plazo(d, hoy)}")
+    for o in organizaciones:
+        propuesto = getattr(o, "del_area", False)
+        (propuestos if propuesto else orgs).append(opcion_destino(o))
+        if propuesto:
+            plazos.append(f"{o.nombre}: {_plazo(o, hoy)}")
+    grupos = [("", "—")]
+    if propuestos:
+        grupos.append((_("Propuestos para el tema"), propuestos))
+    otros = _(" (no corresponden al tema)") if area else ""
+    grupos.append((f"{_('Departamentos municipales')}{otros}", deptos))
+    grupos.append((f"{_('Red de apoyo')}{otros}", orgs))
+    return grupos, plazos
 
 
 class CasoChoiceField(forms.ModelChoiceField):
@@ -119,7 +152,22 @@ class AtencionForm(TokenEnvioMixin, forms.Form):
         cast(forms.ModelChoiceField, self.fields["caso"]).queryset = Caso.objects.abiertos().filter(
             persona=persona
         )
-        cast(forms.ChoiceField, self.fields["destino"]).choices = opciones_destino()
+        # The referral's topic: the one chosen, else the attention's first topic (proposed).
+        if self.is_bound:
+            tema = self.data.get("der_tema") or next(iter(self.data.getlist("temas")), None)
+        else:
+            tema = self.initial.get("der_tema") or next(iter(self.initial.get("temas") or []), None)
+        choices, plazos = opciones_destino(tema if tema in Tema.values else None)
+        cast(forms.ChoiceField, self.fields["destino"]).choices = choices
+        if plazos:
+            # Each proposed destination's deadline, as the standalone referral form shows it.
+            self.fields["destino"].help_text = _("Plazos de respuesta: %(plazos)s.") % {
+                "plazos": "; ".join(plazos)
+            }
+        else:
+            self.fields["destino"].help_text = _(
+                "Elija el tema de la atención: los destinos propuestos para ese tema aparecen primero, con su plazo."
+            )
         if not self.is_bound:
             self.initial.setdefault("fecha_hora", timezone.localtime().replace(second=0, microsecond=0))
         self.helper = FormHelper()
@@ -168,7 +216,11 @@ class AtencionForm(TokenEnvioMixin, forms.Form):
             if not (datos.get("der_motivo") or "").strip():
                 self.add_error("der_motivo", _("Indique el motivo de la derivación."))
             if not datos.get("der_tema"):
-                self.add_error("der_tema", _("Elija el tema de la derivación."))
+                # The attention's topic is proposed for the referral.
+                if datos.get("temas"):
+                    datos["der_tema"] = datos["temas"][0]
+                else:
+                    self.add_error("der_tema", _("Elija el tema de la derivación."))
             if not datos.get("der_consentimiento"):
                 self.add_error(
                     "der_consentimiento", _("Se requiere el consentimiento de la persona para derivar.")

@@ -20,6 +20,7 @@ from ..choices import (
     EstadoDerivacion,
     MotivoRechazo,
     Prioridad,
+    ResultadoDerivacion,
     ResultadoSeguimiento,
 )
 from ..envios import TokenEnvioMixin
@@ -163,9 +164,48 @@ class CambioEstadoForm(forms.Form):
     nota = forms.CharField(
         label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # Resolving records the outcome (issue #13). Missing from an old page: "attended and resolved".
+    resultado = forms.ChoiceField(
+        label=_("Resultado"),
+        choices=ResultadoDerivacion.choices,
+        required=False,
+        initial=ResultadoDerivacion.ATENDIDA_RESUELTA,
+        widget=forms.RadioSelect,
+    )
+    resultado_detalle = forms.CharField(
+        label=_("Detalle del resultado"),
+        max_length=500,
+        required=False,
+        help_text=_("Obligatorio si el resultado es «Otro»."),
+    )
+    fecha_atendida = forms.DateField(
+        label=_("Fecha en que se atendió"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Si no la indica y la persona fue atendida, se registra hoy."),
+    )
+    siguiente_destino = CampoDestino(
+        label=_("Derivar a"),
+        required=False,
+        help_text=_(
+            "Solo si el resultado es «Derivada a otro destino»: se crea la nueva derivación enlazada."
+        ),
+    )
 
-    def __init__(self, *args: Any, derivacion: Derivacion | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        derivacion: Derivacion | None = None,
+        tema: str | None = None,
+        con_destinos: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        # The onward destinations cost queries: only the resolve form (and the admin's) lists them.
+        if con_destinos or derivacion is not None:
+            self.fields["siguiente_destino"].choices = opciones_de_destino(
+                tema or (derivacion.tema if derivacion is not None else None)
+            )
         if derivacion is not None:
             posibles = TRANSICIONES_DERIVACION.get(derivacion.estado, set())
             campo = cast(forms.ChoiceField, self.fields["nuevo_estado"])
@@ -176,10 +216,40 @@ class CambioEstadoForm(forms.Form):
             self.fields["motivo_rechazo"].help_text = _("Obligatorio para rechazarla.")
             self.order_fields(["nuevo_estado", "nota", "respuesta", "motivo_rechazo"])
 
+    def clean_resultado(self):
+        return self.cleaned_data.get("resultado") or ResultadoDerivacion.ATENDIDA_RESUELTA
+
+    def argumentos_resultado(self) -> dict:
+        """The outcome arguments of cambiar_estado_derivacion (only when resolving)."""
+        d = self.cleaned_data
+        if d.get("nuevo_estado") != E.RESUELTA:
+            return {}
+        destino = d.get("siguiente_destino")
+        return {
+            "resultado": d.get("resultado") or ResultadoDerivacion.ATENDIDA_RESUELTA,
+            "resultado_detalle": d.get("resultado_detalle", ""),
+            "fecha_atendida": d.get("fecha_atendida"),
+            "siguiente_departamento": destino if isinstance(destino, Departamento) else None,
+            "siguiente_organizacion": destino if isinstance(destino, Organizacion) else None,
+        }
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         datos = self.cleaned_data
         nuevo = datos.get("nuevo_estado")
+        if nuevo == E.RESUELTA:
+            resultado = datos.get("resultado")
+            if resultado == ResultadoDerivacion.OTRO and not (datos.get("resultado_detalle") or "").strip():
+                self.add_error("resultado_detalle", _("Describa el resultado «Otro»."))
+            if (
+                resultado == ResultadoDerivacion.DERIVADA
+                and not datos.get("siguiente_destino")
+                and "siguiente_destino" not in self.errors
+            ):
+                self.add_error("siguiente_destino", _("Elija el destino al que se deriva."))
+            fecha = datos.get("fecha_atendida")
+            if fecha and fecha > timezone.localdate():
+                self.add_error("fecha_atendida", _("La fecha de atención no puede estar en el futuro."))
         if nuevo == E.RESUELTA and not (datos.get("respuesta") or "").strip():
             self.add_error("respuesta", _("Escriba la respuesta para resolver la derivación."))
         if nuevo == E.RECHAZADA and not datos.get("motivo_rechazo"):

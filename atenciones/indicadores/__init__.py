@@ -5,8 +5,10 @@ queried as the half-open range of instants [start of `desde`, start of the day a
 Nothing here returns personal data: only counts, rates and medians by category.
 """
 
-from django.db import connection, transaction
+from django.db import connections, transaction
 from django.utils import timezone
+
+from sello_migrante.routers import alias_lectura
 
 from .atenciones import (
     atenciones_por_canal,
@@ -19,7 +21,12 @@ from .atenciones import (
     perfil,
     personas_atendidas,
 )
-from .derivaciones import derivaciones_externas_pendientes, derivaciones_por_destino, derivaciones_vencidas
+from .derivaciones import (
+    derivaciones_externas_pendientes,
+    derivaciones_por_destino,
+    derivaciones_por_resultado,
+    derivaciones_vencidas,
+)
 from .oficina import actividades, capacitaciones, guias_por_idioma, personal_capacitado
 from .periodo import GRUPOS_EDAD, SIN_DATO, UMBRAL_PEQUENO, Mediana, Periodo, enmascarar, es_postgresql
 
@@ -40,6 +47,7 @@ __all__ = [
     "capacitaciones",
     "derivaciones_externas_pendientes",
     "derivaciones_por_destino",
+    "derivaciones_por_resultado",
     "derivaciones_vencidas",
     "enmascarar",
     "es_postgresql",
@@ -51,32 +59,37 @@ __all__ = [
 ]
 
 
-def calcular(p: Periodo) -> dict:
-    """Every indicator of the page and the report (a fixed number of queries)."""
-    with transaction.atomic():
-        if es_postgresql():
+def calcular(p: Periodo, *, crudo: bool = False) -> dict:
+    """Every indicator of the page and the report (a fixed number of queries).
+
+    The attention indicators read the summary tables; `crudo` computes them from the raw rows
+    instead (the reference the summary tables are tested against).
+    """
+    alias = alias_lectura()  # the replica inside desde_replica(), when there is one
+    with transaction.atomic(using=alias):
+        if connections[alias].vendor == "postgresql":
             # A few large aggregates over a year of attentions: JIT compilation costs more than it
             # saves, per-person hash tables need more than the default 4 MB, and parallel workers
             # would each rebuild the same hash table (measured on the benchmark database).
-            with connection.cursor() as cursor:
+            with connections[alias].cursor() as cursor:
                 cursor.execute(
                     "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true),"
                     " set_config('max_parallel_workers_per_gather', '0', true)"
                 )
-        return _calcular(p)
+        return _calcular(p, crudo)
 
 
-def _calcular(p: Periodo) -> dict:
+def _calcular(p: Periodo, crudo: bool = False) -> dict:
     derivaciones = derivaciones_por_destino(p)
     capac = capacitaciones(p)
-    filas_perfil = perfil(p)
-    filas_mes = mes_y_canal(p)
+    filas_perfil = perfil(p, crudo)
+    filas_mes = mes_y_canal(p, crudo)
     return {
         "periodo": p,
         "calculado": timezone.localtime(),
         "personas": personas_atendidas(p, filas_perfil),
         "por_mes": atenciones_por_mes(p, filas_mes),
-        "por_tema": atenciones_por_tema(p),
+        "por_tema": atenciones_por_tema(p, crudo),
         "por_canal": atenciones_por_canal(p, filas_mes),
         "por_nacionalidad": atenciones_por_nacionalidad(p, filas_perfil),
         "por_sexo": atenciones_por_sexo(p, filas_perfil),
@@ -85,8 +98,11 @@ def _calcular(p: Periodo) -> dict:
         "derivaciones_total": {
             "total": sum(f["total"] for f in derivaciones),
             "resueltas": sum(f["resueltas"] for f in derivaciones),
+            "cerradas_sin_resolver": sum(f["cerradas_sin_resolver"] for f in derivaciones),
+            "no_se_presento": sum(f["no_se_presento"] for f in derivaciones),
             "vencidas": sum(f["vencidas"] for f in derivaciones),
         },
+        "por_resultado": derivaciones_por_resultado(p),
         "vencidas": derivaciones_vencidas(p),
         "externas": derivaciones_externas_pendientes(p),
         "actividades": actividades(p),

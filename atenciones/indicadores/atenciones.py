@@ -3,8 +3,8 @@
 import datetime
 from typing import Any
 
-from django.db import connection
-from django.db.models import Count
+from django.db import connections, router
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,7 +13,7 @@ from django_countries import countries
 from oficina.choices import Tema
 
 from ..choices import Canal, Sexo
-from ..models import Atencion, AtencionTema
+from ..models import Atencion, AtencionTema, ResumenAtencionDia, ResumenTemaDia
 from .periodo import GRUPOS_EDAD, SIN_DATO, Periodo, _fila, _hace_anios
 
 # The attention-side indicators come from two scans of the period's attentions instead of one
@@ -24,53 +24,72 @@ from .periodo import GRUPOS_EDAD, SIN_DATO, Periodo, _fila, _hace_anios
 #   mes_y_canal(): attentions by (month, channel).
 
 
-def perfil(p: Periodo) -> list[tuple]:
-    """Rows (nationality, sex, age group, new 0/1, attentions, persons) for the period."""
-    por_persona = (
-        Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
-        .values("persona_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    sql_interno, params_internos = por_persona.query.sql_with_params()
-    ops = connection.ops
+def perfil(p: Periodo, crudo: bool = False) -> list[tuple]:
+    """Rows (nationality, sex, age group, new 0/1, attentions, persons) for the period.
+
+    Always from the attentions: distinct persons cannot be added up from daily counts, and a
+    per-person-and-month summary was measured slower than this query (issue 16: about as many rows
+    as attentions when people come a few times a year). `crudo` is accepted for symmetry.
+    """
+    conexion = connections[router.db_for_read(Atencion)]
+    ops = conexion.ops
     q = ops.quote_name
+    atencion = q(Atencion._meta.db_table)
+    sql_por_persona, params_por_persona = _por_persona_crudo(p.inicio, p.fin).query.sql_with_params()
+    antes = (
+        f"SELECT 1 FROM {atencion} a2 WHERE a2.{q('persona_id')} = t.{q('persona_id')}"  # noqa: S608
+        f" AND a2.{q('fecha_hora')} < %s"
+    )
+    params_antes = [ops.adapt_datetimefield_value(p.inicio)]
     grupos, params = [], []
     # From the oldest group down: born on or before the day they turned the group's lower age.
     for clave, _etiqueta, edad in reversed(GRUPOS_EDAD[1:]):
         grupos.append(f"WHEN p.{q('fecha_nacimiento')} <= %s THEN '{clave}'")
         params.append(ops.adapt_datefield_value(_hace_anios(p.hasta, edad)))
-    params.append(ops.adapt_datetimefield_value(p.inicio))
-    atencion = q(Atencion._meta.db_table)
     persona = q(Atencion._meta.get_field("persona").related_model._meta.db_table)
     sql = f"""
         SELECT p.{q("nacionalidad")}, p.{q("sexo")},
             CASE WHEN p.{q("fecha_nacimiento")} IS NULL THEN 'sin_dato' {" ".join(grupos)}
                 ELSE '{GRUPOS_EDAD[0][0]}' END,
-            CASE WHEN EXISTS (
-                SELECT 1 FROM {atencion} a2 WHERE a2.{q("persona_id")} = t.{q("persona_id")}
-                AND a2.{q("fecha_hora")} < %s
-            ) THEN 0 ELSE 1 END,
+            CASE WHEN EXISTS ({antes}) THEN 0 ELSE 1 END,
             SUM(t.{q("n")}), COUNT(*)
-        FROM ({sql_interno}) t INNER JOIN {persona} p ON p.{q("id")} = t.{q("persona_id")}
+        FROM ({sql_por_persona}) t INNER JOIN {persona} p ON p.{q("id")} = t.{q("persona_id")}
         GROUP BY 1, 2, 3, 4
     """  # noqa: S608 (identifiers are quoted model names; values are parameters)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *params_internos])
+    with conexion.cursor() as cursor:
+        cursor.execute(sql, [*params, *params_antes, *params_por_persona])
         return [
             (nac, sexo, grupo, int(nueva), int(atenciones), int(personas))
             for nac, sexo, grupo, nueva, atenciones, personas in cursor.fetchall()
         ]
 
 
-def mes_y_canal(p: Periodo) -> list[dict[str, Any]]:
-    filas = (
-        Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
-        .annotate(mes=TruncMonth("fecha_hora", tzinfo=timezone.get_default_timezone()))
-        .values("mes", "canal")
-        .annotate(atenciones=Count("id"))
+def _por_persona_crudo(inicio: datetime.datetime, fin: datetime.datetime):
+    return (
+        Atencion.objects.filter(fecha_hora__gte=inicio, fecha_hora__lt=fin)
+        .values("persona_id")
+        .annotate(n=Count("id"))
         .order_by()
     )
+
+
+def mes_y_canal(p: Periodo, crudo: bool = False) -> list[dict[str, Any]]:
+    if crudo:
+        filas = (
+            Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
+            .annotate(mes=TruncMonth("fecha_hora", tzinfo=timezone.get_default_timezone()))
+            .values("mes", "canal")
+            .annotate(atenciones=Count("id"))
+            .order_by()
+        )
+    else:
+        filas = (
+            ResumenAtencionDia.objects.filter(dia__gte=p.desde, dia__lte=p.hasta)
+            .annotate(mes=TruncMonth("dia"))
+            .values("mes", "canal")
+            .annotate(atenciones=Sum("atenciones"))
+            .order_by()
+        )
     return [dict(fila) for fila in filas]
 
 
@@ -138,14 +157,22 @@ def atenciones_por_canal(p: Periodo, filas=None) -> list[dict]:
     return _ordenar([_fila(c.value, c.label, atenciones=conteo.get(c.value, 0)) for c in Canal])
 
 
-def atenciones_por_tema(p: Periodo) -> list[dict]:
+def atenciones_por_tema(p: Periodo, crudo: bool = False) -> list[dict]:
     """An attention with two topics counts once in each."""
-    filas = (
-        AtencionTema.objects.filter(atencion__fecha_hora__gte=p.inicio, atencion__fecha_hora__lt=p.fin)
-        .values("tema")
-        .annotate(atenciones=Count("atencion_id"))
-        .order_by()
-    )
+    if crudo:
+        filas = (
+            AtencionTema.objects.filter(atencion__fecha_hora__gte=p.inicio, atencion__fecha_hora__lt=p.fin)
+            .values("tema")
+            .annotate(atenciones=Count("atencion_id"))
+            .order_by()
+        )
+    else:
+        filas = (
+            ResumenTemaDia.objects.filter(dia__gte=p.desde, dia__lte=p.hasta)
+            .values("tema")
+            .annotate(atenciones=Sum("atenciones"))
+            .order_by()
+        )
     conteo = {f["tema"]: f["atenciones"] for f in filas}
     return _ordenar([_fila(t.value, t.label, atenciones=conteo.get(t.value, 0)) for t in Tema])
 

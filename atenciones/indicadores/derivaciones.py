@@ -7,7 +7,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import EstadoDerivacion
+from ..choices import RESULTADOS_RESUELTOS, EstadoDerivacion, ResultadoDerivacion
 from ..models import Derivacion, DerivacionQuerySet
 from .periodo import Mediana, Periodo, _fila, es_postgresql
 
@@ -43,7 +43,7 @@ def _medianas_sin_postgresql(qs) -> dict:
     """Median per destination with window functions: only the one or two middle rows are fetched."""
     particion = [F("departamento_id"), F("organizacion_id")]
     filas = (
-        qs.filter(estado=EstadoDerivacion.RESUELTA)
+        qs.filter(DerivacionQuerySet.q_resueltas())
         .annotate(
             duracion=_duracion(),
             n=Window(Count("id"), partition_by=particion),
@@ -62,13 +62,20 @@ def _medianas_sin_postgresql(qs) -> dict:
 def derivaciones_por_destino(p: Periodo) -> list[dict]:
     """Referrals sent in the period, by destination: how many, resolved, rate, median days to resolve.
 
-    The resolution rate leaves out referrals the office itself cancelled.
+    "Resolved" means the outcome "attended and resolved" (DerivacionQuerySet.q_resueltas): a no-show,
+    a step pending on the person, not eligible, referred onward or "other" close the referral without
+    resolving it. The resolution rate leaves out referrals the office itself cancelled; the median
+    counts the days from sending to closing of the resolved ones.
     """
     qs = Derivacion.objects.filter(fecha_envio__gte=p.inicio, fecha_envio__lt=p.fin)
     hoy = timezone.localdate()
     conteos: dict[str, Aggregate] = {
         "total": Count("id"),
-        "resueltas": Count("id", filter=Q(estado=EstadoDerivacion.RESUELTA)),
+        "resueltas": Count("id", filter=DerivacionQuerySet.q_resueltas()),
+        "cerradas_sin_resolver": Count("id", filter=DerivacionQuerySet.q_cerradas_sin_resolver()),
+        "no_se_presento": Count(
+            "id", filter=Q(estado=EstadoDerivacion.RESUELTA, resultado=ResultadoDerivacion.NO_SE_PRESENTO)
+        ),
         "rechazadas": Count("id", filter=Q(estado=EstadoDerivacion.RECHAZADA)),
         "canceladas": Count("id", filter=Q(estado=EstadoDerivacion.CANCELADA)),
         "abiertas": Count("id", filter=DerivacionQuerySet.q_abiertas()),
@@ -76,7 +83,7 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
     }
     if es_postgresql():
         conteos["mediana"] = Mediana(
-            _duracion(), filter=Q(estado=EstadoDerivacion.RESUELTA), output_field=DurationField()
+            _duracion(), filter=DerivacionQuerySet.q_resueltas(), output_field=DurationField()
         )
     filas = list(qs.values(*_DESTINO).annotate(**conteos).order_by("-total", "departamento__nombre"))
     medianas = None if es_postgresql() else _medianas_sin_postgresql(qs)
@@ -92,6 +99,8 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
                 tipo=str(_("Departamento") if fila["departamento_id"] else _("Organización")),
                 total=fila["total"],
                 resueltas=fila["resueltas"],
+                cerradas_sin_resolver=fila["cerradas_sin_resolver"],
+                no_se_presento=fila["no_se_presento"],
                 rechazadas=fila["rechazadas"],
                 canceladas=fila["canceladas"],
                 abiertas=fila["abiertas"],
@@ -102,6 +111,24 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
             )
         )
     return resultado
+
+
+def derivaciones_por_resultado(p: Periodo) -> list[dict]:
+    """Referrals sent in the period and closed with an outcome, by outcome (every outcome listed)."""
+    filas = (
+        Derivacion.objects.filter(
+            fecha_envio__gte=p.inicio, fecha_envio__lt=p.fin, estado=EstadoDerivacion.RESUELTA
+        )
+        .exclude(resultado="")
+        .values("resultado")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    conteo = {f["resultado"]: f["n"] for f in filas}
+    return [
+        _fila(r.value, r.label, derivaciones=conteo.get(r.value, 0), resuelta=r.value in RESULTADOS_RESUELTOS)
+        for r in ResultadoDerivacion
+    ]
 
 
 def derivaciones_vencidas(p: Periodo | None = None) -> list[dict]:

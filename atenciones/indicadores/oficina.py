@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import CharField, Count, Q, Sum, Value
+from django.db.models import Case, CharField, Count, Q, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 
 from oficina.choices import IdiomaPublico, Tema
@@ -59,9 +59,11 @@ def capacitaciones(p: Periodo) -> list[dict]:
 
 def personal_capacitado(p: Periodo) -> int:
     """Distinct people trained in the period (a user, or a name when the attendee has no account)."""
-    persona = Coalesce(
-        Concat(Value("u"), Cast("usuario_id", CharField())),
-        Concat(Value("n"), "nombre"),
+    # Concat() turns a NULL into "" (so "u" + NULL is "u", not NULL): choose explicitly, or every
+    # attendee without an account would count as one person.
+    persona = Case(
+        When(usuario_id__isnull=True, then=Concat(Value("n"), "nombre")),
+        default=Concat(Value("u"), Cast("usuario_id", CharField())),
         output_field=CharField(),
     )
     return AsistenteCapacitacion.objects.filter(

@@ -3,12 +3,19 @@
 from .casos import Atencion, AtencionTema, Caso, CasoQuerySet
 from .correos import CorreoSaliente
 from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
+from .externas import EnlaceExterno
 from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
+from .planes import TareaCaso
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
+from .programas import Asistencia, Inscripcion, TramiteOperativo
+from .resumenes import ResumenAtencionDia, ResumenTemaDia
 from .solo_agregar import SoloAgregar
 
 __all__ = [
+    "Asistencia",
+    "Inscripcion",
+    "TramiteOperativo",
     "Atencion",
     "AtencionTema",
     "BrechaSeguridad",
@@ -20,15 +27,19 @@ __all__ = [
     "Fusion",
     "ParDuplicado",
     "Derivacion",
+    "EnlaceExterno",
     "DerivacionQuerySet",
     "EventoDerivacion",
     "Hogar",
     "Persona",
     "PersonaQuerySet",
     "RegistroAcceso",
+    "ResumenAtencionDia",
+    "ResumenTemaDia",
     "SeguimientoDerivacion",
     "SolicitudDerecho",
     "SolicitudDerechoQuerySet",
     "SoloAgregar",
+    "TareaCaso",
     "_comuna_por_defecto",  # referenced by migration 0001
 ]

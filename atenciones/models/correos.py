@@ -15,6 +15,8 @@ class CorreoSaliente(models.Model):
         NUEVA = "nueva", _("Nueva derivación")
         RESPUESTA = "respuesta", _("Derivación resuelta o rechazada")
         RECORDATORIO = "recordatorio", _("Recordatorio diario")
+        EXTERNA = "externa", _("Aviso a una organización externa")
+        RECORDATORIO_EXTERNA = "recordat_ext", _("Recordatorio a una organización externa")
 
     tipo = models.CharField(_("tipo"), max_length=15, choices=Tipo.choices)
     # Set for the daily reminders: one per recipient and day ("recordatorio:<user id>:<date>").

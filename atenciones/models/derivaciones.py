@@ -14,9 +14,12 @@ from oficina.models import Departamento, Organizacion
 
 from ..choices import (
     ESTADOS_DERIVACION_ABIERTOS,
+    RESULTADOS_ATENDIDOS,
+    RESULTADOS_RESUELTOS,
     EstadoDerivacion,
     MotivoRechazo,
     Prioridad,
+    ResultadoDerivacion,
     ResultadoSeguimiento,
 )
 from .casos import Atencion, Caso
@@ -42,8 +45,23 @@ class DerivacionQuerySet(models.QuerySet):
         hoy = hoy or timezone.localdate()
         return DerivacionQuerySet.q_abiertas(prefijo) & Q(**{f"{prefijo}fecha_limite__lt": hoy})
 
+    @staticmethod
+    def q_resueltas() -> Q:
+        """Resolved by their outcome, not their state (issue #13): only "attended and resolved"
+        (RESULTADOS_RESUELTOS). A no-show, a step pending on the person, not eligible, referred
+        onward or "other" close a referral without resolving it."""
+        return Q(estado=EstadoDerivacion.RESUELTA, resultado__in=RESULTADOS_RESUELTOS)
+
+    @staticmethod
+    def q_cerradas_sin_resolver() -> Q:
+        """Closed with an outcome that is not "resolved" (see q_resueltas)."""
+        return Q(estado=EstadoDerivacion.RESUELTA) & ~Q(resultado__in=RESULTADOS_RESUELTOS)
+
     def abiertas(self) -> "DerivacionQuerySet":
         return self.filter(self.q_abiertas())
+
+    def resueltas(self) -> "DerivacionQuerySet":
+        return self.filter(self.q_resueltas())
 
     def vencidas(self, hoy: datetime.date | None = None) -> "DerivacionQuerySet":
         return self.filter(self.q_vencidas(hoy))
@@ -118,6 +136,21 @@ class Derivacion(models.Model):
         _("motivo de rechazo"), max_length=25, choices=MotivoRechazo.choices, blank=True
     )
     fecha_cierre = models.DateTimeField(_("cerrada el"), null=True, blank=True)
+    # The outcome of a resolved referral (issue #13); the indicators count it, not the state.
+    resultado = models.CharField(
+        _("resultado"), max_length=20, choices=ResultadoDerivacion.choices, blank=True
+    )
+    resultado_detalle = models.CharField(_("detalle del resultado"), max_length=500, blank=True)
+    fecha_atendida = models.DateField(_("fecha en que se atendió"), null=True, blank=True)
+    # An onward referral points to the referral whose outcome created it.
+    derivada_desde = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="derivaciones_siguientes",
+        verbose_name=_("derivada desde"),
+    )
     modificado = models.DateTimeField(_("modificado"), auto_now=True)
 
     objects = DerivacionQuerySet.as_manager()
@@ -157,6 +190,18 @@ class Derivacion(models.Model):
                 condition=~Q(estado=EstadoDerivacion.RESUELTA) | ~Q(respuesta=""),
                 name="derivacion_resuelta_con_respuesta",
                 violation_error_message=_("Una derivación resuelta necesita una respuesta."),
+            ),
+            # Only a resolved referral has an outcome (issue #13).
+            models.CheckConstraint(
+                condition=Q(resultado="") | Q(estado=EstadoDerivacion.RESUELTA),
+                name="derivacion_resultado_solo_resuelta",
+                violation_error_message=_("Solo una derivación resuelta tiene resultado."),
+            ),
+            # "Other" outcome needs its text.
+            models.CheckConstraint(
+                condition=~Q(resultado=ResultadoDerivacion.OTRO) | ~Q(resultado_detalle=""),
+                name="derivacion_resultado_otro_detalle",
+                violation_error_message=_("Describa el resultado «Otro»."),
             ),
             # Data is shared only with consent, or with the office head's recorded reason.
             models.CheckConstraint(
@@ -198,6 +243,16 @@ class Derivacion(models.Model):
             raise ValidationError({"motivo_rechazo": _("Una derivación rechazada necesita un motivo.")})
         if self.estado == EstadoDerivacion.RESUELTA and not self.respuesta.strip():
             raise ValidationError({"respuesta": _("Una derivación resuelta necesita una respuesta.")})
+        if self.resultado and self.estado != EstadoDerivacion.RESUELTA:
+            raise ValidationError({"resultado": _("Solo una derivación resuelta tiene resultado.")})
+        if self.resultado == ResultadoDerivacion.OTRO and not self.resultado_detalle.strip():
+            raise ValidationError({"resultado_detalle": _("Describa el resultado «Otro».")})
+        if self.resultado in RESULTADOS_ATENDIDOS and self.fecha_atendida is None:
+            raise ValidationError({"fecha_atendida": _("Indique la fecha en que se atendió a la persona.")})
+        if self.fecha_atendida and self.fecha_atendida > timezone.localdate():
+            raise ValidationError({"fecha_atendida": _("La fecha de atención no puede estar en el futuro.")})
+        if self.derivada_desde_id and self.derivada_desde_id == self.pk:
+            raise ValidationError(_("Una derivación no puede derivarse a sí misma."))
 
 
 class EventoDerivacion(SoloAgregar):
@@ -218,6 +273,18 @@ class EventoDerivacion(SoloAgregar):
     )
     fecha = models.DateTimeField(_("fecha"), default=timezone.now)
     nota = models.TextField(_("nota"), max_length=2000, blank=True)
+    resultado = models.CharField(
+        _("resultado"), max_length=20, choices=ResultadoDerivacion.choices, blank=True
+    )
+    # Set when the move came from the destination organisation through its signed link (no user).
+    organizacion = models.ForeignKey(
+        Organizacion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("respondido por la organización"),
+    )
 
     class Meta:
         verbose_name = _("evento de derivación")

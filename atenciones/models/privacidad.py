@@ -29,6 +29,8 @@ class RegistroAcceso(SoloAgregar):
         ANONIMIZAR = "anonimizar", _("anonimizar persona")
         BLOQUEAR = "bloquear", _("bloquear persona")
         DESBLOQUEAR = "desbloquear", _("desbloquear persona")
+        VER_DERIVACION_EXTERNA = "ver_derivacion_externa", _("ver derivación por enlace externo")
+        VER_DERIVACION = "ver_derivacion", _("ver derivación")
 
     usuario = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("usuario")
@@ -46,6 +48,15 @@ class RegistroAcceso(SoloAgregar):
     objeto_tipo = models.CharField(_("tipo de objeto"), max_length=50, blank=True)
     objeto_id = models.CharField(_("id del objeto"), max_length=50, blank=True)
     detalle = models.CharField(_("detalle"), max_length=500, blank=True)
+    # Set when an external organisation opened a referral through its signed link (no user).
+    organizacion = models.ForeignKey(
+        "oficina.Organizacion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organización"),
+    )
 
     class Meta:
         verbose_name = _("registro de acceso")

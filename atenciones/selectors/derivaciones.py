@@ -2,14 +2,14 @@
 
 import datetime
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from oficina.roles import Usuario, es_encargada, es_enlace, es_profesional
 
 from ..acceso import departamentos_de
 from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
-from ..models import Derivacion, DerivacionQuerySet, SeguimientoDerivacion
+from ..models import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 
 E = EstadoDerivacion
 # Moves made by the destination (a department's liaison; the office for organisations).
@@ -24,11 +24,28 @@ def con_proximo_seguimiento(qs: DerivacionQuerySet) -> DerivacionQuerySet:
     return qs.annotate(proximo_seguimiento=Subquery(ultimo.values("proxima_fecha")[:1]))
 
 
+def con_respuesta_externa(qs: QuerySet) -> QuerySet:
+    """Annotate `respondida_por_organizacion`: the organisation answered through its link."""
+    return qs.annotate(
+        respondida_por_organizacion=Exists(
+            EventoDerivacion.objects.filter(derivacion=OuterRef("pk"), organizacion__isnull=False)
+        )
+    )
+
+
 def bandeja_de(user: Usuario) -> DerivacionQuerySet:
     """The referrals sent to the liaison's departments, by due date (overdue open ones first)."""
     return Derivacion.objects.filter(departamento_id__in=departamentos_de(user)).order_by(
         "fecha_limite", "id"
     )
+
+
+def siguiente_abierta(user, *, excluir: int | None = None) -> int | None:
+    """Id of the next open referral for `user` to act on: a liaison's inbox, by due date."""
+    qs = (bandeja_de(user) if es_enlace(user) else Derivacion.objects.none()).abiertas()
+    if excluir is not None:
+        qs = qs.exclude(pk=excluir)
+    return qs.order_by("fecha_limite", "id").values_list("pk", flat=True).first()
 
 
 def conteos_por_estado(qs: DerivacionQuerySet, hoy: datetime.date | None = None) -> dict[str, int]:
@@ -102,3 +119,36 @@ def acciones_permitidas(
                 permitidas |= MOVIMIENTOS_DESTINO
         permitidas &= legales
     return [e for e in E.values if e in permitidas]
+
+
+def datos_compartidos(derivacion: Derivacion) -> list[tuple[str, str]]:
+    """Extra person fields the destination sees (its `campos_persona`), as (label, value).
+
+    Nothing without the person's consent. The minimum (name, phone, email, languages,
+    interpreter) is shown by the templates themselves.
+    """
+    from oficina.choices import CampoPersona
+
+    destino = derivacion.destino
+    if not derivacion.consentimiento or destino is None:
+        return []
+    persona = derivacion.persona
+    filas = []
+    for campo in destino.campos_persona or []:
+        if campo == CampoPersona.DOCUMENTO:
+            valor = f"{persona.get_tipo_documento_display()} {persona.documento_display}".strip()
+        elif campo == CampoPersona.FECHA_NACIMIENTO:
+            valor = persona.fecha_nacimiento.strftime("%d-%m-%Y") if persona.fecha_nacimiento else ""
+        elif campo == CampoPersona.NACIONALIDAD:
+            valor = persona.nacionalidad.name if persona.nacionalidad else ""
+        elif campo == CampoPersona.DIRECCION:
+            valor = ", ".join(filter(None, [persona.direccion, persona.comuna]))
+        elif campo == CampoPersona.SITUACION_MIGRATORIA:
+            valor = persona.get_situacion_migratoria_display() if persona.situacion_migratoria else ""
+        elif campo == CampoPersona.TUTOR:
+            tutor = persona.tutor
+            valor = f"{tutor.nombre_para_mostrar} · {tutor.telefono or '—'}" if tutor else ""
+        else:
+            continue
+        filas.append((str(CampoPersona(campo).label), valor or "—"))
+    return filas

@@ -4,10 +4,10 @@ import datetime
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
-from ..models import Atencion, Caso, Derivacion
+from ..models import Atencion, Caso, Derivacion, DerivacionQuerySet, TareaCaso
 
 # How many items each block of "Mi día" lists (the block says how many there are in all).
 LIMITE_MI_DIA = 15
@@ -59,12 +59,45 @@ def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
         .prefetch_related("persona")
         .order_by("fecha_limite", "pk")
     )
+    # The case plan's next steps due today or overdue (issue #13); persons joined by primary key.
+    tareas = TareaCaso.objects.para_hoy_de(user, hoy).select_related("caso__persona").order_by("vence", "pk")
+    bloque_derivaciones, vencidas = _bloque_con_vencidas(derivaciones, hoy)
     return {
         "hoy": hoy,
         "atenciones_hoy": _bloque(atenciones_hoy, 50),
         "casos": _bloque(casos),
         "casos_seguimiento": _bloque(casos_seguimiento),
         "seguimientos": _bloque(seguimientos),
-        "derivaciones": _bloque(derivaciones),
-        "derivaciones_vencidas": derivaciones.vencidas(hoy).count(),
+        "derivaciones": bloque_derivaciones,
+        "derivaciones_vencidas": vencidas,
+        "tareas": _bloque(tareas),
+    }
+
+
+def _bloque_con_vencidas(qs, hoy):
+    """A referrals block and how many are overdue: the overdue count comes with the total."""
+    items = list(qs[:LIMITE_MI_DIA])
+    if len(items) < LIMITE_MI_DIA:
+        total, vencidas = len(items), sum(1 for d in items if d.vencida_el(hoy))
+    else:
+        cuenta = qs.order_by().aggregate(
+            total=Count("id"), vencidas=Count("id", filter=DerivacionQuerySet.q_vencidas(hoy))
+        )
+        total, vencidas = cuenta["total"], cuenta["vencidas"]
+    return {"items": items, "total": total, "mas": total > len(items)}, vencidas
+
+
+def mi_dia_enlace(user, hoy=None):
+    """A liaison's day: their inbox's open referrals, overdue first, and the counts by state."""
+    from .derivaciones import bandeja_de, conteos_por_estado
+
+    hoy = hoy or timezone.localdate()
+    qs = bandeja_de(user)
+    conteos = conteos_por_estado(qs, hoy)
+    items = list(qs.abiertas().prefetch_related("persona").order_by("fecha_limite", "id")[:LIMITE_MI_DIA])
+    total = conteos["enviada"] + conteos["recibida"] + conteos["en_atencion"]
+    return {
+        "hoy": hoy,
+        "bandeja_enlace": {"items": items, "total": total, "mas": total > len(items)},
+        "conteos_bandeja": conteos,
     }

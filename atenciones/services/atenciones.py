@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from oficina.choices import Tema
 
+from .. import resumenes
 from ..models import Atencion, AtencionTema, Caso, Derivacion, Persona
 from ._auditoria import audita
 from ._comun import exigir_persona_activa, guardar
@@ -50,6 +51,7 @@ def registrar_atencion(
     )
     guardar(atencion)
     AtencionTema.objects.bulk_create(AtencionTema(atencion=atencion, tema=tema) for tema in temas)
+    resumenes.temas_agregados(atencion, temas)  # bulk_create sends no signal
     return atencion
 
 

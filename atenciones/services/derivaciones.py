@@ -1,6 +1,7 @@
 """Referrals: send one, and move it through its states (the only writer of its state)."""
 
 import datetime
+import secrets
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -11,9 +12,23 @@ from django.utils.translation import gettext as _
 from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
-from .. import notificaciones
-from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
-from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona, SeguimientoDerivacion
+from .. import enlaces_externos, notificaciones
+from ..choices import (
+    RESULTADOS_ATENDIDOS,
+    TRANSICIONES_DERIVACION,
+    EstadoDerivacion,
+    ResultadoDerivacion,
+)
+from ..models import (
+    Atencion,
+    Caso,
+    CorreoSaliente,
+    Derivacion,
+    EnlaceExterno,
+    EventoDerivacion,
+    Persona,
+    SeguimientoDerivacion,
+)
 from ._auditoria import audita
 from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 
@@ -33,6 +48,8 @@ def derivar(
     caso: Caso | None = None,
     atencion: Atencion | None = None,
     consentimiento_omitido_motivo: str = "",
+    derivada_desde: Derivacion | None = None,
+    _consentimiento_heredado: bool = False,
 ) -> Derivacion:
     """Send a referral to one destination; its due date follows the destination's deadline.
 
@@ -41,7 +58,7 @@ def derivar(
     """
     exigir_persona_activa(persona)
     consentimiento_omitido_motivo = (consentimiento_omitido_motivo or "").strip()
-    if not consentimiento:
+    if not consentimiento and not _consentimiento_heredado:
         if not es_encargada(derivado_por):
             raise ValidationError(
                 {
@@ -81,6 +98,7 @@ def derivar(
         prioridad=prioridad,
         caso=caso,
         atencion=atencion,
+        derivada_desde=derivada_desde,
         fecha_envio=ahora,
         fecha_limite=destino.fecha_limite(timezone.localdate(ahora))
         if destino
@@ -93,6 +111,10 @@ def derivar(
     nota = derivacion.consentimiento_omitido_motivo and _("Enviada sin consentimiento: %(motivo)s") % {
         "motivo": derivacion.consentimiento_omitido_motivo
     }
+    if derivada_desde is not None:
+        nota = " ".join(
+            filter(None, [_("Derivada desde %(codigo)s.") % {"codigo": derivada_desde.codigo}, nota])
+        )
     EventoDerivacion.objects.create(
         derivacion=derivacion,
         estado_anterior="",
@@ -102,6 +124,9 @@ def derivar(
         nota=nota or "",
     )
     notificaciones.avisar_nueva_derivacion(derivacion)
+    if organizacion is not None and organizacion.email and organizacion.responde_por_enlace:
+        # The organisation answers through a signed link sent to its address (issue #13).
+        emitir_enlace(derivacion=derivacion, usuario=derivado_por)
     return derivacion
 
 
@@ -116,10 +141,20 @@ def cambiar_estado_derivacion(
     respuesta: str = "",
     motivo_rechazo: str = "",
     estado_esperado: str | None = None,
+    resultado: str = ResultadoDerivacion.ATENDIDA_RESUELTA,
+    resultado_detalle: str = "",
+    fecha_atendida: datetime.date | None = None,
+    siguiente_departamento: Departamento | None = None,
+    siguiente_organizacion: Organizacion | None = None,
+    organizacion: Organizacion | None = None,
 ) -> Derivacion:
     """Move a referral to `nuevo_estado` and append its event; illegal or stale moves are refused.
 
     `estado_esperado` is the state the user saw: if the referral moved meanwhile, nothing changes.
+    Resolving records the outcome (`resultado`, ResultadoDerivacion) and the date attended; the
+    outcome "referred onward" sends the linked onward referral to `siguiente_departamento` or
+    `siguiente_organizacion`. `organizacion` marks a move made by the destination organisation
+    through its signed link (then the system user acts).
     """
     actual = Derivacion.objects.select_for_update().get(pk=derivacion.pk)
     if estado_esperado is not None and actual.estado != estado_esperado:
@@ -145,6 +180,17 @@ def cambiar_estado_derivacion(
         raise ValidationError({"respuesta": _("Escriba la respuesta para resolver la derivación.")})
     if nuevo_estado == EstadoDerivacion.RECHAZADA and not motivo_rechazo:
         raise ValidationError({"motivo_rechazo": _("Elija el motivo del rechazo.")})
+    siguiente = None
+    if nuevo_estado == EstadoDerivacion.RESUELTA:
+        resultado, resultado_detalle, fecha_atendida, siguiente = _validar_resultado(
+            actual,
+            resultado=resultado or ResultadoDerivacion.ATENDIDA_RESUELTA,
+            resultado_detalle=resultado_detalle,
+            fecha_atendida=fecha_atendida,
+            siguiente_departamento=siguiente_departamento,
+            siguiente_organizacion=siguiente_organizacion,
+            organizacion=organizacion,
+        )
 
     anterior = actual.estado
     ahora = timezone.now()
@@ -152,7 +198,10 @@ def cambiar_estado_derivacion(
     campos = ["estado", "modificado"]
     if nuevo_estado == EstadoDerivacion.RESUELTA:
         actual.respuesta = respuesta.strip()
-        campos.append("respuesta")
+        actual.resultado = resultado
+        actual.resultado_detalle = resultado_detalle
+        actual.fecha_atendida = fecha_atendida
+        campos += ["respuesta", "resultado", "resultado_detalle", "fecha_atendida"]
     if nuevo_estado == EstadoDerivacion.RECHAZADA:
         actual.motivo_rechazo = motivo_rechazo
         campos.append("motivo_rechazo")
@@ -168,13 +217,106 @@ def cambiar_estado_derivacion(
         usuario=usuario,
         fecha=ahora,
         nota=nota.strip() or respuesta.strip(),
+        resultado=actual.resultado if nuevo_estado == EstadoDerivacion.RESUELTA else "",
+        organizacion=organizacion,
     )
+    if siguiente is not None:
+        tipo, destino = siguiente
+        derivar(
+            persona=actual.persona,
+            derivado_por=usuario,
+            tema=actual.tema,
+            motivo=actual.motivo,
+            consentimiento=actual.consentimiento,
+            consentimiento_omitido_motivo=actual.consentimiento_omitido_motivo,
+            prioridad=actual.prioridad,
+            caso=actual.caso,
+            derivada_desde=actual,
+            _consentimiento_heredado=True,
+            **{tipo: destino},
+        )
     # Keep the caller's instance in step with the database.
     for campo in campos + ["fecha_cierre"]:
         setattr(derivacion, campo, getattr(actual, campo))
     if nuevo_estado in (EstadoDerivacion.RESUELTA, EstadoDerivacion.RECHAZADA):
         notificaciones.avisar_respuesta(actual)
     return actual
+
+
+def _validar_resultado(
+    actual: Derivacion,
+    *,
+    resultado: str,
+    resultado_detalle: str,
+    fecha_atendida: datetime.date | None,
+    siguiente_departamento: Departamento | None,
+    siguiente_organizacion: Organizacion | None,
+    organizacion: Organizacion | None,
+) -> tuple[str, str, datetime.date | None, tuple[str, Departamento | Organizacion] | None]:
+    """Check an outcome; returns (outcome, detail, date attended, onward destination or None)."""
+    R = ResultadoDerivacion
+    if resultado not in R.values:
+        raise ValidationError({"resultado": _("Elija el resultado de la derivación.")})
+    resultado_detalle = (resultado_detalle or "").strip()
+    if resultado == R.OTRO and not resultado_detalle:
+        raise ValidationError({"resultado_detalle": _("Describa el resultado «Otro».")})
+    hoy = timezone.localdate()
+    if resultado in RESULTADOS_ATENDIDOS:
+        fecha_atendida = fecha_atendida or hoy
+    if fecha_atendida is not None:
+        if fecha_atendida > hoy:
+            raise ValidationError({"fecha_atendida": _("La fecha de atención no puede estar en el futuro.")})
+        if fecha_atendida < timezone.localdate(actual.fecha_envio):
+            raise ValidationError(
+                {"fecha_atendida": _("La fecha de atención no puede ser anterior al envío de la derivación.")}
+            )
+    siguiente = None
+    if resultado == R.DERIVADA:
+        if organizacion is not None:
+            raise ValidationError(
+                {"resultado": _("Para derivar a otro destino, comuníquese con la oficina.")}
+            )
+        if bool(siguiente_departamento) == bool(siguiente_organizacion):
+            raise ValidationError({"siguiente_destino": _("Elija el destino al que se deriva.")})
+        siguiente = (
+            ("departamento", siguiente_departamento)
+            if siguiente_departamento
+            else ("organizacion", siguiente_organizacion)
+        )
+        if siguiente[1] == actual.destino:
+            raise ValidationError(
+                {"siguiente_destino": _("No se puede derivar al mismo destino que recibió la derivación.")}
+            )
+    return resultado, resultado_detalle, fecha_atendida, siguiente
+
+
+@audita()
+@transaction.atomic
+def aceptar_derivacion(
+    *,
+    derivacion: Derivacion,
+    usuario: User,
+    nota: str = "",
+    organizacion: Organizacion | None = None,
+) -> Derivacion:
+    """Accept a referral in one action: received and in attention (two events, one transaction)."""
+    actual = Derivacion.objects.select_for_update().get(pk=derivacion.pk)
+    if actual.estado == EstadoDerivacion.ENVIADA:
+        cambiar_estado_derivacion(
+            derivacion=actual,
+            nuevo_estado=EstadoDerivacion.RECIBIDA,
+            usuario=usuario,
+            estado_esperado=EstadoDerivacion.ENVIADA,
+            organizacion=organizacion,
+        )
+    return cambiar_estado_derivacion(
+        derivacion=derivacion,
+        nuevo_estado=EstadoDerivacion.EN_ATENCION,
+        usuario=usuario,
+        nota=nota,
+        estado_esperado=EstadoDerivacion.RECIBIDA,
+        organizacion=organizacion,
+    )
 
 
 @audita()
@@ -209,3 +351,125 @@ def registrar_seguimiento(
             proxima_fecha=proxima_fecha,
         )
     )
+
+
+@audita()
+@transaction.atomic
+def emitir_enlace(*, derivacion: Derivacion, usuario: User) -> EnlaceExterno:
+    """Issue a link to the referral's organisation and queue its notice; earlier links are revoked."""
+    if derivacion.organizacion_id is None:
+        raise ValidationError(_("Solo las derivaciones a organizaciones externas usan enlace."))
+    if not derivacion.abierta:
+        raise ValidationError(_("La derivación ya está cerrada: no se envía un enlace."))
+    email = derivacion.organizacion.email
+    if not email:
+        raise ValidationError(
+            _("La organización no tiene correo para derivaciones: agréguelo en el administrador.")
+        )
+    ahora = timezone.now()
+    # One by one, so the audit log records each revocation.
+    for anterior in EnlaceExterno.objects.filter(derivacion=derivacion, revocado_en__isnull=True):
+        revocar_enlace(enlace=anterior, usuario=usuario)
+    enlace = EnlaceExterno(
+        derivacion=derivacion,
+        organizacion=derivacion.organizacion,
+        email=email,
+        nonce=secrets.token_urlsafe(16),
+        creado=ahora,
+        creado_por=usuario,
+        expira=ahora + enlaces_externos.vigencia(),
+    )
+    enlace.full_clean()
+    enlace.save()
+    notificaciones.encolar(
+        tipo=CorreoSaliente.Tipo.EXTERNA,
+        destinatarios=[email],
+        plantilla="externa_derivacion",
+        contexto={"derivacion": derivacion, "url": enlaces_externos.url_de(enlace), "expira": enlace.expira},
+        derivacion=derivacion,
+    )
+    return enlace
+
+
+@audita()
+@transaction.atomic
+def revocar_enlace(*, enlace: EnlaceExterno, usuario: User) -> EnlaceExterno:
+    """Revoke a link: it no longer opens (the page says so, with no data)."""
+    if enlace.revocado_en is None:
+        enlace.revocado_en = timezone.now()
+        enlace.revocado_por = usuario
+        enlace.save(update_fields=["revocado_en", "revocado_por"])
+    return enlace
+
+
+@audita()
+@transaction.atomic
+def responder_externo(
+    *,
+    enlace: EnlaceExterno,
+    accion: str,
+    nota: str = "",
+    motivo_rechazo: str = "",
+    resultado: str = "",
+    resultado_detalle: str = "",
+    fecha_atendida: datetime.date | None = None,
+    usuario: User | None = None,
+) -> Derivacion:
+    """The organisation's answer: "aceptar", "rechazar" (with reason) or "resultado" (point 1's outcome).
+
+    Recording an outcome from a referral not yet accepted accepts it first (its events say so).
+    The organisation has no account: its events carry the organisation, and `usuario` (the system
+    user by default) is the actor of the change history.
+    """
+    enlace = EnlaceExterno.objects.select_for_update().get(pk=enlace.pk)
+    if enlace.revocado or enlace.expirado:
+        raise ValidationError(_("Este enlace ya no es válido."))
+    derivacion = Derivacion.objects.select_for_update().get(pk=enlace.derivacion_id)
+    if not derivacion.abierta:
+        raise ValidationError(
+            _("La derivación ya está cerrada («%(estado)s»): no se puede responder.")
+            % {"estado": derivacion.get_estado_display()}
+        )
+    org = enlace.organizacion
+    if accion == "aceptar":
+        if derivacion.estado == EstadoDerivacion.EN_ATENCION:
+            raise ValidationError(_("La derivación ya fue aceptada."))
+        aceptar_derivacion(derivacion=derivacion, usuario=usuario, nota=nota, organizacion=org)
+    elif accion == "rechazar":
+        if derivacion.estado == EstadoDerivacion.EN_ATENCION:
+            raise ValidationError(
+                {"motivo_rechazo": _("Ya la aceptó: registre el resultado en lugar de rechazarla.")}
+            )
+        cambiar_estado_derivacion(
+            derivacion=derivacion,
+            nuevo_estado=EstadoDerivacion.RECHAZADA,
+            usuario=usuario,
+            nota=nota,
+            motivo_rechazo=motivo_rechazo,
+            organizacion=org,
+        )
+    elif accion == "resultado":
+        if resultado == ResultadoDerivacion.DERIVADA:
+            raise ValidationError(
+                {"resultado": _("Para derivar a otro destino, comuníquese con la oficina.")}
+            )
+        if derivacion.estado != EstadoDerivacion.EN_ATENCION:
+            aceptar_derivacion(derivacion=derivacion, usuario=usuario, organizacion=org)
+        etiqueta = ResultadoDerivacion(resultado).label if resultado in ResultadoDerivacion.values else ""
+        cambiar_estado_derivacion(
+            derivacion=derivacion,
+            nuevo_estado=EstadoDerivacion.RESUELTA,
+            usuario=usuario,
+            nota=nota,
+            respuesta=nota.strip() or str(etiqueta),
+            resultado=resultado,
+            resultado_detalle=resultado_detalle,
+            fecha_atendida=fecha_atendida,
+            organizacion=org,
+        )
+    else:
+        raise ValidationError(_("Acción desconocida."))
+    enlace.respondido_en = timezone.now()
+    enlace.save(update_fields=["respondido_en"])
+    derivacion.refresh_from_db()
+    return derivacion

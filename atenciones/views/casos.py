@@ -13,7 +13,8 @@ from ..acceso import SolicitudEquipo, equipo_requerido, persona_para
 from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
-from ..models import Atencion, Caso, CasoQuerySet, Derivacion
+from ..forms.planes import TareaForm
+from ..models import Atencion, Caso, CasoQuerySet, Derivacion, TareaCaso
 from ..services.casos import abrir_caso, actualizar_caso, cerrar_caso, reabrir_caso, reasignar_casos
 from ._edicion import editar_con_version
 
@@ -119,6 +120,25 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
         Atencion.objects.filter(caso=caso).select_related("profesional").prefetch_related("temas")[:20]
     )
     derivaciones = Derivacion.objects.filter(caso=caso).select_related("departamento", "organizacion")[:20]
+    tareas = TareaCaso.objects.filter(caso=caso).select_related("responsable", "hecha_por")
+    # The person's attentions and referrals not in this case, to attach them (the latest 20 of each):
+    # listed on demand (?agregar=1), so the case page keeps its query count.
+    agregar = request.GET.get("agregar") == "1" and caso.abierto
+    sueltas = (
+        Atencion.objects.filter(persona_id=caso.persona_id)
+        .exclude(caso=caso)
+        .only("pk", "fecha_hora", "canal", "caso_id")
+        .order_by("-fecha_hora")[:20]
+    )
+    derivaciones_sueltas = (
+        Derivacion.objects.filter(persona_id=caso.persona_id)
+        .exclude(caso=caso)
+        .select_related("departamento", "organizacion")
+        .order_by("-fecha_envio")[:20]
+    )
+    if not agregar:
+        sueltas = derivaciones_sueltas = []
+    borrador = request.session.pop(f"tarea_caso_{caso.pk}", None)
     return render(
         request,
         "equipo/casos/detalle.html",
@@ -126,6 +146,13 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
             "caso": caso,
             "atenciones": atenciones,
             "derivaciones": derivaciones,
+            "tareas": tareas,
+            "form_tarea": TareaForm(initial=borrador or {"responsable": caso.asignado_a_id}),
+            # The task's responsible: the case's professional or the signed-in one (no query).
+            "responsables": {caso.asignado_a, request.user},
+            "agregar": agregar,
+            "atenciones_sueltas": sueltas,
+            "derivaciones_sueltas": derivaciones_sueltas,
             "cerrar": CerrarCasoForm(),
         },
     )

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from oficina.choices import CampoPersona
 from oficina.roles import es_enlace, es_profesional
 
 from ..acceso import (
@@ -28,7 +30,8 @@ from ..acceso import (
     equipo_requerido,
     persona_para,
 )
-from ..choices import EstadoDerivacion
+from ..auditoria import Accion, registrar_acceso
+from ..choices import EstadoDerivacion, ResultadoDerivacion
 from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.derivaciones import (
@@ -38,13 +41,22 @@ from ..forms.derivaciones import (
     SeguimientoForm,
 )
 from ..forms.destinos import campos_destino
-from ..models import Derivacion, EventoDerivacion, Persona, SeguimientoDerivacion
+from ..models import Derivacion, EnlaceExterno, EventoDerivacion, Persona, SeguimientoDerivacion
 from ..selectors.derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
+    con_respuesta_externa,
+    datos_compartidos,
     externas_esperando,
+    siguiente_abierta,
 )
-from ..services import TransicionInvalida, cambiar_estado_derivacion, derivar, registrar_seguimiento
+from ..services import (
+    TransicionInvalida,
+    aceptar_derivacion,
+    cambiar_estado_derivacion,
+    derivar,
+    registrar_seguimiento,
+)
 
 E = EstadoDerivacion
 POR_PAGINA = 25
@@ -66,7 +78,7 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
     base = Derivacion.objects.all()
     qs = filtro.filtrar(base) if filtro.is_bound else base
     # Related rows are fetched for the page only (joins before the LIMIT would touch every row).
-    qs = con_proximo_seguimiento(qs).prefetch_related(
+    qs = con_respuesta_externa(con_proximo_seguimiento(qs)).prefetch_related(
         "persona", "departamento", "organizacion", "derivado_por"
     )
     if (
@@ -98,6 +110,21 @@ def _auto_id(estado: str) -> str:
     return f"id_{estado}_%s"
 
 
+# Session key of the typed move kept when a move is refused as stale (issue #13, point 2).
+BORRADOR = "borrador_derivacion_%s"
+CAMPOS_BORRADOR = ("nuevo_estado", "nota", "respuesta", "motivo_rechazo", "resultado", "resultado_detalle")
+
+
+def _form_accion(derivacion, estado, borrador=None):
+    inicial = {"nuevo_estado": estado, "estado_esperado": derivacion.estado}
+    if borrador and borrador.get("nuevo_estado") == estado:
+        inicial.update({k: v for k, v in borrador.items() if k != "nuevo_estado" and v})
+    # One id prefix per form: the page holds one form per move with the same fields.
+    return CambioEstadoForm(
+        initial=inicial, tema=derivacion.tema, con_destinos=estado == E.RESUELTA, auto_id=_auto_id(estado)
+    )
+
+
 def _contexto_detalle(
     request: SolicitudEquipo,
     derivacion: Derivacion,
@@ -109,35 +136,51 @@ def _contexto_detalle(
     departamentos = departamentos_de(user) if es_enlace(user) else []
     equipo = es_profesional(user)
     con_error = form_estado.data.get("nuevo_estado") if form_estado is not None else None
+    borrador = request.session.pop(BORRADOR % derivacion.pk, None) if form_estado is None else None
+    permitidas = acciones_permitidas(user, derivacion, departamentos)
     acciones = [
         (
             estado,
             ETIQUETAS_ACCION[estado],
-            form_estado
-            if estado == con_error
-            else CambioEstadoForm(
-                initial={"nuevo_estado": estado, "estado_esperado": derivacion.estado},
-                auto_id=_auto_id(estado),
-            ),
+            form_estado if estado == con_error else _form_accion(derivacion, estado, borrador),
         )
-        for estado in acciones_permitidas(user, derivacion, departamentos)
+        for estado in permitidas
     ]
     return {
         "derivacion": derivacion,
         "equipo": equipo,
         "acciones": acciones,
+        "borrador": borrador,
+        # One action for "received and in attention" (the liaison's day).
+        "puede_aceptar": derivacion.estado == E.ENVIADA and E.RECIBIDA in permitidas,
+        "enlace": es_enlace(user),
+        # What this destination sees of the person beyond the minimum (its campos_persona).
+        "datos_compartidos": [] if equipo else datos_compartidos(derivacion),
+        # Onward referrals exist only for the outcome "referred onward": no query otherwise.
+        "siguientes": list(derivacion.derivaciones_siguientes.only("pk", "codigo"))
+        if derivacion.resultado == ResultadoDerivacion.DERIVADA
+        else [],
+        # External referrals: the organisation's links (latest first), for the office only.
+        "enlaces_externos": list(derivacion.enlaces_externos.all())
+        if equipo and derivacion.organizacion_id
+        else [],
         "form_seguimiento": form_seguimiento
         or (SeguimientoForm() if equipo and derivacion.abierta else None),
     }
 
 
 def _derivacion_con_historial(user: User, pk: int) -> Derivacion:
-    eventos = EventoDerivacion.objects.select_related("usuario")
+    eventos = EventoDerivacion.objects.select_related("usuario", "organizacion")
     seguimientos = SeguimientoDerivacion.objects.select_related("usuario")
-    qs = Derivacion.objects.prefetch_related(Prefetch("eventos", queryset=eventos))
+    qs = Derivacion.objects.select_related("derivada_desde").prefetch_related(
+        Prefetch("eventos", queryset=eventos)
+    )
     if es_profesional(user):
         # Only office staff see the follow-ups and the case.
-        qs = qs.select_related("caso").prefetch_related(Prefetch("seguimientos", queryset=seguimientos))
+        qs = qs.select_related("caso").prefetch_related(
+            Prefetch("seguimientos", queryset=seguimientos),
+            Prefetch("enlaces_externos", queryset=EnlaceExterno.objects.order_by("-creado", "-id")),
+        )
     return derivacion_para(user, pk, qs)
 
 
@@ -155,9 +198,11 @@ def _aplicar(
     nombre_form: str,
     accion: Callable[[dict], object],
     exito: Callable[[], str],
+    despues: Callable[[], HttpResponse] | None = None,
 ) -> HttpResponse:
-    """Run a referral service with a valid form's data. Done, or refused because the referral moved
-    meanwhile: back to its page with a message. Otherwise the page again with the form's errors."""
+    """Run a referral service with a valid form's data. Done (then `despues`, or back to its page), or
+    refused because the referral moved meanwhile: back to its page with a message and what was typed
+    kept for the form. Otherwise the page again with the form's errors."""
     if form.is_valid():
         try:
             accion(form.cleaned_data)
@@ -165,12 +210,14 @@ def _aplicar(
             return redirect(repetido.url)
         except TransicionInvalida as exc:
             messages.error(request, exc.messages[0])
+            if exc.code == "desactualizada":
+                _guardar_borrador(request, pk)
             return redirect("equipo:derivacion", pk=pk)
         except ValidationError as exc:
             errores_a_formulario(form, exc)
         else:
             messages.success(request, exito())
-            return redirect("equipo:derivacion", pk=pk)
+            return despues() if despues is not None else redirect("equipo:derivacion", pk=pk)
     return _detalle_rechazado(request, pk, **{nombre_form: form})
 
 
@@ -178,6 +225,10 @@ def _aplicar(
 def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """One referral. A liaison sees only what the referral needs; office staff see it all."""
     derivacion = _derivacion_con_historial(request.user, pk)
+    if not es_profesional(request.user):
+        # A destination's liaison reading the person's data: logged (the office's reads are logged
+        # on the person page).
+        registrar_acceso(usuario=request.user, accion=Accion.VER_DERIVACION, objeto=derivacion)
     return render(request, "equipo/derivaciones/detalle.html", _contexto_detalle(request, derivacion))
 
 
@@ -187,10 +238,17 @@ def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Move a referral through the single state-change service; stale pages are refused."""
     derivacion = derivacion_para(request.user, pk)
     nuevo = request.POST.get("nuevo_estado")
+    form = CambioEstadoForm(
+        request.POST,
+        tema=derivacion.tema,
+        con_destinos=nuevo == E.RESUELTA,
+        auto_id=f"{nuevo if nuevo in E.values else 'x'}_%s",
+    )
     departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
     if nuevo not in acciones_permitidas(request.user, derivacion, departamentos):
         esperado = request.POST.get("estado_esperado")
         if esperado and esperado != derivacion.estado:
+            _guardar_borrador(request, pk)
             messages.error(
                 request,
                 _(
@@ -215,12 +273,60 @@ def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
             respuesta=datos["respuesta"],
             motivo_rechazo=datos["motivo_rechazo"],
             estado_esperado=datos["estado_esperado"],
+            **form.argumentos_resultado(),
         ),
         lambda: (
             _("Derivación %(codigo)s: ahora está «%(estado)s».")
             % {"codigo": derivacion.codigo, "estado": derivacion.get_estado_display()}
         ),
+        despues=lambda: _despues_de_actuar(request, derivacion),
     )
+
+
+def _guardar_borrador(request, pk) -> None:
+    """Keep what the user typed in a move refused as stale, to offer it again on the page."""
+    request.session[BORRADOR % pk] = {c: request.POST.get(c, "")[:2000] for c in CAMPOS_BORRADOR}
+
+
+def _despues_de_actuar(request, derivacion):
+    """Stay on the referral, or ("siguiente") go to the liaison's next open one, or to the inbox."""
+    if "siguiente" not in request.POST:
+        return redirect("equipo:derivacion", pk=derivacion.pk)
+    siguiente = siguiente_abierta(request.user, excluir=derivacion.pk)
+    if siguiente is None:
+        messages.info(request, _("No quedan derivaciones por atender en su bandeja."))
+        return redirect("equipo:bandeja" if es_enlace(request.user) else "equipo:derivaciones")
+    return redirect("equipo:derivacion", pk=siguiente)
+
+
+@require_POST
+@enlace_o_equipo_requerido
+def aceptar(request, pk):
+    """Accept a referral in one action (received and in attention)."""
+    derivacion = derivacion_para(request.user, pk)
+    departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
+    if derivacion.estado != E.ENVIADA or E.RECIBIDA not in acciones_permitidas(
+        request.user, derivacion, departamentos
+    ):
+        messages.error(
+            request,
+            _("La derivación ya no está «Enviada» (ahora está «%(estado)s»): revísela antes de actuar.")
+            % {"estado": derivacion.get_estado_display()},
+        )
+        return redirect("equipo:derivacion", pk=pk)
+    try:
+        aceptar_derivacion(derivacion=derivacion, usuario=request.user, nota=request.POST.get("nota", ""))
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("equipo:derivacion", pk=pk)
+    messages.success(
+        request,
+        _("Derivación %(codigo)s aceptada: ahora está «%(estado)s».")
+        % {"codigo": derivacion.codigo, "estado": E.EN_ATENCION.label},
+    )
+    if request.POST.get("volver") == "bandeja":
+        return redirect("equipo:bandeja")
+    return redirect("equipo:derivacion", pk=pk)
 
 
 @require_POST
@@ -272,9 +378,17 @@ def idioma_de_la_ficha(persona: Persona) -> str | None:
 
 @enlace_o_equipo_requerido
 def imprimir(request: SolicitudEquipo, pk: int) -> HttpResponse:
-    """The printed slip the person takes to the destination (one page). The destination's
-    liaison may print it too (derivacion_para: their department's referrals only, 404 otherwise)."""
+    """The printed slip the person takes to the destination (one page).
+
+    Office staff, and a liaison for their own department's referrals (issue #13); a liaison's slip
+    shows the document only if the department sees it (its `campos_persona`).
+    """
     derivacion = derivacion_para(request.user, pk)
+    equipo = es_profesional(request.user)
+    if not equipo:
+        registrar_acceso(
+            usuario=request.user, accion=Accion.VER_DERIVACION, objeto=derivacion, detalle="hoja"
+        )
     idioma_extra = idioma_de_la_ficha(derivacion.persona)
     tema_extra = None
     if idioma_extra:
@@ -289,6 +403,13 @@ def imprimir(request: SolicitudEquipo, pk: int) -> HttpResponse:
                 "derivacion": derivacion,
                 "estado": ESTADO_EN_FICHA[derivacion.estado],
                 "idioma_extra": idioma_extra,
+                "muestra_documento": equipo
+                or (
+                    derivacion.consentimiento
+                    and CampoPersona.DOCUMENTO in (derivacion.destino.campos_persona or [])
+                ),
+                "OFICINA_TELEFONO": settings.OFICINA_TELEFONO,
+                "OFICINA_WHATSAPP": settings.OFICINA_WHATSAPP,
                 # Shown only once the topic list is translated into that language.
                 "tema_extra": tema_extra if tema_extra != tema else None,
             },

@@ -23,7 +23,7 @@ CANDIDATOS = 10
 def nuevo(request: SolicitudEquipo) -> HttpResponse:
     persona = None
     persona_id = request.GET.get("persona") or request.POST.get("persona")
-    if persona_id and str(persona_id).isdigit():
+    if persona_id and str(persona_id).isascii() and str(persona_id).isdigit():
         persona = persona_para(request.user, int(persona_id))
     form = HogarForm(
         request.POST or None,
@@ -107,7 +107,9 @@ def quitar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Confirm first (GET), then remove the member (POST)."""
     hogar = get_object_or_404(Hogar, pk=pk)
     persona_id = request.POST.get("persona") or request.GET.get("persona") or ""
-    persona = get_object_or_404(Persona, pk=persona_id if persona_id.isdigit() else 0, hogar=hogar)
+    persona = get_object_or_404(
+        Persona, pk=persona_id if persona_id.isascii() and persona_id.isdigit() else 0, hogar=hogar
+    )
     if request.method != "POST":
         return render(request, "equipo/hogares/quitar.html", {"hogar": hogar, "persona": persona})
     try:

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sello_migrante.routers import lee_de_replica
+
 from .. import indicadores as ind
 from ..acceso import SolicitudEquipo, equipo_requerido
 from ..exportar import XLSX, exportar
@@ -94,6 +96,7 @@ def _formulario(request: SolicitudEquipo) -> PeriodoForm:
 
 
 @equipo_requerido
+@lee_de_replica
 def indicadores(request: SolicitudEquipo) -> HttpResponse:
     form = _formulario(request)
     contexto: dict[str, Any] = {"form": form}
@@ -179,6 +182,7 @@ def indicadores(request: SolicitudEquipo) -> HttpResponse:
 
 
 @equipo_requerido
+@lee_de_replica
 def reporte(request: SolicitudEquipo) -> HttpResponse:
     """The period's indicators as an XLSX workbook, with small counts masked."""
     form = _formulario(request)

@@ -22,3 +22,22 @@
     });
   });
 })();
+
+// The referral's topic follows the attention's first topic until the user picks one; the form
+// offers the destinations for that topic first. Changing it does not reload: the server proposes
+// again when the form comes back (and the standalone referral form does it live).
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var tema = document.getElementById("id_der_tema");
+    if (!tema) { return; }
+    var elegido = tema.value !== "";
+    tema.addEventListener("change", function () { elegido = true; });
+    document.querySelectorAll("input[name=temas]").forEach(function (casilla) {
+      casilla.addEventListener("change", function () {
+        if (elegido || !casilla.checked) { return; }
+        tema.value = casilla.value;
+      });
+    });
+  });
+})();

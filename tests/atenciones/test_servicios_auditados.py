@@ -1,5 +1,6 @@
 """Every service names its actor in the change history; bulk changes leave one entry per row."""
 
+import datetime
 import importlib
 import inspect
 import io
@@ -9,15 +10,25 @@ import pytest
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 import atenciones.services as paquete_servicios
 from atenciones.choices import Canal, EstadoCaso, EstadoDerivacion, MotivoCierre, ResultadoSeguimiento
-from atenciones.models import Caso, Persona
+from atenciones.models import Caso, Inscripcion, Persona
 from oficina.choices import Area, Tema
-from tests.factories import CasoFactory, DerivacionFactory, HogarFactory, PersonaFactory, UserFactory
+from oficina.models import LineaPlan, PlanTrabajo
+from tests.factories import (
+    ActividadFactory,
+    CasoFactory,
+    DerivacionFactory,
+    HogarFactory,
+    PersonaFactory,
+    ProgramaFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +146,77 @@ def _registrar_seguimiento(c, f, a):
     return lambda: f(derivacion=d, usuario=a, resultado=ResultadoSeguimiento.CONTACTADO)
 
 
+@escenario("derivaciones.aceptar_derivacion")
+def _aceptar_derivacion(c, f, a):
+    d = DerivacionFactory()
+    return lambda: f(derivacion=d, usuario=a)
+
+
+def _derivacion_externa():
+    from tests.factories import OrganizacionFactory
+
+    org = OrganizacionFactory(email="ong@example.org", responde_por_enlace=True)
+    return DerivacionFactory(departamento=None, organizacion=org)
+
+
+@escenario("derivaciones.emitir_enlace")
+def _emitir_enlace(c, f, a):
+    d = _derivacion_externa()
+    return lambda: f(derivacion=d, usuario=a)
+
+
+@escenario("derivaciones.revocar_enlace")
+def _revocar_enlace(c, f, a):
+    from atenciones.services import emitir_enlace
+
+    enlace = emitir_enlace(derivacion=_derivacion_externa(), usuario=c["profesional"])
+    return lambda: f(enlace=enlace, usuario=a)
+
+
+@escenario("derivaciones.responder_externo")
+def _responder_externo(c, f, a):
+    from atenciones.services import emitir_enlace
+
+    enlace = emitir_enlace(derivacion=_derivacion_externa(), usuario=c["profesional"])
+    return lambda: f(enlace=enlace, accion="aceptar", usuario=a)
+
+
+@escenario("casos.crear_tarea")
+def _crear_tarea(c, f, a):
+    caso = CasoFactory()
+    return lambda: f(
+        caso=caso, descripcion="Llamar", vence=timezone.localdate(), responsable=c["profesional"], usuario=a
+    )
+
+
+@escenario("casos.marcar_tarea")
+def _marcar_tarea(c, f, a):
+    from atenciones.services import crear_tarea
+
+    tarea = crear_tarea(
+        caso=CasoFactory(),
+        descripcion="Llamar",
+        vence=timezone.localdate(),
+        responsable=c["profesional"],
+        usuario=c["profesional"],
+    )
+    return lambda: f(tarea=tarea, usuario=a)
+
+
+@escenario("casos.vincular_a_caso")
+def _vincular_a_caso(c, f, a):
+    caso = CasoFactory()
+    d = DerivacionFactory(persona=caso.persona)
+    return lambda: f(caso=caso, tipo="derivacion", objeto_id=d.pk, usuario=a)
+
+
+@escenario("casos.desvincular_de_caso")
+def _desvincular_de_caso(c, f, a):
+    caso = CasoFactory()
+    d = DerivacionFactory(persona=caso.persona, caso=caso)
+    return lambda: f(caso=caso, tipo="derivacion", objeto_id=d.pk, usuario=a)
+
+
 @escenario("hogares.crear_hogar")
 def _crear_hogar(c, f, a):
     return lambda: f(nombre="Familia Pérez", creado_por=a)
@@ -193,6 +275,49 @@ def _cambiar_estado_solicitud(c, f, a):
 @escenario("privacidad.purgar_registro_accesos")
 def _purgar_registro_accesos(c, f, a):
     return lambda: f(anos=2, usuario=a)
+
+
+def _linea_plan():
+    plan = PlanTrabajo.objects.create(
+        nombre="Plan", desde=datetime.date(2026, 1, 1), hasta=datetime.date(2027, 12, 31)
+    )
+    return LineaPlan.objects.create(plan=plan, compromiso="marco", eje="transversal", titulo="Unidad")
+
+
+@escenario("sello.adjuntar_evidencia")
+def _adjuntar_evidencia(c, f, a):
+    linea = _linea_plan()
+    archivo = SimpleUploadedFile("acta.pdf", b"%PDF-1.4 acta", content_type="application/pdf")
+    return lambda: f(linea=linea, titulo="Acta", archivo=archivo, subida_por=a)
+
+
+@escenario("sello.guardar_narrativa")
+def _guardar_narrativa(c, f, a):
+    plan = _linea_plan().plan
+    return lambda: f(plan=plan, compromiso="marco", texto="La oficina lidera.", usuario=a)
+
+
+@escenario("sello.inscribir_en_programa")
+def _inscribir_en_programa(c, f, a):
+    programa, p = ProgramaFactory(), PersonaFactory()
+    return lambda: f(programa=programa, persona=p, usuario=a)
+
+
+@escenario("sello.registrar_asistencia")
+def _registrar_asistencia(c, f, a):
+    sesion, p = ActividadFactory(), PersonaFactory()
+    Inscripcion.objects.create(
+        programa=sesion.programa, persona=p, fecha=timezone.localdate(), inscrita_por=a
+    )
+    return lambda: f(actividad=sesion, personas=[p], usuario=a)
+
+
+@escenario("sello.registrar_tramite_operativo")
+def _registrar_tramite_operativo(c, f, a):
+    sesion, p = ActividadFactory(), PersonaFactory()
+    return lambda: f(
+        actividad=sesion, persona=p, tipo="solicitud_residencia", numero_solicitud="S-1", usuario=a
+    )
 
 
 def _hogar_con_nino(*, tutor=False):
@@ -268,6 +393,7 @@ def test_the_walk_finds_the_services_of_every_module():
         "hogares",
         "personas",
         "privacidad",
+        "sello",
     }
     assert len(SERVICIOS) == len(ESCENARIOS)
 

@@ -1,5 +1,7 @@
+import json
 import statistics
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -8,59 +10,143 @@ from django.db import connection, reset_queries, transaction
 from django.test import Client
 from django.test.utils import override_settings
 
-from atenciones.benchmark import PAGINAS
+from atenciones.benchmark import PAGINAS, PISO
+from atenciones.models import Atencion, Persona
+
+
+def p95(tiempos: list[float]) -> float:
+    """The 95th percentile by nearest rank (the slowest of fewer than 20 runs)."""
+    orden = sorted(tiempos)
+    return orden[max(0, -(-len(orden) * 95 // 100) - 1)]
 
 
 class Command(BaseCommand):
     help = (
-        "Mide el tiempo de las páginas del equipo sobre la base de datos actual (cargue antes "
-        "`seed_demo --personas 200000 --atenciones 1000000`). Imprime mediana, p95 y consultas SQL."
+        "Mide las páginas del equipo sobre la base de datos actual (cargue antes `seed_demo`): "
+        "mediana, p95, razón del p95 con el piso (una página vacía del equipo medida en la misma "
+        "corrida) y consultas SQL. --guardar escribe el resultado en JSON; --compare A.json B.json "
+        "imprime la razón de cada p95 entre dos tamaños de base."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--repeticiones", type=int, default=10)
         parser.add_argument("--solo", help="Mide solo las páginas cuyo nombre contiene este texto.")
+        parser.add_argument("--guardar", help="Escribe el resultado en este archivo JSON.")
+        parser.add_argument(
+            "--compare",
+            nargs=2,
+            metavar=("CHICA.json", "GRANDE.json"),
+            help="No mide: compara dos resultados guardados con --guardar (p95 grande / p95 chica).",
+        )
 
-    def handle(self, *args, repeticiones, solo, **options):
-        User = get_user_model()
+    def handle(self, *args, repeticiones, solo, guardar, compare, **options):
+        if compare:
+            self._comparar(*compare)
+            return
         if repeticiones < 1:
             raise CommandError("--repeticiones debe ser al menos 1.")
+        tamanio = {"personas": Persona.objects.count(), "atenciones": Atencion.objects.count()}
         self.stdout.write(
-            f"Base: {connection.vendor} · personas y atenciones según seed_demo · {repeticiones} repeticiones"
+            f"Base: {connection.vendor} · {tamanio['personas']} personas · {tamanio['atenciones']} atenciones"
+            f" · {repeticiones} repeticiones"
         )
-        self.stdout.write(f"{'página':<40} {'mediana ms':>10} {'p95 ms':>8} {'consultas':>9} {'estado':>6}")
+        self.stdout.write(
+            f"{'página':<34} {'mediana ms':>10} {'p95 ms':>8} {'× piso':>7} {'consultas':>9} {'estado':>6}"
+        )
+        resultados = {}
         # Read-only on the benchmark database: the login lockout records nothing, and whatever a page
         # writes (the access log of a person page) is rolled back at the end.
         with (
-            override_settings(DEBUG=True, ALLOWED_HOSTS=["*"], SECURE_SSL_REDIRECT=False, AXES_ENABLED=False),
+            override_settings(
+                DEBUG=True,
+                ALLOWED_HOSTS=["*"],
+                SECURE_SSL_REDIRECT=False,
+                AXES_ENABLED=False,
+                ROOT_URLCONF="atenciones.benchmark_urls",
+            ),
             transaction.atomic(),
         ):
+            piso = self._medir(*PISO, repeticiones)
+            resultados[PISO[0]] = piso
+            self._linea(PISO[0], piso, piso["p95"])
             for nombre, usuario, url_de in PAGINAS:
                 if solo and solo not in nombre:
                     continue
-                try:
-                    user = User.objects.get(username=usuario)
-                except User.DoesNotExist as exc:
-                    raise CommandError(f"Falta el usuario demo {usuario}: ejecute seed_demo.") from exc
-                client = Client()
-                client.force_login(user)
-                url = url_de() if callable(url_de) else url_de
-                if url is None:
-                    self.stdout.write(f"{nombre:<40} (sin datos para medir)")
+                medida = self._medir(nombre, usuario, url_de, repeticiones)
+                if medida is None:
+                    self.stdout.write(f"{nombre:<34} (sin datos para medir)")
                     continue
-                client.get(url)  # warm-up
-                tiempos = []
-                for _ in range(repeticiones):
-                    reset_queries()
-                    inicio = time.perf_counter()
-                    respuesta = client.get(url)
-                    tiempos.append((time.perf_counter() - inicio) * 1000)
-                    consultas = len(connection.queries)
-                p95 = sorted(tiempos)[max(0, int(len(tiempos) * 0.95) - 1)]
-                self.stdout.write(
-                    f"{nombre:<40} {statistics.median(tiempos):>10.1f} {p95:>8.1f} {consultas:>9} "
-                    f"{respuesta.status_code:>6}"
-                )
+                resultados[nombre] = medida
+                self._linea(nombre, medida, piso["p95"])
             transaction.set_rollback(True)  # an exception rolls back too
+        if guardar:
+            Path(guardar).write_text(
+                json.dumps(
+                    {"tamanio": tamanio, "repeticiones": repeticiones, "paginas": resultados}, indent=1
+                )
+            )
+            self.stdout.write(f"Guardado en {guardar}")
         if not settings.DEBUG:
             self.stdout.write("(medido con DEBUG activo solo para contar consultas)")
+
+    def _medir(self, nombre, usuario, url_de, repeticiones) -> dict | None:
+        try:
+            user = get_user_model().objects.get(username=usuario)
+        except get_user_model().DoesNotExist as exc:
+            raise CommandError(f"Falta el usuario demo {usuario}: ejecute seed_demo.") from exc
+        client = Client()
+        client.force_login(user)
+        url = url_de() if callable(url_de) else url_de
+        if not url:
+            return None
+        client.get(url)  # warm-up
+        tiempos = []
+        for _ in range(repeticiones):
+            reset_queries()
+            inicio = time.perf_counter()
+            respuesta = client.get(url)
+            tiempos.append((time.perf_counter() - inicio) * 1000)
+            consultas = len(connection.queries)
+        return {
+            "url": url,
+            "mediana": statistics.median(tiempos),
+            "p95": p95(tiempos),
+            "consultas": consultas,
+            "estado": respuesta.status_code,
+        }
+
+    def _linea(self, nombre, m, piso_p95):
+        razon = m["p95"] / piso_p95 if piso_p95 else 0
+        self.stdout.write(
+            f"{nombre:<34} {m['mediana']:>10.1f} {m['p95']:>8.1f} {razon:>7.1f} {m['consultas']:>9} "
+            f"{m['estado']:>6}"
+        )
+
+    def _comparar(self, chica, grande):
+        try:
+            a, b = (json.loads(Path(archivo).read_text()) for archivo in (chica, grande))
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"No se pudo leer un resultado: {exc}") from exc
+        ta, tb = a["tamanio"], b["tamanio"]
+        self.stdout.write(
+            f"Chica: {ta['personas']} personas / {ta['atenciones']} atenciones · "
+            f"grande: {tb['personas']} personas / {tb['atenciones']} atenciones"
+        )
+        self.stdout.write(
+            f"{'página':<34} {'p95 chica':>9} {'p95 grande':>10} {'grande/chica':>12} "
+            f"{'× piso chica':>12} {'× piso grande':>13} {'consultas':>11}"
+        )
+        piso_a = a["paginas"].get("piso", {}).get("p95")
+        piso_b = b["paginas"].get("piso", {}).get("p95")
+        for nombre, ma in a["paginas"].items():
+            mb = b["paginas"].get(nombre)
+            if mb is None:
+                continue
+            razon = mb["p95"] / ma["p95"] if ma["p95"] else 0
+            xa = ma["p95"] / piso_a if piso_a else 0
+            xb = mb["p95"] / piso_b if piso_b else 0
+            consultas = f"{ma['consultas']}→{mb['consultas']}"
+            self.stdout.write(
+                f"{nombre:<34} {ma['p95']:>9.1f} {mb['p95']:>10.1f} {razon:>12.2f} {xa:>12.1f} {xb:>13.1f} "
+                f"{consultas:>11}"
+            )

@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from atenciones import demo, demo_identidad
+from atenciones import demo, demo_identidad, demo_sello, resumenes
 from atenciones.models import Persona
 
 
@@ -41,6 +41,9 @@ class Command(BaseCommand):
             demo.crear_casos(total=max(personas // 8, 1), usuarios=usuarios, log=log)
             demo.crear_derivaciones(total=max(atenciones // 15, 1), usuarios=usuarios, log=log)
             demo_identidad.crear_identidad(log=log)
+            # Attentions went in with bulk_create (no signals): rebuild the indicators' summaries.
+            log(f"Resúmenes de indicadores: {resumenes.reconstruir()}")
+        demo_sello.crear_sello(usuarios=usuarios, log=log)
         self.stdout.write(
             self.style.SUCCESS(f"Datos de demostración listos en {time.monotonic() - inicio:.1f} s.")
         )

@@ -8,8 +8,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Area, Idioma, IdiomaPublico, Tema
-from .plazos import sumar_plazo
+from ..choices import Area, CampoPersona, Idioma, IdiomaPublico, Tema
+from ..plazos import sumar_plazo
+
+
+def validar_campos_persona(valor) -> None:
+    """A list of CampoPersona values."""
+    from django.core.exceptions import ValidationError
+
+    if not isinstance(valor, list) or any(v not in CampoPersona.values for v in valor):
+        raise ValidationError(
+            _("Elija datos de la lista: %(opciones)s.") % {"opciones": ", ".join(CampoPersona.values)}
+        )
 
 
 class DestinoDerivacion(models.Model):
@@ -28,6 +38,18 @@ class DestinoDerivacion(models.Model):
         _("plazo en días hábiles"),
         default=True,
         help_text=_("Si está marcado, el plazo no cuenta sábados, domingos ni feriados de Chile."),
+    )
+
+    # Person fields its receivers see beyond the minimum (oficina.choices.CampoPersona): set by the
+    # office head per destination, empty (minimal) by default.
+    campos_persona = models.JSONField(
+        _("datos de la persona que ve"),
+        default=list,
+        blank=True,
+        validators=[validar_campos_persona],
+        help_text=_(
+            "Además del nombre, teléfono, correo, idiomas e intérprete. Solo lo que el destino necesita."
+        ),
     )
 
     class Meta:
@@ -73,6 +95,16 @@ class Organizacion(DestinoDerivacion):
     idiomas = models.JSONField(_("idiomas"), default=list, blank=True)
     publica = models.BooleanField(_("visible en el sitio público"), default=True)
     acepta_derivaciones = models.BooleanField(_("acepta derivaciones"), default=True)
+    # Opt-in: the office agreed with the organisation to answer referrals through a signed link
+    # sent to its email (issue #13). Without it, the office records the answers itself.
+    responde_por_enlace = models.BooleanField(
+        _("responde derivaciones por enlace"),
+        default=False,
+        help_text=_(
+            "Si está marcado y la organización tiene correo, cada derivación le envía un enlace firmado "
+            "para aceptarla, rechazarla o registrar el resultado sin cuenta."
+        ),
+    )
     activa = models.BooleanField(_("activa"), default=True)
     # Optional translations for the public directory; empty → the Spanish text is shown.
     descripcion_ht = models.TextField(_("descripción en kreyòl"), blank=True)

@@ -1,0 +1,137 @@
+"""Keeping the indicators' summary tables equal to the raw rows (issue 16).
+
+- Every saved or deleted attention or attention topic updates them in the same transaction
+  (model signals, so the services, the admin and cascades are all covered); a bulk insert must
+  call `temas_agregados` or `reconstruir` itself (seed_demo). Moving attentions to another person
+  (a merge) changes no count here: the person-level indicators are computed from the attentions.
+- `reconstruir()` rebuilds them exactly from the raw rows (`manage.py reconstruir_resumenes`).
+Day and month are local to settings.TIME_ZONE, as in the indicators.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import Count, F
+from django.db.models.functions import TruncDate
+from django.db.models.signals import post_save, pre_delete, pre_save
+from django.utils import timezone
+
+from .models import Atencion, AtencionTema, ResumenAtencionDia, ResumenTemaDia
+
+
+def dia_local(instante: datetime.datetime) -> datetime.date:
+    return timezone.localtime(instante).date()
+
+
+def _sumar(modelo, clave: dict, delta: int) -> None:
+    """Add `delta` to the row of `clave` (created at `delta` when missing): one upsert."""
+    tabla = connection.ops.quote_name(modelo._meta.db_table)
+    columnas = [connection.ops.quote_name(c) for c in clave]
+    n = connection.ops.quote_name("atenciones")
+    # Identifiers are model names; values are parameters.
+    valores = ", ".join(["%s"] * (len(clave) + 1))
+    sql = f"INSERT INTO {tabla} ({', '.join(columnas)}, {n}) VALUES ({valores}) "  # noqa: S608
+    sql += f"ON CONFLICT ({', '.join(columnas)}) DO UPDATE SET {n} = {tabla}.{n} + EXCLUDED.{n}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*clave.values(), delta])
+
+
+def _insertar(modelo, columnas: list[str], qs) -> None:
+    """INSERT … SELECT of an aggregate queryset, in the database (no rows through Python)."""
+    sql, params = qs.query.sql_with_params()
+    q = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {q(modelo._meta.db_table)} ({', '.join(q(c) for c in columnas)}) {sql}",  # noqa: S608
+            params,
+        )
+
+
+@transaction.atomic
+def reconstruir() -> dict:
+    """Rebuild every summary table exactly from the raw rows; returns the rows written per table."""
+    tz = timezone.get_default_timezone()
+    for modelo in (ResumenAtencionDia, ResumenTemaDia):
+        modelo.objects.all().delete()
+    _insertar(
+        ResumenAtencionDia,
+        ["dia", "canal", "atenciones"],
+        Atencion.objects.order_by()
+        .values(dia_=TruncDate("fecha_hora", tzinfo=tz), canal_=F("canal"))
+        .annotate(n=Count("id")),
+    )
+    _insertar(
+        ResumenTemaDia,
+        ["dia", "tema", "atenciones"],
+        AtencionTema.objects.order_by()
+        .values(dia_=TruncDate("atencion__fecha_hora", tzinfo=tz), tema_=F("tema"))
+        .annotate(n=Count("id")),
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics for the planner
+            cursor.execute(
+                f"ANALYZE {connection.ops.quote_name(ResumenAtencionDia._meta.db_table)}, "
+                f"{connection.ops.quote_name(ResumenTemaDia._meta.db_table)}"
+            )
+    return {m.__name__: m.objects.count() for m in (ResumenAtencionDia, ResumenTemaDia)}
+
+
+# --- Signals: every save and delete of an attention or a topic, in the writer's transaction. ---
+
+
+def _antes_de_guardar_atencion(sender, instance: Atencion, raw=False, **kwargs) -> None:
+    instance._resumen_antes = None
+    if instance.pk and not raw:
+        instance._resumen_antes = (
+            Atencion.objects.filter(pk=instance.pk).values_list("fecha_hora", "canal").first()
+        )
+
+
+def _atencion_guardada(sender, instance: Atencion, created: bool, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    antes = getattr(instance, "_resumen_antes", None)
+    ahora = (instance.fecha_hora, instance.canal)
+    if antes == ahora:
+        return
+    dia = dia_local(instance.fecha_hora)
+    if antes is not None:
+        dia_antes = dia_local(antes[0])
+        _sumar(ResumenAtencionDia, {"dia": dia_antes, "canal": antes[1]}, -1)
+        if dia_antes != dia:
+            for tema in AtencionTema.objects.filter(atencion_id=instance.pk).values_list("tema", flat=True):
+                _sumar(ResumenTemaDia, {"dia": dia_antes, "tema": tema}, -1)
+                _sumar(ResumenTemaDia, {"dia": dia, "tema": tema}, 1)
+    _sumar(ResumenAtencionDia, {"dia": dia, "canal": instance.canal}, 1)
+
+
+def _antes_de_borrar_atencion(sender, instance: Atencion, **kwargs) -> None:
+    _sumar(ResumenAtencionDia, {"dia": dia_local(instance.fecha_hora), "canal": instance.canal}, -1)
+
+
+def _tema_guardado(sender, instance: AtencionTema, created: bool, raw=False, **kwargs) -> None:
+    if created and not raw:
+        temas_agregados(instance.atencion, [instance.tema])
+
+
+def _antes_de_borrar_tema(sender, instance: AtencionTema, **kwargs) -> None:
+    # Before the delete: in a cascade the attention is still there to give the day.
+    fecha = Atencion.objects.filter(pk=instance.atencion_id).values_list("fecha_hora", flat=True).first()
+    if fecha is not None:
+        _sumar(ResumenTemaDia, {"dia": dia_local(fecha), "tema": instance.tema}, -1)
+
+
+def temas_agregados(atencion: Atencion, temas: Iterable[str]) -> None:
+    """Count topics written with bulk_create (no signal) on the attention's day."""
+    dia = dia_local(atencion.fecha_hora)
+    for tema in temas:
+        _sumar(ResumenTemaDia, {"dia": dia, "tema": tema}, 1)
+
+
+def conectar() -> None:
+    pre_save.connect(_antes_de_guardar_atencion, sender=Atencion, dispatch_uid="resumen_atencion_pre")
+    post_save.connect(_atencion_guardada, sender=Atencion, dispatch_uid="resumen_atencion_post")
+    pre_delete.connect(_antes_de_borrar_atencion, sender=Atencion, dispatch_uid="resumen_atencion_borrar")
+    post_save.connect(_tema_guardado, sender=AtencionTema, dispatch_uid="resumen_tema_post")
+    pre_delete.connect(_antes_de_borrar_tema, sender=AtencionTema, dispatch_uid="resumen_tema_borrar")

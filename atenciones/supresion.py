@@ -1,0 +1,134 @@
+"""Small-count masking that holds: primary suppression of 1 to 4, complementary suppression after.
+
+A `Cuadro` is every count a publication shows, keyed, with the sums the reader can check
+(`total = a + b + …`) and the derived figures (rates, medians) that depend on counts. Counts of
+1 to 4 are shown as "<5" (primary); then the same attack a reader could run (`atacar`: interval
+propagation through the published sums) is run on what would be published, and while it pins any
+small count to one value, one more count of a sum holding it is hidden as "*" (complementary). A derived
+figure is shown only when every count it depends on is shown.
+"""
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+
+UMBRAL = 5
+MENOR = f"<{UMBRAL}"
+RESERVADO = "*"
+# An upper bound no published count reaches (the attacker's "unbounded").
+INFINITO = 10**15
+
+
+@dataclass
+class Cuadro:
+    valores: dict[Hashable, int] = field(default_factory=dict)
+    # (total, parts): the reader knows total == sum(parts).
+    sumas: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
+    # derived figure → the counts it is computed from.
+    derivados: dict[Hashable, tuple[Hashable, ...]] = field(default_factory=dict)
+
+    def conteo(self, clave: Hashable, valor: int) -> Hashable:
+        previo = self.valores.setdefault(clave, int(valor))
+        if previo != int(valor):
+            raise ValueError(f"{clave!r} tiene dos valores: {previo} y {valor}")
+        return clave
+
+    def suma(self, total: Hashable, partes: Iterable[Hashable]) -> None:
+        self.sumas.append((total, tuple(partes)))
+
+    def derivado(self, clave: Hashable, *depende: Hashable) -> Hashable:
+        self.derivados[clave] = tuple(depende)
+        return clave
+
+
+def es_pequeno(valor: int) -> bool:
+    return 0 < valor < UMBRAL
+
+
+def publicar(cuadro: Cuadro) -> dict[Hashable, int | str]:
+    """What is shown for each count and derived figure: the number, "<5", or "*"."""
+    ocultos = suprimir(cuadro)
+    vista: dict[Hashable, int | str] = {}
+    for clave, valor in cuadro.valores.items():
+        if clave in ocultos:
+            vista[clave] = MENOR if es_pequeno(valor) else RESERVADO
+        else:
+            vista[clave] = valor
+    for clave, depende in cuadro.derivados.items():
+        vista[clave] = RESERVADO if any(d in ocultos for d in depende) else "ok"
+    return vista
+
+
+def suprimir(cuadro: Cuadro) -> set[Hashable]:
+    """The counts to hide: the small ones, and enough others that none can be worked out."""
+    primarias = {c for c, v in cuadro.valores.items() if es_pequeno(v)}
+    ocultos = set(primarias)
+    while True:
+        vista = {
+            c: (MENOR if es_pequeno(v) else RESERVADO) if c in ocultos else v
+            for c, v in cuadro.valores.items()
+        }
+        rangos = atacar(vista, cuadro.sumas)
+        # Only the small counts need protecting: a hidden large one may be worked out (it is not
+        # sensitive); the attack still uses it to narrow the others.
+        descubierto = next((c for c in sorted(primarias, key=repr) if rangos[c][0] == rangos[c][1]), None)
+        if descubierto is None:
+            return ocultos
+        ocultos.add(_companero(cuadro, ocultos, descubierto))
+
+
+def _companero(cuadro: Cuadro, ocultos: set, clave: Hashable) -> Hashable:
+    """Another count to hide so that `clave` is no longer pinned: the smallest non-zero one visible
+    in a sum with it (a part before a total); failing that, in any sum that hides something (the
+    pin then comes through a chain of sums)."""
+    for cerca in (lambda miembros: clave in miembros, lambda miembros: bool(ocultos.intersection(miembros))):
+        candidatos = []
+        for total, partes in cuadro.sumas:
+            miembros = (total, *partes)
+            if not cerca(miembros):
+                continue
+            for m in miembros:
+                if m not in ocultos and cuadro.valores[m] > 0:
+                    candidatos.append((m == total, cuadro.valores[m], repr(m), m))
+        if candidatos:
+            return min(candidatos)[-1]
+    raise RuntimeError(f"no hay con qué proteger {clave!r}")
+
+
+def rango_publicado(valor: int | str) -> tuple[int, int]:
+    """What a reader knows of one cell from what it shows."""
+    if valor == MENOR:
+        return (1, UMBRAL - 1)
+    if valor == RESERVADO:
+        # Complementary suppression never hides a zero or a small count.
+        return (UMBRAL, INFINITO)
+    return (int(valor), int(valor))
+
+
+def atacar(
+    vista: dict[Hashable, int | str], sumas: list[tuple[Hashable, tuple[Hashable, ...]]]
+) -> dict[Hashable, tuple[int, int]]:
+    """The reader's attack: narrow every cell's range through the published sums until nothing moves.
+
+    Returns the range left for each cell; a masked cell whose range is one value is recovered.
+    """
+    rangos = {c: rango_publicado(v) for c, v in vista.items()}
+    for _vuelta in range(10_000):
+        cambio = False
+        for total, partes in sumas:
+            bajos = [rangos[p][0] for p in partes]
+            altos = [rangos[p][1] for p in partes]
+            suma_bajos, suma_altos = sum(bajos), sum(altos)
+            t_bajo = max(rangos[total][0], suma_bajos)
+            t_alto = min(rangos[total][1], suma_altos)
+            if (t_bajo, t_alto) != rangos[total]:
+                rangos[total], cambio = (t_bajo, t_alto), True
+            for i, p in enumerate(partes):
+                otros_bajo = suma_bajos - bajos[i]
+                otros_alto = suma_altos - altos[i]
+                p_bajo = max(rangos[p][0], t_bajo - otros_alto)
+                p_alto = min(rangos[p][1], t_alto - otros_bajo)
+                if (p_bajo, p_alto) != rangos[p]:
+                    rangos[p], cambio = (p_bajo, p_alto), True
+        if not cambio:
+            break
+    return rangos

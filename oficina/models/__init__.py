@@ -1,0 +1,53 @@
+"""The office's models: the office and its public face (`base`), Sello Migrante evidence (`sello`)."""
+
+from .base import (
+    Actividad,
+    AsistenteCapacitacion,
+    Capacitacion,
+    Departamento,
+    DestinoDerivacion,
+    Membresia,
+    Organizacion,
+    PaginaInformativa,
+    Programa,
+    Servicio,
+    validar_campos_persona,
+)
+from .sello import (
+    MAX_DIAS_PLAN,
+    AccionNoDiscriminacion,
+    Compromiso,
+    Eje,
+    EspacioParticipacion,
+    Evidencia,
+    LineaPlan,
+    NarrativaCompromiso,
+    PlanCapacitacion,
+    PlanTrabajo,
+    ReunionParticipacion,
+)
+
+__all__ = [
+    "validar_campos_persona",
+    "MAX_DIAS_PLAN",
+    "AccionNoDiscriminacion",
+    "Actividad",
+    "AsistenteCapacitacion",
+    "Capacitacion",
+    "Compromiso",
+    "Departamento",
+    "DestinoDerivacion",
+    "Eje",
+    "EspacioParticipacion",
+    "Evidencia",
+    "LineaPlan",
+    "Membresia",
+    "NarrativaCompromiso",
+    "Organizacion",
+    "PaginaInformativa",
+    "PlanCapacitacion",
+    "PlanTrabajo",
+    "Programa",
+    "ReunionParticipacion",
+    "Servicio",
+]

@@ -1,0 +1,62 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from atenciones.management.commands.benchmark import p95
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _debug(settings):
+    settings.DEBUG = True
+
+
+def test_benchmark_runs_on_a_small_database_and_compares_each_page_with_the_floor(tmp_path, capsys):
+    # A tiny demo database used to crash the benchmark (the 501st RUN did not exist).
+    call_command("seed_demo", personas=40, atenciones=120, verbosity=0)
+    archivo = tmp_path / "chica.json"
+    call_command("benchmark", repeticiones=1, guardar=str(archivo))
+    salida = capsys.readouterr().out
+    assert "× piso" in salida and "personas_buscar_documento" in salida
+    resultado = json.loads(archivo.read_text())
+    paginas = resultado["paginas"]
+    assert resultado["tamanio"] == {"personas": 40, "atenciones": 120}
+    assert paginas["piso"]["estado"] == 200
+    # The floor is the staff layout (as on the empty new-person form) plus one indexed query.
+    assert paginas["piso"]["consultas"] == paginas["persona_nueva"]["consultas"] + 1
+    assert all(m["estado"] == 200 for m in paginas.values()), {n: m["estado"] for n, m in paginas.items()}
+    assert {"mi_dia", "indicadores_anio", "admin_historial_cambios", "admin_registro_accesos"} <= set(paginas)
+
+
+def test_compare_prints_the_ratio_of_each_page_between_two_sizes(tmp_path, capsys):
+    def guardar(nombre, personas, piso, mi_dia):
+        archivo = tmp_path / nombre
+        paginas = {
+            "piso": {"p95": piso, "mediana": piso, "consultas": 3, "estado": 200},
+            "mi_dia": {"p95": mi_dia, "mediana": mi_dia, "consultas": 9, "estado": 200},
+        }
+        archivo.write_text(
+            json.dumps({"tamanio": {"personas": personas, "atenciones": 5 * personas}, "paginas": paginas})
+        )
+        return str(archivo)
+
+    call_command(
+        "benchmark", compare=[guardar("a.json", 1000, 2.0, 10.0), guardar("b.json", 100000, 4.0, 30.0)]
+    )
+    linea = next(li for li in capsys.readouterr().out.splitlines() if li.startswith("mi_dia"))
+    # p95 30 / 10 = 3.00 between sizes; 5.0 and 7.5 times the floor at each size; queries 9→9.
+    assert linea.split()[1:] == ["10.0", "30.0", "3.00", "5.0", "7.5", "9→9"]
+
+
+def test_compare_of_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="No se pudo leer"):
+        call_command("benchmark", compare=[str(tmp_path / "no.json"), str(tmp_path / "tampoco.json")])
+
+
+def test_p95_is_the_nearest_rank():
+    assert p95([5.0]) == 5.0
+    assert p95([float(i) for i in range(1, 11)]) == 10.0
+    assert p95([float(i) for i in range(1, 21)]) == 19.0
+    assert p95([float(i) for i in range(1, 101)]) == 95.0
