@@ -3,11 +3,17 @@ password and sets their role (professional, liaison with its department, office 
 being a superuser and without seeing superuser status or raw permissions. The password policy
 (AUTH_PASSWORD_VALIDATORS) applies to every password set here."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.models import User as _Usuario
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .cuentas import asignar_rol, departamento_de, rol_de
@@ -18,6 +24,8 @@ User = get_user_model()
 
 
 class RolForm(forms.Form):
+    instance: _Usuario  # set by the user ModelForm this form is mixed into
+
     rol = forms.ChoiceField(label=_("rol"), choices=list(ROLES.items()))
     departamento = forms.ModelChoiceField(
         label=_("departamento"),
@@ -26,15 +34,16 @@ class RolForm(forms.Form):
         help_text=_("Solo para enlaces de departamento: el departamento cuyas derivaciones recibe."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial.setdefault("rol", rol_de(self.instance))
             departamento = departamento_de(self.instance)
             self.initial.setdefault("departamento", departamento.pk if departamento else None)
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         if datos.get("rol") == ENLACE and not datos.get("departamento"):
             self.add_error("departamento", _("Indique el departamento del enlace."))
         elif datos.get("rol") and datos.get("rol") != ENLACE:
@@ -54,7 +63,7 @@ class CuentaForm(RolForm, UserChangeForm):
         fields = "__all__"
 
 
-def _solo_encargada(request) -> bool:
+def _solo_encargada(request: HttpRequest) -> bool:
     """The office head without superuser status: the limited view of accounts."""
     return not request.user.is_superuser and es_encargada(request.user)
 
@@ -74,14 +83,14 @@ class CuentaAdmin(UserAdmin):
     _rol = (_("Rol en la oficina"), {"fields": ["rol", "departamento"]})
 
     @admin.display(description=_("rol"))
-    def rol(self, obj):
+    def rol(self, obj: _Usuario) -> str:
         return ", ".join(sorted(str(ROLES[g.name]) for g in obj.groups.all() if g.name in ROLES)) or "—"
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[_Usuario]:
         qs = super().get_queryset(request).prefetch_related("groups")
         return qs.exclude(is_superuser=True) if _solo_encargada(request) else qs
 
-    def get_fieldsets(self, request, obj=None):
+    def get_fieldsets(self, request: HttpRequest, obj: _Usuario | None = None) -> Any:
         if obj is None:
             return [
                 (None, {"fields": ["username", "usable_password", "password1", "password2"]}),
@@ -97,38 +106,42 @@ class CuentaAdmin(UserAdmin):
             ]
         return [*super().get_fieldsets(request, obj), self._rol]
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: _Usuario | None = None
+    ) -> list[str] | tuple[str, ...]:
         return (
             ["last_login", "date_joined"]
             if _solo_encargada(request)
             else super().get_readonly_fields(request, obj)
         )
 
-    def get_list_filter(self, request):
+    def get_list_filter(self, request: HttpRequest) -> Any:
         return ["is_active"] if _solo_encargada(request) else self.list_filter
 
     # The office head: every non-superuser account, never deleted (deactivated instead).
-    def has_module_permission(self, request):
+    def has_module_permission(self, request: HttpRequest) -> bool:
         return _solo_encargada(request) or super().has_module_permission(request)
 
-    def has_view_permission(self, request, obj=None):
+    def has_view_permission(self, request: HttpRequest, obj: _Usuario | None = None) -> bool:
         if _solo_encargada(request):
             return obj is None or not obj.is_superuser
         return super().has_view_permission(request, obj)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return _solo_encargada(request) or super().has_add_permission(request)
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: _Usuario | None = None) -> bool:
         if _solo_encargada(request):
             return obj is None or not obj.is_superuser
         return super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: _Usuario | None = None) -> bool:
         return False if _solo_encargada(request) else super().has_delete_permission(request, obj)
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: Any) -> None:
         super().save_related(request, form, formsets, change)  # a superuser's group choice first
+        if not isinstance(request.user, _Usuario):  # the admin lets only signed-in staff in
+            raise PermissionDenied
         obj = form.instance
         asignar_rol(
             usuario=obj,

@@ -1,13 +1,13 @@
 """Staff accounts: one role per account (professional, liaison of a department, office head)."""
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.db import transaction
 
 from .models import Departamento, Membresia
 from .roles import ENCARGADA, ENLACE, ROLES
 
 
-def rol_de(usuario) -> str:
+def rol_de(usuario: User) -> str:
     """The account's role (a group name of ROLES), or "" if it has none."""
     if usuario.pk is None:
         return ""
@@ -18,7 +18,7 @@ def rol_de(usuario) -> str:
     return ""
 
 
-def departamento_de(usuario) -> Departamento | None:
+def departamento_de(usuario: User) -> Departamento | None:
     """A liaison's department (the active membership), if any."""
     if usuario.pk is None:
         return None
@@ -27,7 +27,7 @@ def departamento_de(usuario) -> Departamento | None:
 
 
 @transaction.atomic
-def asignar_rol(*, usuario, rol: str, departamento: Departamento | None = None, actor) -> None:
+def asignar_rol(*, usuario: User, rol: str, departamento: Departamento | None = None, actor: User) -> None:
     """Give `usuario` exactly one role; a liaison is tied to `departamento` (and only to it).
 
     Only the office head enters the admin (is_staff); superuser status and raw permissions are

@@ -12,9 +12,11 @@
 
 import logging
 import sys
+from typing import Any
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
@@ -60,7 +62,7 @@ def error_del_servidor(request: HttpRequest, template_name: str = "500.html") ->
     return defaults.server_error(request, template_name)
 
 
-def _fijar_tiempo_maximo(sender, connection, **kwargs) -> None:
+def _fijar_tiempo_maximo(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
     if connection.vendor != "postgresql" or connection.alias != "default":
         return
     milisegundos = int(settings.TIEMPO_MAXIMO_CONSULTA_WEB * 1000)

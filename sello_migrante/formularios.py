@@ -15,6 +15,7 @@ applied to every form, staff and admin alike:
 from typing import Any
 
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest
 
 TEXTAREA = "django/forms/widgets/textarea.html"
 OCULTO = "django/forms/widgets/hidden.html"
@@ -48,7 +49,7 @@ def _select(widget: dict[str, Any]) -> dict[str, Any]:
 
 
 class Renderizador(TemplatesSetting):
-    def render(self, template_name: str, context: dict[str, Any], request=None) -> str:
+    def render(self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None) -> str:
         widget = context.get("widget")
         if widget:
             if template_name == TEXTAREA and widget["attrs"].get("maxlength"):

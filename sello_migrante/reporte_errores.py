@@ -5,7 +5,10 @@ query values, cookies, headers, local variables, user names or addresses, log me
 breadcrumbs; only the error's type, where it happened, the path and the method.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from sentry_sdk._types import Event, Hint
 
 # Request fields kept; everything else (data, cookies, headers, query_string, env) is dropped.
 _PETICION_CONSERVAR = ("method", "url")
@@ -42,6 +45,11 @@ def limpiar_evento(evento: dict[str, Any], hint: dict[str, Any] | None = None) -
     return evento
 
 
+def _antes_de_enviar(evento: "Event", hint: "Hint") -> "Event | None":
+    """limpiar_evento under sentry-sdk's types (an event is a plain dict at run time)."""
+    return cast("Event", limpiar_evento(cast(dict[str, Any], evento), hint))
+
+
 def iniciar(dsn: str, *, entorno: str) -> None:
     """Start sentry-sdk with personal data off and the scrubber above."""
     import sentry_sdk
@@ -54,6 +62,6 @@ def iniciar(dsn: str, *, entorno: str) -> None:
         include_local_variables=False,
         max_request_body_size="never",
         traces_sample_rate=0,
-        before_send=limpiar_evento,
+        before_send=_antes_de_enviar,
         integrations=[DjangoIntegration()],
     )

@@ -28,7 +28,9 @@ def _atencion(client, persona, **cambios):
 
 
 def _resumen(html: str) -> str:
-    return re.search(r'<div class="alert alert-danger resumen-errores".*?</div>', html, re.S).group(0)
+    hallado = re.search(r'<div class="alert alert-danger resumen-errores".*?</div>', html, re.S)
+    assert hallado, "no error summary on the page"
+    return hallado.group(0)
 
 
 def test_over_long_notes_are_refused_with_a_message_and_the_text_is_kept(client, profesional):

@@ -59,7 +59,8 @@ def _get_filters_seguro(self, request):
 
 class BusquedaAcotadaForm(ChangeListSearchForm):
     def clean(self):
-        datos = super().clean()
+        super().clean()
+        datos = self.cleaned_data
         datos[SEARCH_VAR] = acotar_busqueda(datos.get(SEARCH_VAR) or "")
         return datos
 

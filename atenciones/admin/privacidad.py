@@ -3,6 +3,8 @@
 All of it is for the office head only (and superusers). Audit rows are read-only for everyone.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django.contrib import admin
@@ -33,8 +35,13 @@ from .listas import ListaRapida, PaginadorRapido
 # Every admin autocomplete widget: a non-id value is a form error, never a 500.
 _seguro.instalar()
 
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin[Any]  # what the mixins below are mixed into
+else:
+    _ModelAdmin = object
 
-class SoloEncargadaMixin:
+
+class SoloEncargadaMixin(_ModelAdmin):
     """Visible to the office head only; nobody deletes."""
 
     def has_module_permission(self, request):
@@ -226,7 +233,7 @@ class SolicitudDerechoAdmin(SoloEncargadaMixin, admin.ModelAdmin):
         if obj is None:
             return form
 
-        class FormSolicitud(form):
+        class FormSolicitud(form):  # type: ignore[misc,valid-type]  # the admin builds the base form at run time
             def clean(self):
                 datos = super().clean()
                 estado = datos.get("estado")

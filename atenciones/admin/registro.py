@@ -2,8 +2,12 @@
 data-processing consent is recorded and likely duplicates are shown before a second, deliberate
 save creates the person anyway. And an attention keeps at least one topic in the admin too."""
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
+from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +17,11 @@ from ..selectors import personas as selectors
 from ..services.personas import registrar_persona
 
 CAMPOS_REGISTRO = ["consentimiento", "confirmar_duplicados"]
+
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin[Any]  # what RegistroPersonaAdminMixin is mixed into
+else:
+    _ModelAdmin = object
 
 
 def _describir(duplicado: dict) -> str:
@@ -26,7 +35,7 @@ def _describir(duplicado: dict) -> str:
     }
 
 
-class RegistroPersonaAdminMixin:
+class RegistroPersonaAdminMixin(_ModelAdmin):
     """For the person admin: the add form asks for consent and checks for duplicates;
     saving calls atenciones.services.registrar_persona."""
 
@@ -37,6 +46,8 @@ class RegistroPersonaAdminMixin:
 
         def clean(form_self):
             datos = base.clean(form_self)
+            if datos is None:  # a clean() that returns nothing keeps the cleaned data
+                datos = form_self.cleaned_data
             if form_self.errors:
                 return datos
             duplicados = selectors.posibles_duplicados(
@@ -78,7 +89,8 @@ class RegistroPersonaAdminMixin:
             "confirmar_duplicados": forms.CharField(required=False, widget=forms.HiddenInput),
             "clean": clean,
         }
-        kwargs["form"] = type(base)(f"{base.__name__}Registro", (base,), atributos)
+        metaclase = type(base)
+        kwargs["form"] = metaclase(f"{base.__name__}Registro", (base,), atributos)  # type: ignore[misc]  # mypy cannot call a metaclass obtained from type()
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
@@ -105,7 +117,8 @@ class AlMenosUnTemaFormSet(BaseInlineFormSet):
             f
             for f in self.forms
             if f.has_changed() or f.instance.pk
-            if not (self.can_delete and self._should_delete_form(f)) and f.cleaned_data.get("tema")
+            if not (self.can_delete and f.cleaned_data.get(DELETION_FIELD_NAME, False))
+            and f.cleaned_data.get("tema")
         ]
         if not quedan:
             raise ValidationError(_("Una atención necesita al menos un tema."))

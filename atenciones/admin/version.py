@@ -11,14 +11,20 @@ so it works on models without a `modificado` timestamp too.
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
 CAMPO_VERSION = "version_admin"
+
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin[Any]  # what VersionAdminMixin is mixed into
+else:
+    _ModelAdmin = object
 
 
 def _texto(valor: Any) -> str:
@@ -29,7 +35,7 @@ def _texto(valor: Any) -> str:
     return str(valor)
 
 
-class VersionAdminMixin:
+class VersionAdminMixin(_ModelAdmin):
     """For a ModelAdmin: refuse a stale change form (see the module docstring)."""
 
     def version_extra(self, obj: models.Model) -> list:
@@ -48,7 +54,9 @@ class VersionAdminMixin:
                 campo = actual._meta.get_field(nombre)
             except Exception:  # noqa: S112 - a form-only field
                 continue
-            if not getattr(campo, "concrete", False) or campo.many_to_many:
+            if not isinstance(campo, models.Field) or not getattr(campo, "concrete", False):
+                continue  # a reverse relation or a generic foreign key
+            if campo.many_to_many:
                 continue
             guardado = getattr(actual, campo.attname)
             escrito = valor.pk if isinstance(valor, models.Model) else valor
@@ -108,7 +116,8 @@ class VersionAdminMixin:
             "__init__": __init__,
             "clean": clean,
         }
-        kwargs["form"] = type(base)(f"{base.__name__}ConVersion", (base,), atributos)
+        metaclase = type(base)
+        kwargs["form"] = metaclase(f"{base.__name__}ConVersion", (base,), atributos)  # type: ignore[misc]  # mypy cannot call a metaclass obtained from type()
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):

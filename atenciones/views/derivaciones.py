@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -76,9 +76,9 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
     """All referrals for office staff, filtered by destination, state, overdue, date range."""
     filtro = FiltroDerivacionesForm(request.GET or None)
     base = Derivacion.objects.all()
-    qs = filtro.filtrar(base) if filtro.is_bound else base
+    filtradas = filtro.filtrar(base) if filtro.is_bound else base
     # Related rows are fetched for the page only (joins before the LIMIT would touch every row).
-    qs = con_respuesta_externa(con_proximo_seguimiento(qs)).prefetch_related(
+    qs: QuerySet[Derivacion] = con_respuesta_externa(con_proximo_seguimiento(filtradas)).prefetch_related(
         "persona", "departamento", "organizacion", "derivado_por"
     )
     if (
@@ -115,7 +115,9 @@ BORRADOR = "borrador_derivacion_%s"
 CAMPOS_BORRADOR = ("nuevo_estado", "nota", "respuesta", "motivo_rechazo", "resultado", "resultado_detalle")
 
 
-def _form_accion(derivacion, estado, borrador=None):
+def _form_accion(
+    derivacion: Derivacion, estado: str, borrador: dict[str, str] | None = None
+) -> CambioEstadoForm:
     inicial = {"nuevo_estado": estado, "estado_esperado": derivacion.estado}
     if borrador and borrador.get("nuevo_estado") == estado:
         inicial.update({k: v for k, v in borrador.items() if k != "nuevo_estado" and v})
@@ -282,12 +284,12 @@ def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
     )
 
 
-def _guardar_borrador(request, pk) -> None:
+def _guardar_borrador(request: SolicitudEquipo, pk: int) -> None:
     """Keep what the user typed in a move refused as stale, to offer it again on the page."""
     request.session[BORRADOR % pk] = {c: request.POST.get(c, "")[:2000] for c in CAMPOS_BORRADOR}
 
 
-def _despues_de_actuar(request, derivacion):
+def _despues_de_actuar(request: SolicitudEquipo, derivacion: Derivacion) -> HttpResponse:
     """Stay on the referral, or ("siguiente") go to the liaison's next open one, or to the inbox."""
     if "siguiente" not in request.POST:
         return redirect("equipo:derivacion", pk=derivacion.pk)
@@ -300,7 +302,7 @@ def _despues_de_actuar(request, derivacion):
 
 @require_POST
 @enlace_o_equipo_requerido
-def aceptar(request, pk):
+def aceptar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Accept a referral in one action (received and in attention)."""
     derivacion = derivacion_para(request.user, pk)
     departamentos = departamentos_de(request.user) if es_enlace(request.user) else []
@@ -357,7 +359,7 @@ def seguimiento(request: SolicitudEquipo, pk: int) -> HttpResponse:
 
 # The referral's state on the printed slip, in the slip's own catalogue (context "ficha"): the person
 # reads it in Creole or English, while the staff pages keep the Spanish labels.
-ESTADO_EN_FICHA = {
+ESTADO_EN_FICHA: dict[str, Promise] = {
     EstadoDerivacion.ENVIADA: pgettext_lazy("ficha", "Enviada"),
     EstadoDerivacion.RECIBIDA: pgettext_lazy("ficha", "Recibida"),
     EstadoDerivacion.EN_ATENCION: pgettext_lazy("ficha", "En atención"),

@@ -6,11 +6,13 @@ sent empty (its error summary) where the role has one.
 """
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db.models import Model, QuerySet
 from django.urls import reverse
 
 from atenciones.models import Atencion, Caso, Derivacion, Persona, SolicitudDerecho
@@ -60,6 +62,17 @@ def _admin(modelo: str, sufijo: str = "") -> str:
     return f"{reverse('admin:index')}{modelo}/{sufijo}"
 
 
+_M = TypeVar("_M", bound=Model)
+
+
+def _primero(filas: QuerySet[_M]) -> _M:
+    """The first row of `filas`; the demo data always has one."""
+    fila = filas.first()
+    if fila is None:
+        raise LookupError(f"seed_demo dejó sin filas: {filas.model.__name__}")
+    return fila
+
+
 def paginas_anonimas() -> list[Pagina]:
     """Sign-in pages (the staff layout, before signing in)."""
     return [
@@ -77,10 +90,10 @@ def paginas_equipo(rol: str) -> list[Pagina]:
     if rol.startswith("enlace"):
         usuario = get_user_model().objects.get(username=rol)
         departamento = Departamento.objects.get(membresias__usuario=usuario)
-        derivacion = (
-            Derivacion.objects.filter(departamento=departamento, estado__in=["enviada", "recibida"])
-            .order_by("pk")
-            .first()
+        derivacion = _primero(
+            Derivacion.objects.filter(departamento=departamento, estado__in=["enviada", "recibida"]).order_by(
+                "pk"
+            )
         )
         return [
             Pagina(reverse("equipo:mi_dia")),
@@ -89,9 +102,9 @@ def paginas_equipo(rol: str) -> list[Pagina]:
             Pagina(reverse("equipo:derivacion", args=[derivacion.pk])),
             Pagina(reverse("password_change"), enviar="main form button[type=submit]"),
         ]
-    persona = Persona.objects.filter(hogar__isnull=False, casos__estado="abierto").order_by("pk").first()
-    caso = Caso.objects.filter(persona=persona, estado="abierto").first()
-    derivacion = Derivacion.objects.filter(estado="en_atencion").order_by("pk").first()
+    persona = _primero(Persona.objects.filter(hogar__isnull=False, casos__estado="abierto").order_by("pk"))
+    caso = _primero(Caso.objects.filter(persona=persona, estado="abierto"))
+    derivacion = _primero(Derivacion.objects.filter(estado="en_atencion").order_by("pk"))
     paginas = [
         Pagina(reverse("equipo:mi_dia")),
         Pagina(reverse("equipo:personas")),
@@ -117,7 +130,7 @@ def paginas_equipo(rol: str) -> list[Pagina]:
         Pagina(reverse("equipo:indicadores") + "?tipo=personalizado&desde=2026-05-01&hasta=2026-01-01"),
     ]
     if rol == "encargada":
-        solicitud = SolicitudDerecho.objects.first()
+        solicitud = _primero(SolicitudDerecho.objects.all())
         paginas += [
             Pagina(reverse("equipo:derecho_solicitud", args=[solicitud.pk])),
             Pagina(reverse("equipo:derecho_datos", args=[solicitud.pk])),
@@ -130,7 +143,7 @@ def paginas_equipo(rol: str) -> list[Pagina]:
 def paginas_admin() -> list[str]:
     """The admin pages the office head uses: home, every changelist, a change form of each main model."""
     paginas = [reverse("admin:index"), *(_admin(modelo) for modelo in ADMIN_MODELOS)]
-    for modelo, clase in [
+    clases: list[tuple[str, type[Model]]] = [
         ("atenciones/persona", Persona),
         ("atenciones/atencion", Atencion),
         ("atenciones/caso", Caso),
@@ -140,10 +153,11 @@ def paginas_admin() -> list[str]:
         ("oficina/organizacion", Organizacion),
         ("oficina/actividad", Actividad),
         ("oficina/paginainformativa", PaginaInformativa),
-    ]:
-        paginas.append(_admin(modelo, f"{clase.objects.order_by('pk').first().pk}/change/"))
+    ]
+    for modelo, clase in clases:
+        paginas.append(_admin(modelo, f"{_primero(clase._default_manager.order_by('pk')).pk}/change/"))
     paginas.append(
-        _admin("oficina/capacitacion", f"{Capacitacion.objects.order_by('pk').first().pk}/change/")
+        _admin("oficina/capacitacion", f"{_primero(Capacitacion.objects.order_by('pk')).pk}/change/")
     )
     paginas += [
         _admin(modelo, "add/")

@@ -246,7 +246,7 @@ class Command(BaseCommand):
                 if estado >= 500 and (desde is None or t >= desde) and (hasta is None or t < hasta)
             )
 
-        filas = [
+        filas: list[tuple[str, float]] = [
             ("intentadas", len(r.intentadas)),
             ("confirmadas", len(r.confirmadas)),
             ("encontradas una vez", sum(1 for m in r.confirmadas if guardadas.get(m) == 1)),
