@@ -28,6 +28,7 @@ from oficina.models import (
     Programa,
     Servicio,
 )
+from oficina.red_inicial import DESCRIPCION_ACTIVIDAD, ORGANIZACIONES, PROGRAMAS, VERIFICADA
 
 from .busqueda import texto_busqueda
 from .choices import (
@@ -48,8 +49,6 @@ from .demo_datos import (
     DEPARTAMENTOS,
     NACIONALIDADES,
     NOTAS,
-    ORGANIZACIONES,
-    PROGRAMAS,
     RESULTADOS,
     SECTORES,
     TEMA_DE_AREA,
@@ -63,6 +62,15 @@ SEMILLA = 20261124
 
 def _tz():
     return ZoneInfo(settings.TIME_ZONE)
+
+
+def _completar(objeto, datos: dict) -> None:
+    """Fill the fields of `objeto` that are still empty with the seed's values (edits are kept)."""
+    campos = [c for c, v in datos.items() if v and getattr(objeto, c) in ("", None, [])]
+    for campo in campos:
+        setattr(objeto, campo, datos[campo])
+    if campos:
+        objeto.save(update_fields=campos)
 
 
 def cargar_referencia(*, password, stdout=None):
@@ -81,34 +89,28 @@ def cargar_referencia(*, password, stdout=None):
                 "telefono": "+56 32 000 0000",
             },
         )
-    for nombre, sigla, tipo, servicios, idiomas, acepta in ORGANIZACIONES:
-        org, creada = Organizacion.objects.get_or_create(
-            nombre=nombre,
-            defaults={
-                "sigla": sigla,
-                "tipo": tipo,
-                "idiomas": idiomas,
-                "acepta_derivaciones": acepta,
-                "comuna": "Valparaíso",
-                "horario": "Lunes a viernes, 9:00 a 14:00",
-                "plazo_respuesta_dias": 10,
-                "descripcion": f"{nombre} es parte de la red de apoyo de la oficina.",
-            },
+    for datos in ORGANIZACIONES:
+        datos = dict(datos)
+        servicios = datos.pop("servicios")
+        org, _ = Organizacion.objects.get_or_create(
+            nombre=datos["nombre"], defaults={**datos, "plazo_respuesta_dias": 10, "verificada": VERIFICADA}
         )
-        if creada:
-            Servicio.objects.bulk_create(
-                Servicio(
-                    organizacion=org,
-                    nombre=s_nombre,
-                    area=s_area,
-                    idiomas=idiomas,
-                    costo="Gratuito",
-                    elegibilidad="Personas migrantes residentes en la región, con o sin documentos.",
-                    documentos_requeridos="Cualquier documento de identidad, si lo tiene.",
-                )
-                for s_nombre, s_area in servicios
-            )
-
+        # Placeholders of earlier seeds (never an office's edit): replaced by the published figures.
+        viejos = {
+            "descripcion": f"{org.nombre} es parte de la red de apoyo de la oficina.",
+            "horario": "Lunes a viernes, 9:00 a 14:00",
+        }
+        if limpiar := [campo for campo, viejo in viejos.items() if getattr(org, campo) == viejo]:
+            for campo in limpiar:
+                setattr(org, campo, "")
+            org.save(update_fields=limpiar)
+        _completar(org, {**datos, "verificada": VERIFICADA})
+        for servicio in servicios:
+            fila = Servicio.objects.filter(organizacion=org, nombre=servicio["nombre"]).first()
+            if fila is None:
+                Servicio.objects.create(organizacion=org, idiomas=datos["idiomas"], **servicio)
+            else:
+                _completar(fila, servicio)
     User = get_user_model()
     usuarios = {}
     for username, nombre, apellido, grupo, sigla in USUARIOS:
@@ -131,11 +133,20 @@ def cargar_referencia(*, password, stdout=None):
 
     hoy = timezone.localdate()
     rng = random.Random(SEMILLA)
-    for nombre, area, actividades in PROGRAMAS:
-        programa, creado = Programa.objects.get_or_create(nombre=nombre, defaults={"area": area})
+    for datos in PROGRAMAS:
+        datos = dict(datos)
+        actividades = datos.pop("actividades")
+        programa, creado = Programa.objects.get_or_create(nombre=datos["nombre"], defaults=datos)
+        _completar(programa, datos)
         if not creado:
+            # Earlier seeds: add the translations the activities did not have.
+            for titulo, titulo_ht, titulo_en in actividades:
+                for actividad in programa.actividades.filter(titulo=titulo):
+                    _completar(
+                        actividad, {"titulo_ht": titulo_ht, "titulo_en": titulo_en, **DESCRIPCION_ACTIVIDAD}
+                    )
             continue
-        for titulo in actividades:
+        for titulo, titulo_ht, titulo_en in actividades:
             for desfase in (-60, -20, 10, 40):
                 dia = hoy + datetime.timedelta(days=desfase + rng.randint(0, 6))
                 inicio = datetime.datetime.combine(
@@ -144,13 +155,15 @@ def cargar_referencia(*, password, stdout=None):
                 Actividad.objects.create(
                     programa=programa,
                     titulo=titulo,
+                    titulo_ht=titulo_ht,
+                    titulo_en=titulo_en,
                     inicio=inicio,
                     fin=inicio + datetime.timedelta(hours=2),
                     lugar=rng.choice(
                         ["Biblioteca Severín", "Sede vecinal Cerro Barón", "Oficina de Migrantes"]
                     ),
                     asistentes=rng.randint(8, 60) if desfase < 0 else None,
-                    descripcion="Actividad gratuita y abierta a la comunidad.",
+                    **DESCRIPCION_ACTIVIDAD,
                 )
     for i, (titulo, tema) in enumerate(CAPACITACIONES):
         cap, creada = Capacitacion.objects.get_or_create(

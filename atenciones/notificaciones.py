@@ -19,9 +19,9 @@ from django.utils import timezone, translation
 from oficina.roles import ENLACE
 
 from .acceso import departamentos_de
-from .choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
-from .models import CorreoSaliente, Derivacion
-from .selectors_derivaciones import q_vencidas, seguimientos_pendientes_de
+from .choices import EstadoDerivacion
+from .models import CorreoSaliente, Derivacion, DerivacionQuerySet
+from .selectors.derivaciones import seguimientos_pendientes_de
 
 logger = logging.getLogger(__name__)
 
@@ -153,8 +153,8 @@ def enviar_recordatorios(*, hoy=None) -> int:
     User = get_user_model()
     enlaces = User.objects.filter(is_active=True, groups__name=ENLACE, membresias__activa=True)
     con_seguimiento = User.objects.filter(
+        DerivacionQuerySet.q_abiertas("derivaciones_enviadas__"),
         is_active=True,
-        derivaciones_enviadas__estado__in=ESTADOS_DERIVACION_ABIERTOS,
         derivaciones_enviadas__seguimientos__proxima_fecha__lte=hoy,
     )
     ya_enviados = set(
@@ -168,7 +168,8 @@ def enviar_recordatorios(*, hoy=None) -> int:
         if clave in ya_enviados:
             continue
         vencidas = list(
-            Derivacion.objects.filter(q_vencidas(hoy), departamento_id__in=departamentos_de(usuario))
+            Derivacion.objects.vencidas(hoy)
+            .filter(departamento_id__in=departamentos_de(usuario))
             .select_related("departamento")
             .order_by("fecha_limite", "id")
         )

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from atenciones.choices import ESTADOS_DERIVACION_ABIERTOS
+from atenciones.models import DerivacionQuerySet
 
+from . import traducciones
 from .models import (
     Actividad,
     AsistenteCapacitacion,
@@ -33,7 +33,8 @@ class ConDerivacionesPendientes:
     """List columns: the destination's open referrals and how many are overdue (one query)."""
 
     def get_queryset(self, request):
-        abiertas = Q(derivaciones__estado__in=ESTADOS_DERIVACION_ABIERTOS)
+        abiertas = DerivacionQuerySet.q_abiertas("derivaciones__")
+        vencidas = DerivacionQuerySet.q_vencidas(prefijo="derivaciones__")
         return (
             super()
             .get_queryset(request)
@@ -42,7 +43,7 @@ class ConDerivacionesPendientes:
                 n_abiertas=Count("derivaciones", filter=abiertas, distinct=True),
                 n_vencidas=Count(
                     "derivaciones",
-                    filter=abiertas & Q(derivaciones__fecha_limite__lt=timezone.localdate()),
+                    filter=vencidas,
                     distinct=True,
                 ),
             )
@@ -55,6 +56,51 @@ class ConDerivacionesPendientes:
     @admin.display(description=_("vencidas"), ordering="n_vencidas")
     def vencidas(self, obj):
         return obj.n_vencidas
+
+
+class FaltaTraduccionFilter(admin.SimpleListFilter):
+    """Rows with a Spanish public text that has no Creole (or English) translation yet."""
+
+    title = _("traducción")
+    parameter_name = "traduccion"
+
+    def __init__(self, request, params, model, model_admin):
+        self.model_admin = model_admin  # it knows how this model's translations are found
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [("falta_ht", _("falta kreyòl")), ("falta_en", _("falta inglés")), ("completa", _("completa"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"falta_ht", "falta_en"}:
+            return queryset.filter(self.model_admin.q_falta_traduccion(self.value()[-2:]))
+        if self.value() == "completa":
+            falta = Q(pk__in=[])
+            for idioma in traducciones.IDIOMAS_TRADUCCION:
+                falta |= self.model_admin.q_falta_traduccion(idioma)
+            return queryset.exclude(falta)
+        return queryset
+
+
+class EstadoTraduccion:
+    """List column, filter and change-form line: which public texts lack their Creole or English."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "estado_traduccion"]
+
+    def q_falta_traduccion(self, idioma: str) -> Q:
+        return traducciones.q_falta(self.model, idioma)
+
+    def faltantes(self, obj, idioma: str) -> list[str]:
+        return [str(self.model._meta.get_field(c).verbose_name) for c in traducciones.faltantes(obj, idioma)]
+
+    @admin.display(description=_("traducción"))
+    def estado_traduccion(self, obj) -> str:
+        partes = []
+        for idioma, nombre in (("ht", _("falta kreyòl")), ("en", _("falta inglés"))):
+            if faltan := self.faltantes(obj, idioma):
+                partes.append(f"{nombre}: {', '.join(faltan)}")
+        return " · ".join(partes) or str(_("completa"))
 
 
 @admin.register(Departamento)
@@ -81,7 +127,7 @@ class ServicioInline(admin.StackedInline):
 
 
 @admin.register(Organizacion)
-class OrganizacionAdmin(ConDerivacionesPendientes, admin.ModelAdmin):
+class OrganizacionAdmin(EstadoTraduccion, ConDerivacionesPendientes, admin.ModelAdmin):
     list_display = [
         "nombre",
         "sigla",
@@ -89,27 +135,55 @@ class OrganizacionAdmin(ConDerivacionesPendientes, admin.ModelAdmin):
         "publica",
         "acepta_derivaciones",
         "activa",
+        "verificada",
         "abiertas",
         "vencidas",
+        "estado_traduccion",
     ]
-    list_filter = ["tipo", "publica", "acepta_derivaciones", "activa", "servicios__area"]
+    list_filter = [
+        "tipo",
+        "publica",
+        "acepta_derivaciones",
+        "activa",
+        "servicios__area",
+        FaltaTraduccionFilter,
+    ]
     search_fields = ["nombre", "sigla"]
     inlines = [ServicioInline]
 
+    def get_queryset(self, request):
+        # The translation column reads every service's texts: one query for the page.
+        return super().get_queryset(request).prefetch_related("servicios")
+
+    def q_falta_traduccion(self, idioma: str) -> Q:
+        """The organisation's own texts or any of its services' texts."""
+        servicios = Servicio.objects.filter(organizacion=OuterRef("pk")).filter(
+            traducciones.q_falta(Servicio, idioma)
+        )
+        return traducciones.q_falta(Organizacion, idioma) | Q(Exists(servicios))
+
+    def faltantes(self, obj, idioma: str) -> list[str]:
+        propias = super().faltantes(obj, idioma)
+        for servicio in obj.servicios.all():
+            if campos := traducciones.faltantes(servicio, idioma):
+                nombres = ", ".join(str(Servicio._meta.get_field(c).verbose_name) for c in campos)
+                propias.append(f"{servicio.nombre} ({nombres})")
+        return propias
+
 
 @admin.register(Programa)
-class ProgramaAdmin(admin.ModelAdmin):
-    list_display = ["nombre", "area", "organizacion", "activo"]
-    list_filter = ["area", "activo"]
+class ProgramaAdmin(EstadoTraduccion, admin.ModelAdmin):
+    list_display = ["nombre", "area", "organizacion", "activo", "estado_traduccion"]
+    list_filter = ["area", "activo", FaltaTraduccionFilter]
     list_select_related = ["organizacion"]
     search_fields = ["nombre"]
     autocomplete_fields = ["organizacion"]
 
 
 @admin.register(Actividad)
-class ActividadAdmin(admin.ModelAdmin):
-    list_display = ["titulo", "programa", "inicio", "lugar", "publica", "asistentes"]
-    list_filter = ["publica", "programa__area"]
+class ActividadAdmin(EstadoTraduccion, admin.ModelAdmin):
+    list_display = ["titulo", "programa", "inicio", "lugar", "publica", "asistentes", "estado_traduccion"]
+    list_filter = ["publica", "programa__area", FaltaTraduccionFilter]
     list_select_related = ["programa"]
     search_fields = ["titulo", "lugar"]
     date_hierarchy = "inicio"

@@ -77,6 +77,16 @@ class Organizacion(DestinoDerivacion):
     descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
     horario_ht = models.CharField(_("horario en kreyòl"), max_length=250, blank=True)
     horario_en = models.CharField(_("horario en inglés"), max_length=250, blank=True)
+    whatsapp = models.CharField(_("WhatsApp"), max_length=50, blank=True)
+    verificada = models.DateField(
+        _("datos verificados el"),
+        null=True,
+        blank=True,
+        help_text=_("Cuándo se confirmaron por última vez dirección, teléfono y horario con la institución."),
+    )
+
+    # Texts with optional `_ht` / `_en` columns (see oficina.traducciones).
+    campos_traducibles = ("descripcion", "horario")
 
     class Meta:
         verbose_name = _("organización")
@@ -114,6 +124,19 @@ class Servicio(models.Model):
     documentos_requeridos_en = models.TextField(_("documentos requeridos, en inglés"), blank=True)
     horario_ht = models.CharField(_("horario en kreyòl"), max_length=250, blank=True)
     horario_en = models.CharField(_("horario en inglés"), max_length=250, blank=True)
+    nombre_ht = models.CharField(_("nombre en kreyòl"), max_length=200, blank=True)
+    nombre_en = models.CharField(_("nombre en inglés"), max_length=200, blank=True)
+    costo_ht = models.CharField(_("costo en kreyòl"), max_length=200, blank=True)
+    costo_en = models.CharField(_("costo en inglés"), max_length=200, blank=True)
+
+    campos_traducibles = (
+        "nombre",
+        "descripcion",
+        "elegibilidad",
+        "documentos_requeridos",
+        "horario",
+        "costo",
+    )
 
     class Meta:
         verbose_name = _("servicio")
@@ -168,6 +191,13 @@ class Programa(models.Model):
         help_text=_("Vacío si es un programa de la propia oficina."),
     )
     activo = models.BooleanField(_("activo"), default=True)
+    # Optional translations for the public calendar; empty → the Spanish text is shown.
+    nombre_ht = models.CharField(_("nombre en kreyòl"), max_length=200, blank=True)
+    nombre_en = models.CharField(_("nombre en inglés"), max_length=200, blank=True)
+    descripcion_ht = models.TextField(_("descripción en kreyòl"), blank=True)
+    descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
+
+    campos_traducibles = ("nombre", "descripcion")
 
     class Meta:
         verbose_name = _("programa")
@@ -194,6 +224,8 @@ class Actividad(models.Model):
     titulo_en = models.CharField(_("título en inglés"), max_length=200, blank=True)
     descripcion_ht = models.TextField(_("descripción en kreyòl"), blank=True)
     descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
+
+    campos_traducibles = ("titulo", "descripcion")
 
     class Meta:
         verbose_name = _("actividad")

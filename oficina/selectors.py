@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from . import busqueda_publica
 from .contenido import CLAVE_PRIVACIDAD
 from .models import Actividad, Organizacion, PaginaInformativa, Servicio
 
@@ -100,40 +101,49 @@ def limpiar_busqueda(texto: str) -> str:
     return " ".join(texto.split())[:LARGO_MAXIMO_BUSQUEDA]
 
 
+def _indice_guias(idioma: str) -> busqueda_publica.Indice:
+    indice = busqueda_publica.Indice()
+    filas = (
+        _paginas(idioma).exclude(clave=CLAVE_PRIVACIDAD).values_list("clave", "titulo", "resumen", "cuerpo")
+    )
+    for n, (clave, *textos) in enumerate(filas):
+        indice.agregar((clave, n), textos)
+    return indice
+
+
+def _indice_organizaciones(idioma: str) -> busqueda_publica.Indice:
+    """Names, acronyms and descriptions of organisations and their services, with translations."""
+    traducibles = ("descripcion",) if idioma == IDIOMA_ORIGEN else ("descripcion", f"descripcion_{idioma}")
+    indice = busqueda_publica.Indice()
+    organizaciones = Organizacion.objects.filter(publica=True, activa=True).prefetch_related("servicios")
+    for org in organizaciones:
+        partes = [org.nombre, org.sigla, *(getattr(org, c) for c in traducibles)]
+        for servicio in org.servicios.all():
+            partes += [servicio.nombre, *(getattr(servicio, c) for c in traducibles)]
+            if idioma != IDIOMA_ORIGEN:
+                partes.append(getattr(servicio, f"nombre_{idioma}"))
+        indice.agregar(org.pk, partes)
+    return indice
+
+
 def buscar(q: str, idioma: str) -> tuple[list[Guia], list[Organizacion]]:
-    """Guides (reader's language, Spanish fallback) and directory entries matching every word."""
-    palabras = q.split()[:8]
-    if not palabras:
+    """Guides (reader's language, Spanish fallback) and directory entries matching every word.
+
+    Accents and case are ignored and one typo per word is forgiven (oficina/busqueda_publica.py).
+    """
+    if not q.split():
         return [], []
-    filtro_guia = Q()
-    filtro_org = Q()
-    for palabra in palabras:
-        filtro_guia &= (
-            Q(titulo__icontains=palabra) | Q(resumen__icontains=palabra) | Q(cuerpo__icontains=palabra)
-        )
-        por_palabra = (
-            Q(nombre__icontains=palabra)
-            | Q(sigla__icontains=palabra)
-            | Q(descripcion__icontains=palabra)
-            | Q(servicios__nombre__icontains=palabra)
-            | Q(servicios__descripcion__icontains=palabra)
-        )
-        if idioma != IDIOMA_ORIGEN:  # the optional translations of the directory texts
-            por_palabra |= Q(**{f"descripcion_{idioma}__icontains": palabra}) | Q(
-                **{f"servicios__descripcion_{idioma}__icontains": palabra}
-            )
-        filtro_org &= por_palabra
     # A guide matches when its text in the reader's language or in Spanish does; it is then shown
     # in the reader's language when it exists.
-    claves = _paginas(idioma).exclude(clave=CLAVE_PRIVACIDAD).filter(filtro_guia).values("clave").distinct()
+    guias_indice = busqueda_publica.indice("guias", idioma, lambda: _indice_guias(idioma))
+    claves = {clave for clave, _ in guias_indice.buscar(q)}
     encontradas = _elegir(
         _paginas(idioma).filter(clave__in=claves).order_by("orden", "clave", "idioma"), idioma
     )
-    org_ids = (
-        Organizacion.objects.filter(publica=True, activa=True).filter(filtro_org).values("pk").distinct()
-    )
+    orgs_indice = busqueda_publica.indice("organizaciones", idioma, lambda: _indice_organizaciones(idioma))
+    org_ids = orgs_indice.buscar(q)
     organizaciones = list(
-        Organizacion.objects.filter(pk__in=org_ids)
+        Organizacion.objects.filter(pk__in=org_ids, publica=True, activa=True)
         .prefetch_related(Prefetch("servicios", queryset=Servicio.objects.order_by("nombre")))
         .order_by("nombre")[: MAXIMO_ORGANIZACIONES_BUSQUEDA + 1]
     )

@@ -14,18 +14,29 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from . import selectors
+from . import selectors, traducciones
 from .cache_publico import cache_publico
 from .choices import Area, Idioma
+from .templatetags.publico import Texto
 
 AREAS_CALENDARIO = [Area.CULTURA, Area.SALUD, Area.EDUCACION]
+# The guide linked first from the home page, in every language.
+CLAVE_EMERGENCIAS = "emergencias"
 POR_PAGINA = 15
 
 
-def _contacto():
+def _en_idioma(nombre: str) -> Texto:
+    """Setting `nombre` in the reader's language (`<nombre>_HT` / `_EN`), Spanish when empty."""
+    idioma = get_language()
+    if idioma != settings.LANGUAGE_CODE and (valor := getattr(settings, f"{nombre}_{idioma.upper()}", "")):
+        return Texto(valor, idioma)
+    return Texto(getattr(settings, nombre), settings.LANGUAGE_CODE)
+
+
+def _contacto() -> dict:
     return {
-        "direccion": settings.OFICINA_DIRECCION,
-        "horario": settings.OFICINA_HORARIO,
+        "direccion": _en_idioma("OFICINA_DIRECCION"),
+        "horario": _en_idioma("OFICINA_HORARIO"),
         "telefono": settings.OFICINA_TELEFONO,
         "whatsapp": settings.OFICINA_WHATSAPP,
         "correo": settings.OFICINA_CORREO,
@@ -67,6 +78,7 @@ def inicio(request):
         {
             "seccion": "inicio",
             "contacto": _contacto(),
+            "emergencias": selectors.guia(CLAVE_EMERGENCIAS, idioma),
             "guias": selectors.guias(idioma)[:6],
             "actividades": list(selectors.actividades_proximas()[:3]),
         },
@@ -104,6 +116,7 @@ def red_de_apoyo(request):
             "form": form,
             "pagina": pagina,
             "filtrado": bool(form.valor("area") or form.valor("idioma")),
+            "hay_respaldo": traducciones.hay_respaldo(pagina, get_language()),
         },
     )
 
@@ -116,9 +129,13 @@ def actividades(request):
     pagina = Paginator(selectors.actividades_proximas(area=area), POR_PAGINA).get_page(
         request.GET.get("pagina")
     )
-    return render(
-        request, "publico/actividades.html", {"seccion": "actividades", "form": form, "pagina": pagina}
-    )
+    contexto = {
+        "seccion": "actividades",
+        "form": form,
+        "pagina": pagina,
+        "hay_respaldo": traducciones.hay_respaldo(pagina, get_language()),
+    }
+    return render(request, "publico/actividades.html", contexto)
 
 
 @require_safe

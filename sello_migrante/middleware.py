@@ -6,6 +6,7 @@ would otherwise mix languages, e.g. English topic labels inside Spanish pages.
 """
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 
 
@@ -19,3 +20,22 @@ class EquipoEnEspanolMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class GZipPublicoMiddleware(GZipMiddleware):
+    """gzip for the public site and open data only, never where a secret sits in the body.
+
+    BREACH recovers a secret from the compressed size of responses that also reflect attacker
+    input. Public pages and /datos/ carry no secret and no personal data, so they are compressed;
+    staff pages, sign-in and the admin (CSRF tokens, personal data) never are, and neither is any
+    response whose rendering used the CSRF token.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.privados = ("/equipo/", "/cuentas/", f"/{settings.ADMIN_URL}")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.privados) or request.META.get("CSRF_COOKIE_USED"):
+            return response
+        return super().process_response(request, response)

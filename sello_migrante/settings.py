@@ -107,9 +107,23 @@ DEMO_PASSWORD = _read("DEMO_PASSWORD", env.str, default="demo")
 AVISO_PRIVACIDAD_VERSION = _read("AVISO_PRIVACIDAD_VERSION", env.str, default="2026-12")
 # Persons with no activity for this many years are listed (and anonymised with --apply) by `retencion`.
 RETENCION_ANOS = _read("RETENCION_ANOS", env.int, default=5)
+# Access-log rows (who looked at, searched or exported personal data) older than this are deleted by `retencion --apply`.
+RETENCION_REGISTRO_ACCESOS_ANOS = _read("RETENCION_REGISTRO_ACCESOS_ANOS", env.int, default=2)
 # The office's contact details, shown on the public site.
 OFICINA_DIRECCION = _read("OFICINA_DIRECCION", env.str, default="Condell 1490, Valparaíso")
-OFICINA_HORARIO = _read("OFICINA_HORARIO", env.str, default="Lunes a viernes, 8:30 a 14:00")
+_HORARIO_POR_DEFECTO = "Lunes a viernes, 8:30 a 14:00"
+OFICINA_HORARIO = _read("OFICINA_HORARIO", env.str, default=_HORARIO_POR_DEFECTO)
+# The hours and address in Creole and English; empty → the Spanish text, marked lang="es".
+# The default translations apply only to the default hours (a custom schedule needs its own).
+_horario_propio = OFICINA_HORARIO != _HORARIO_POR_DEFECTO
+OFICINA_HORARIO_HT = _read(
+    "OFICINA_HORARIO_HT", env.str, default="" if _horario_propio else "Lendi rive vandredi, 8:30 rive 14:00"
+)
+OFICINA_HORARIO_EN = _read(
+    "OFICINA_HORARIO_EN", env.str, default="" if _horario_propio else "Monday to Friday, 8:30 am to 2:00 pm"
+)
+OFICINA_DIRECCION_HT = _read("OFICINA_DIRECCION_HT", env.str, default="")
+OFICINA_DIRECCION_EN = _read("OFICINA_DIRECCION_EN", env.str, default="")
 # Demo numbers only with DEBUG on: production shows a phone or WhatsApp only when it is set.
 OFICINA_TELEFONO = _read("OFICINA_TELEFONO", env.str, default="+56 32 000 0000" if DEBUG else "")
 OFICINA_WHATSAPP = _read("OFICINA_WHATSAPP", env.str, default="+56 9 0000 0000" if DEBUG else "")
@@ -144,6 +158,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After every middleware that writes the body (it compresses last); public pages only.
+    "sello_migrante.middleware.GZipPublicoMiddleware",
     "sello_migrante.seguridad.QuitarCaracteresNulosMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -279,6 +295,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "atenciones.Caso", "exclude_fields": ["modificado"]},
     {"model": "atenciones.Atencion"},
     {"model": "atenciones.Derivacion", "exclude_fields": ["modificado"]},
+    {"model": "atenciones.SeguimientoDerivacion"},
 )
 
 LOGGING = {

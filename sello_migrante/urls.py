@@ -10,6 +10,7 @@ urlpatterns = [
     path("salud/", views.salud, name="salud"),
     path("cuentas/", include("django.contrib.auth.urls")),
     path("equipo/", include("atenciones.urls")),
+    path("datos/", include("oficina.urls_datos")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("oficina.urls")), prefix_default_language=True)

@@ -145,6 +145,13 @@ MATRIZ = {
     "publico:actividades": [(None, todos(200))],
     "publico:privacidad": [(None, todos(200))],
     "publico:buscar": [(None, todos(200))],
+    # Open data: the public directory, the same for everyone; unknown ids are 404.
+    "datos:hsds_organizations": [(None, todos(200))],
+    "datos:hsds_organization": [(lambda d: {"id": "00000000-0000-0000-0000-000000000000"}, todos(404))],
+    "datos:hsds_services": [(None, todos(200))],
+    "datos:hsds_service": [(lambda d: {"id": "00000000-0000-0000-0000-000000000000"}, todos(404))],
+    "datos:hsds_locations": [(None, todos(200))],
+    "datos:hsds_location": [(lambda d: {"id": "00000000-0000-0000-0000-000000000000"}, todos(404))],
 }
 
 # Admin models: what the office head may do (v view, a add, c change, d delete) and what a superuser may.

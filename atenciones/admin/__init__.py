@@ -1,3 +1,3 @@
 """Django admin of the casework, one module per concern."""
 
-from . import casework, casos, derivaciones, privacidad  # noqa: F401
+from . import atenciones, casos, derivaciones, personas, privacidad  # noqa: F401

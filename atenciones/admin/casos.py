@@ -3,24 +3,17 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import EstadoCaso, MotivoCierre
-from ..models import Caso
+from ..choices import MotivoCierre
+from ..models import Caso, CasoQuerySet
 from ..services.casos import abrir_caso, cerrar_caso, reabrir_caso, reasignar_caso
-from .comun import AdminRapido, ExportarMixin, filtro_profesional, filtro_vencidas, usuarios_del_equipo
-
-
-def _nombre(u):
-    return u.get_full_name() or u.username
-
-
-def seguimiento_atrasado(hoy):
-    return ~Q(estado=EstadoCaso.CERRADO) & Q(fecha_seguimiento__lt=hoy)
+from .exportacion import ExportarMixin
+from .filtros import filtro_profesional, filtro_vencidas, usuarios_del_equipo
+from .listas import AdminRapido, nombre_usuario
 
 
 class ReasignarForm(forms.Form):
@@ -31,7 +24,7 @@ class ReasignarForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["asignado_a"].queryset = usuarios_del_equipo()
-        self.fields["asignado_a"].label_from_instance = _nombre
+        self.fields["asignado_a"].label_from_instance = nombre_usuario
 
 
 class CerrarForm(forms.Form):
@@ -60,7 +53,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
         "prioridad",
         "area",
         filtro_profesional("asignado_a", _("profesional asignado")),
-        filtro_vencidas(_("seguimiento atrasado"), seguimiento_atrasado, "atrasado"),
+        filtro_vencidas(_("seguimiento atrasado"), CasoQuerySet.q_seguimiento_vencido, "atrasado"),
         ("abierto_en", admin.DateFieldListFilter),
     ]
     list_select_related = ["persona", "asignado_a"]
@@ -80,7 +73,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
         (_("área"), lambda c: c.get_area_display()),
         (_("estado"), lambda c: c.get_estado_display()),
         (_("prioridad"), lambda c: c.get_prioridad_display()),
-        (_("profesional asignado"), lambda c: _nombre(c.asignado_a)),
+        (_("profesional asignado"), lambda c: nombre_usuario(c.asignado_a)),
         (_("abierto el"), lambda c: c.abierto_en),
         (_("próximo seguimiento"), lambda c: c.fecha_seguimiento),
         (_("cerrado el"), lambda c: c.cerrado_en),
@@ -115,13 +108,14 @@ class CasoAdmin(ExportarMixin, AdminRapido):
             asignado_a=obj.asignado_a,
             prioridad=obj.prioridad,
             fecha_seguimiento=obj.fecha_seguimiento,
+            usuario=request.user,
         )
         obj.pk = nuevo.pk
         obj.__dict__.update({k: v for k, v in nuevo.__dict__.items() if not k.startswith("_")})
 
     @admin.display(description=_("profesional asignado"), ordering="asignado_a__first_name")
     def asignado(self, obj):
-        return _nombre(obj.asignado_a)
+        return nombre_usuario(obj.asignado_a)
 
     @admin.display(description=_("días abierto"))
     def dias_abierto(self, obj):
@@ -130,11 +124,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
 
     @admin.display(description=_("seguimiento atrasado"), boolean=True)
     def atrasado(self, obj):
-        return (
-            obj.estado != EstadoCaso.CERRADO
-            and obj.fecha_seguimiento is not None
-            and obj.fecha_seguimiento < timezone.localdate()
-        )
+        return obj.seguimiento_vencido
 
     # --- actions: each calls a service per case, and reports what it refused ---
 
@@ -184,7 +174,9 @@ class CasoAdmin(ExportarMixin, AdminRapido):
             request,
             queryset,
             lambda caso: reasignar_caso(caso=caso, asignado_a=nuevo, usuario=request.user),
-            lambda n: gettext("Casos reasignados a %(nombre)s: %(n)s.") % {"nombre": _nombre(nuevo), "n": n},
+            lambda n: (
+                gettext("Casos reasignados a %(nombre)s: %(n)s.") % {"nombre": nombre_usuario(nuevo), "n": n}
+            ),
         )
         return None
 

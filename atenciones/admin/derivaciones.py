@@ -8,21 +8,21 @@ an error message and change nothing.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion, MotivoRechazo
-from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
+from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
+from ..forms._errores import errores_a_formulario
+from ..forms.derivaciones import CambioEstadoForm
+from ..models import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 from ..services.derivaciones import cambiar_estado_derivacion
-from .comun import AdminRapido, ExportarMixin, InlineSoloLectura, fecha_corta, filtro_vencidas
-
-
-def vencidas_hoy(hoy):
-    return Q(estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=hoy)
+from .exportacion import ExportarMixin
+from .filtros import filtro_vencidas
+from .inlines import InlineSoloLectura
+from .listas import AdminRapido, fecha_corta
 
 
 class EventoInline(InlineSoloLectura):
@@ -43,36 +43,6 @@ class SeguimientoInline(InlineSoloLectura):
     verbose_name_plural = _("seguimientos de la oficina")
 
 
-class CambioEstadoForm(forms.Form):
-    nuevo_estado = forms.ChoiceField(label=_("Nuevo estado"))
-    nota = forms.CharField(
-        label=_("Nota"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    respuesta = forms.CharField(
-        label=_("Respuesta"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Obligatoria para marcarla como resuelta."),
-    )
-    motivo_rechazo = forms.ChoiceField(
-        label=_("Motivo de rechazo"),
-        required=False,
-        choices=[("", "—"), *MotivoRechazo.choices],
-        help_text=_("Obligatorio para rechazarla."),
-    )
-    estado_esperado = forms.CharField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, derivacion, **kwargs):
-        super().__init__(*args, **kwargs)
-        posibles = TRANSICIONES_DERIVACION.get(derivacion.estado, set())
-        # Only the legal moves from the current state; the service checks again under a row lock.
-        self.fields["nuevo_estado"].choices = [("", _("Elija…"))] + [
-            (e.value, e.label) for e in EstadoDerivacion if e in posibles
-        ]
-        self.fields["estado_esperado"].initial = derivacion.estado
-
-
 @admin.register(Derivacion)
 class DerivacionAdmin(ExportarMixin, AdminRapido):
     list_display = [
@@ -87,7 +57,7 @@ class DerivacionAdmin(ExportarMixin, AdminRapido):
     ]
     list_filter = [
         "estado",
-        filtro_vencidas(_("vencida"), vencidas_hoy),
+        filtro_vencidas(_("vencida"), DerivacionQuerySet.q_vencidas),
         "prioridad",
         "tema",
         "departamento",
@@ -187,8 +157,7 @@ class DerivacionAdmin(ExportarMixin, AdminRapido):
                 )
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
-                    for campo, errores in exc.message_dict.items():
-                        form.add_error(campo if campo in form.fields else None, errores)
+                    errores_a_formulario(form, exc)
                 else:
                     self.message_user(request, " ".join(exc.messages), messages.ERROR)
                     return redirect(volver)

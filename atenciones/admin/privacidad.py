@@ -9,7 +9,6 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +22,7 @@ from ..models import (
     Persona,
     RegistroAcceso,
     SolicitudDerecho,
+    SolicitudDerechoQuerySet,
 )
 from . import _seguro
 
@@ -97,7 +97,10 @@ class PersonaIdFilter(FiltroTexto):
         if not self.value():
             return queryset
         pk = self.entero()
-        return queryset.filter(persona_id=pk) if pk is not None else queryset.none()
+        return self.filtrar(queryset, pk) if pk is not None else queryset.none()
+
+    def filtrar(self, queryset, pk: int):
+        return queryset.filter(persona_id=pk)
 
 
 @admin.register(RegistroAcceso)
@@ -120,18 +123,10 @@ class RegistroAccesoAdmin(SoloLecturaMixin, admin.ModelAdmin):
         )
 
 
-class PersonaCambiosFilter(FiltroTexto):
+class PersonaCambiosFilter(PersonaIdFilter):
     """Changes to a person and to their cases, attentions and referrals."""
 
-    title = _("persona (n° de ficha)")
-    parameter_name = "persona"
-
-    def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        pk = self.entero()
-        if pk is None:
-            return queryset.none()
+    def filtrar(self, queryset, pk: int):
         tipos = ContentType.objects.get_for_models(Persona, Caso, Atencion, Derivacion)
         condicion = Q(content_type=tipos[Persona], object_pk=str(pk))
         for modelo in (Caso, Atencion, Derivacion):
@@ -158,9 +153,7 @@ class VencidaFilter(admin.SimpleListFilter):
         return [("si", _("Vencidas (abiertas, fuera de plazo)")), ("no", _("Dentro de plazo o cerradas"))]
 
     def queryset(self, request, queryset):
-        vencidas = Q(estado__in=[SolicitudDerecho.Estado.RECIBIDA, SolicitudDerecho.Estado.EN_CURSO]) & Q(
-            vence_el__lt=timezone.localdate()
-        )
+        vencidas = SolicitudDerechoQuerySet.q_vencidas()
         if self.value() == "si":
             return queryset.filter(vencidas)
         if self.value() == "no":

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from oficina.choices import Area, Tema
 from oficina.models import Departamento, Organizacion
 
-from ..choices import Canal, EstadoCaso, Prioridad
+from ..choices import Canal, Prioridad
 from ..models import Caso
+from .destinos import CampoDestino, campos_destino, opcion_destino
 from .personas import FechaInput
 
 FORMATO_FECHA_HORA = "%Y-%m-%dT%H:%M"
@@ -37,9 +38,9 @@ class FechaHoraInput(forms.DateTimeInput):
 
 def opciones_destino():
     """Grouped choices: active departments, then organisations that accept referrals."""
-    deptos = [(f"d{d.pk}", d.nombre) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
+    deptos = [opcion_destino(d) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
     orgs = [
-        (f"o{o.pk}", o.nombre)
+        opcion_destino(o)
         for o in Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("nombre")
     ]
     return [("", "—"), (_("Departamentos municipales"), deptos), (_("Red de apoyo"), orgs)]
@@ -89,7 +90,7 @@ class AtencionForm(forms.Form):
     )
 
     derivar = forms.BooleanField(label=_("Derivar con esta atención"), required=False)
-    destino = forms.ChoiceField(label=_("Destino"), choices=(), required=False)
+    destino = CampoDestino(label=_("Destino"), choices=(), required=False)
     der_tema = forms.ChoiceField(
         label=_("Tema de la derivación"), choices=[("", "—"), *Tema.choices], required=False
     )
@@ -112,7 +113,7 @@ class AtencionForm(forms.Form):
     def __init__(self, *args, persona, **kwargs):
         super().__init__(*args, **kwargs)
         self.persona = persona
-        self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
+        self.fields["caso"].queryset = Caso.objects.abiertos().filter(persona=persona)
         self.fields["destino"].choices = opciones_destino()
         if not self.is_bound:
             self.initial.setdefault("fecha_hora", timezone.localtime().replace(second=0, microsecond=0))
@@ -145,16 +146,6 @@ class AtencionForm(forms.Form):
         if fecha > timezone.now() + datetime.timedelta(minutes=5):
             raise forms.ValidationError(_("La atención no puede registrarse en el futuro."))
         return fecha
-
-    def clean_destino(self):
-        valor = self.cleaned_data.get("destino") or ""
-        if not valor:
-            return None
-        modelo = Departamento if valor[0] == "d" else Organizacion
-        try:
-            return modelo.objects.get(pk=int(valor[1:]))
-        except (ValueError, modelo.DoesNotExist):
-            raise forms.ValidationError(_("Elija un destino de la lista.")) from None
 
     def clean(self):
         datos = super().clean()
@@ -205,10 +196,8 @@ class AtencionForm(forms.Form):
         d = self.cleaned_data
         if not d.get("derivar"):
             return None
-        destino = d["destino"]
         return {
-            "departamento": destino if isinstance(destino, Departamento) else None,
-            "organizacion": destino if isinstance(destino, Organizacion) else None,
+            **campos_destino(d["destino"]),
             "tema": d["der_tema"],
             "motivo": d["der_motivo"].strip(),
             "prioridad": d["der_prioridad"] or Prioridad.MEDIA,

@@ -10,9 +10,16 @@ from oficina.choices import AREA_DE_TEMA, Tema
 from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
-from ..choices import EstadoCaso, EstadoDerivacion, MotivoRechazo, Prioridad, ResultadoSeguimiento
+from ..choices import (
+    TRANSICIONES_DERIVACION,
+    EstadoDerivacion,
+    MotivoRechazo,
+    Prioridad,
+    ResultadoSeguimiento,
+)
 from ..models import Caso
-from ..selectors_derivaciones import externas_esperando, q_vencidas
+from ..selectors.derivaciones import externas_esperando
+from .destinos import CampoDestino, campos_destino, opcion_destino
 
 E = EstadoDerivacion
 
@@ -37,7 +44,7 @@ def _plazo(destino, hoy):
 def opciones_de_destino(tema: str | None, hoy=None):
     """Grouped choices: the destinations proposed for the topic first, then the others.
 
-    Values are "departamento:<id>" or "organizacion:<id>"; each label shows the response deadline.
+    Values as in `forms.destinos`; each label shows the response deadline.
     Organisations that do not accept referrals are left out.
     """
     hoy = hoy or timezone.localdate()
@@ -54,14 +61,14 @@ def opciones_de_destino(tema: str | None, hoy=None):
             ).values_list("pk", flat=True)
         )
 
-    def opcion(prefijo, destino):
-        return (f"{prefijo}:{destino.pk}", f"{destino.nombre} ({_plazo(destino, hoy)})")
+    def opcion(destino):
+        return opcion_destino(destino, f"{destino.nombre} ({_plazo(destino, hoy)})")
 
     propuestos, deptos, orgs = [], [], []
     for d in departamentos:
-        (propuestos if area and d.area == area else deptos).append(opcion("departamento", d))
+        (propuestos if area and d.area == area else deptos).append(opcion(d))
     for o in organizaciones:
-        (propuestos if o.pk in del_area else orgs).append(opcion("organizacion", o))
+        (propuestos if o.pk in del_area else orgs).append(opcion(o))
     grupos = [("", _("Elija un destino"))]
     if propuestos:
         grupos.append((_("Propuestos para el tema"), propuestos))
@@ -74,7 +81,7 @@ def opciones_de_destino(tema: str | None, hoy=None):
 
 class NuevaDerivacionForm(forms.Form):
     tema = forms.ChoiceField(label=_("Tema"), choices=[("", "---------"), *Tema.choices])
-    destino = forms.ChoiceField(
+    destino = CampoDestino(
         label=_("Destino"),
         help_text=_("Los destinos propuestos para el tema aparecen primero, con su plazo de respuesta."),
     )
@@ -104,17 +111,9 @@ class NuevaDerivacionForm(forms.Form):
         self.usuario = usuario
         tema = self.data.get("tema") if self.is_bound else self.initial.get("tema")
         self.fields["destino"].choices = opciones_de_destino(tema if tema in Tema.values else None)
-        self.fields["caso"].queryset = Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO)
+        self.fields["caso"].queryset = Caso.objects.abiertos().filter(persona=persona)
         if not es_encargada(usuario):
             del self.fields["consentimiento_omitido_motivo"]
-
-    def clean_destino(self):
-        tipo, _sep, pk = self.cleaned_data["destino"].partition(":")
-        modelo = {"departamento": Departamento, "organizacion": Organizacion}[tipo]
-        try:
-            return tipo, modelo.objects.get(pk=int(pk))
-        except (modelo.DoesNotExist, ValueError) as exc:
-            raise forms.ValidationError(_("Elija un destino de la lista.")) from exc
 
     def clean(self):
         datos = super().clean()
@@ -133,7 +132,11 @@ class NuevaDerivacionForm(forms.Form):
 
 
 class CambioEstadoForm(forms.Form):
-    nuevo_estado = forms.ChoiceField(choices=E.choices, widget=forms.HiddenInput)
+    """A referral's move. The staff page sends one form per button (the state is hidden); with
+    `derivacion=` (the admin) the state is picked among the legal moves from its current state.
+    Either way the service checks the move again under a row lock."""
+
+    nuevo_estado = forms.ChoiceField(label=_("Nuevo estado"), choices=E.choices, widget=forms.HiddenInput)
     estado_esperado = forms.ChoiceField(choices=E.choices, widget=forms.HiddenInput)
     respuesta = forms.CharField(
         label=_("Respuesta"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -144,6 +147,18 @@ class CambioEstadoForm(forms.Form):
     nota = forms.CharField(
         label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, derivacion=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if derivacion is not None:
+            posibles = TRANSICIONES_DERIVACION.get(derivacion.estado, set())
+            campo = self.fields["nuevo_estado"]
+            campo.widget = forms.Select()
+            campo.choices = [("", _("Elija…"))] + [(e.value, e.label) for e in E if e in posibles]
+            self.fields["estado_esperado"].initial = derivacion.estado
+            self.fields["respuesta"].help_text = _("Obligatoria para marcarla como resuelta.")
+            self.fields["motivo_rechazo"].help_text = _("Obligatorio para rechazarla.")
+            self.order_fields(["nuevo_estado", "nota", "respuesta", "motivo_rechazo"])
 
     def clean(self):
         datos = super().clean()
@@ -174,7 +189,7 @@ class SeguimientoForm(forms.Form):
 class FiltroDerivacionesForm(forms.Form):
     """Office list filters (GET). Invalid values are reported and ignored, never a 500."""
 
-    destino = forms.ChoiceField(label=_("Destino"), required=False)
+    destino = CampoDestino(label=_("Destino"), required=False)
     estado = forms.ChoiceField(label=_("Estado"), choices=[("", _("Todos")), *E.choices], required=False)
     vencidas = forms.BooleanField(label=_("Solo vencidas"), required=False)
     externas = forms.BooleanField(label=_("Solo externas esperando respuesta"), required=False)
@@ -187,8 +202,8 @@ class FiltroDerivacionesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        deptos = [(f"departamento:{pk}", n) for pk, n in Departamento.objects.values_list("pk", "nombre")]
-        orgs = [(f"organizacion:{pk}", n) for pk, n in Organizacion.objects.values_list("pk", "nombre")]
+        deptos = [opcion_destino(d) for d in Departamento.objects.only("pk", "nombre")]
+        orgs = [opcion_destino(o) for o in Organizacion.objects.only("pk", "nombre")]
         self.fields["destino"].choices = [
             ("", _("Todos")),
             (_("Departamentos municipales"), deptos),
@@ -206,12 +221,11 @@ class FiltroDerivacionesForm(forms.Form):
             return qs
         d = self.cleaned_data
         if d.get("destino"):
-            tipo, _sep, pk = d["destino"].partition(":")
-            qs = qs.filter(**{f"{tipo}_id": int(pk)})
+            qs = qs.filter(**campos_destino(d["destino"]))
         if d.get("estado"):
             qs = qs.filter(estado=d["estado"])
         if d.get("vencidas"):
-            qs = qs.filter(q_vencidas())
+            qs = qs.vencidas()
         if d.get("externas"):
             qs = externas_esperando(qs)
         if d.get("desde"):

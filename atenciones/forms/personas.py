@@ -1,6 +1,7 @@
 """Register and edit a person."""
 
 import datetime
+from functools import cached_property
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
@@ -11,17 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from oficina.choices import Idioma
 
 from ..models import Persona
-
-BANDERAS = [
-    "recien_llegada",
-    "sin_documentos",
-    "nna",
-    "nna_no_acompanado",
-    "embarazo",
-    "situacion_calle",
-    "discapacidad",
-    "violencia",
-]
+from ..models.personas import BANDERAS
+from ..selectors.personas import posibles_duplicados
 
 
 class FechaInput(forms.DateInput):
@@ -177,3 +169,40 @@ class RegistroPersonaForm(PersonaForm):
 
     def _secciones(self):
         return [*super()._secciones(), Fieldset(_("Consentimiento"), "consentimiento"), "confirmar"]
+
+    # --- the duplicate-confirmation protocol ---
+    # A submit whose data look like persons already registered shows them and registers nothing;
+    # submitting the same data again (same likely duplicates) registers the person anyway.
+
+    @cached_property
+    def duplicados(self) -> list[dict]:
+        """Likely duplicates of what was typed (cleaned where it could be)."""
+        self.is_valid()  # cleans once; the check uses the cleaned values where there are some
+        limpio = getattr(self, "cleaned_data", {})
+        return posibles_duplicados(
+            nombres=limpio.get("nombres") or self.data.get("nombres", ""),
+            apellidos=limpio.get("apellidos") or self.data.get("apellidos", ""),
+            fecha_nacimiento=limpio.get("fecha_nacimiento"),
+            tipo_documento=limpio.get("tipo_documento") or self.data.get("tipo_documento", ""),
+            documento_numero=limpio.get("documento_numero") or self.data.get("documento_numero", ""),
+            telefono=limpio.get("telefono") or self.data.get("telefono", ""),
+        )
+
+    def _ficha(self) -> str:
+        return ",".join(str(d["persona"].pk) for d in self.duplicados)
+
+    def confirmado(self) -> bool:
+        """Valid, and with no likely duplicate or with the same ones already shown and confirmed."""
+        self._valido = self.is_valid()
+        return self._valido and (not self.duplicados or self.cleaned_data["confirmar"] == self._ficha())
+
+    def pedir_confirmacion(self) -> None:
+        """After valid data with likely duplicates: the next submit of the same data registers anyway."""
+        if self.duplicados and getattr(self, "_valido", False):
+            datos = self.data.copy()
+            datos["confirmar"] = self._ficha()
+            self.data = datos
+
+    @property
+    def confirmable(self) -> bool:
+        return bool(self.duplicados) and self.is_bound and not self.errors

@@ -1,23 +1,29 @@
 """The casework's models, one module per concern; import them from `atenciones.models`."""
 
-from .casos import Atencion, AtencionTema, Caso
-from .derivaciones import CorreoSaliente, Derivacion, EventoDerivacion, SeguimientoDerivacion, SoloAgregar
-from .personas import Hogar, Persona, _comuna_por_defecto
-from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho
+from .casos import Atencion, AtencionTema, Caso, CasoQuerySet
+from .correos import CorreoSaliente
+from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
+from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
+from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
+from .solo_agregar import SoloAgregar
 
 __all__ = [
     "Atencion",
     "AtencionTema",
     "BrechaSeguridad",
     "Caso",
+    "CasoQuerySet",
     "CorreoSaliente",
     "Derivacion",
+    "DerivacionQuerySet",
     "EventoDerivacion",
     "Hogar",
     "Persona",
+    "PersonaQuerySet",
     "RegistroAcceso",
     "SeguimientoDerivacion",
     "SolicitudDerecho",
+    "SolicitudDerechoQuerySet",
     "SoloAgregar",
     "_comuna_por_defecto",  # referenced by migration 0001
 ]

@@ -22,6 +22,29 @@ from .personas import Persona
 User = settings.AUTH_USER_MODEL
 
 
+class CasoQuerySet(models.QuerySet):
+    """The case rules, defined once: *open* (not closed) and *follow-up overdue* (open, with a
+    follow-up date before today). `Caso.abierto` and `Caso.seguimiento_vencido` say the same of one case."""
+
+    @staticmethod
+    def q_abiertos() -> Q:
+        return ~Q(estado=EstadoCaso.CERRADO)
+
+    @staticmethod
+    def q_seguimiento_vencido(hoy: datetime.date | None = None) -> Q:
+        return CasoQuerySet.q_abiertos() & Q(fecha_seguimiento__lt=hoy or timezone.localdate())
+
+    def abiertos(self) -> "CasoQuerySet":
+        return self.filter(self.q_abiertos())
+
+    def seguimiento_vencido(self, hoy: datetime.date | None = None) -> "CasoQuerySet":
+        return self.filter(self.q_seguimiento_vencido(hoy))
+
+    def seguimiento_pendiente(self, hoy: datetime.date | None = None) -> "CasoQuerySet":
+        """Open cases whose follow-up is due: today or overdue ("Mi día")."""
+        return self.abiertos().filter(fecha_seguimiento__lte=hoy or timezone.localdate())
+
+
 class Caso(models.Model):
     persona = models.ForeignKey(
         Persona, on_delete=models.PROTECT, related_name="casos", verbose_name=_("persona")
@@ -46,6 +69,8 @@ class Caso(models.Model):
     nota_cierre = models.TextField(_("nota de cierre"), max_length=1000, blank=True)
     creado = models.DateTimeField(_("creado"), auto_now_add=True)
     modificado = models.DateTimeField(_("modificado"), auto_now=True)
+
+    objects = CasoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("caso")
@@ -73,6 +98,19 @@ class Caso(models.Model):
 
     def __str__(self):
         return _("Caso %(id)s · %(persona)s") % {"id": self.pk, "persona": self.persona}
+
+    @property
+    def abierto(self) -> bool:
+        """See CasoQuerySet.q_abiertos."""
+        return self.estado != EstadoCaso.CERRADO
+
+    def seguimiento_vencido_el(self, hoy: datetime.date) -> bool:
+        """See CasoQuerySet.q_seguimiento_vencido."""
+        return self.abierto and self.fecha_seguimiento is not None and self.fecha_seguimiento < hoy
+
+    @property
+    def seguimiento_vencido(self) -> bool:
+        return self.seguimiento_vencido_el(timezone.localdate())
 
     def clean(self):
         super().clean()

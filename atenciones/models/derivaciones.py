@@ -1,9 +1,11 @@
-"""Referrals, their append-only history and follow-ups, and the e-mail outbox."""
+"""Referrals, their append-only history and their follow-ups."""
+
+import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +13,7 @@ from oficina.choices import Tema
 from oficina.models import Departamento, Organizacion
 
 from ..choices import (
+    ESTADOS_DERIVACION_ABIERTOS,
     EstadoDerivacion,
     MotivoRechazo,
     Prioridad,
@@ -18,8 +21,40 @@ from ..choices import (
 )
 from .casos import Atencion, Caso
 from .personas import Persona
+from .solo_agregar import SoloAgregar
 
 User = settings.AUTH_USER_MODEL
+
+
+class DerivacionQuerySet(models.QuerySet):
+    """The referral rules, defined once: *open* (waiting for the destination's answer) and *overdue*
+    (open and past its due date; the due date itself is still on time). `Derivacion.abierta` and
+    `Derivacion.vencida` say the same of one referral."""
+
+    @staticmethod
+    def q_abiertas(prefijo: str = "") -> Q:
+        """Open referrals; `prefijo` ("derivaciones__") reaches them from a related model."""
+        return Q(**{f"{prefijo}estado__in": ESTADOS_DERIVACION_ABIERTOS})
+
+    @staticmethod
+    def q_vencidas(hoy: datetime.date | None = None, prefijo: str = "") -> Q:
+        """Overdue referrals on `hoy` (default today)."""
+        hoy = hoy or timezone.localdate()
+        return DerivacionQuerySet.q_abiertas(prefijo) & Q(**{f"{prefijo}fecha_limite__lt": hoy})
+
+    def abiertas(self) -> "DerivacionQuerySet":
+        return self.filter(self.q_abiertas())
+
+    def vencidas(self, hoy: datetime.date | None = None) -> "DerivacionQuerySet":
+        return self.filter(self.q_vencidas(hoy))
+
+    def con_vencimiento(self, hoy: datetime.date | None = None) -> "DerivacionQuerySet":
+        """Annotate `esta_vencida` (1/0) so lists can put overdue referrals first."""
+        return self.annotate(
+            esta_vencida=Case(
+                When(self.q_vencidas(hoy), then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
 
 
 class Derivacion(models.Model):
@@ -85,6 +120,8 @@ class Derivacion(models.Model):
     fecha_cierre = models.DateTimeField(_("cerrada el"), null=True, blank=True)
     modificado = models.DateTimeField(_("modificado"), auto_now=True)
 
+    objects = DerivacionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("derivación")
         verbose_name_plural = _("derivaciones")
@@ -137,16 +174,17 @@ class Derivacion(models.Model):
         return self.departamento or self.organizacion
 
     @property
-    def abierta(self):
-        return self.estado in (
-            EstadoDerivacion.ENVIADA,
-            EstadoDerivacion.RECIBIDA,
-            EstadoDerivacion.EN_ATENCION,
-        )
+    def abierta(self) -> bool:
+        """See DerivacionQuerySet.q_abiertas."""
+        return self.estado in ESTADOS_DERIVACION_ABIERTOS
+
+    def vencida_el(self, hoy: datetime.date) -> bool:
+        """See DerivacionQuerySet.q_vencidas."""
+        return self.abierta and self.fecha_limite < hoy
 
     @property
-    def vencida(self):
-        return self.abierta and self.fecha_limite < timezone.localdate()
+    def vencida(self) -> bool:
+        return self.vencida_el(timezone.localdate())
 
     def clean(self):
         super().clean()
@@ -160,24 +198,6 @@ class Derivacion(models.Model):
             raise ValidationError({"motivo_rechazo": _("Una derivación rechazada necesita un motivo.")})
         if self.estado == EstadoDerivacion.RESUELTA and not self.respuesta.strip():
             raise ValidationError({"respuesta": _("Una derivación resuelta necesita una respuesta.")})
-
-
-class SoloAgregar(models.Model):
-    """Append-only rows: written once, never changed or deleted through a model instance."""
-
-    mensaje_no_se_modifica = _("Este registro no se modifica.")
-    mensaje_no_se_borra = _("Este registro no se borra.")
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(self.mensaje_no_se_modifica)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(self.mensaje_no_se_borra)
 
 
 class EventoDerivacion(SoloAgregar):
@@ -237,46 +257,3 @@ class SeguimientoDerivacion(SoloAgregar):
 
     def __str__(self):
         return f"{self.derivacion}: {self.get_resultado_display()}"
-
-
-class CorreoSaliente(models.Model):
-    """Outbox: every notification is recorded before it is sent, so a failed send is retried."""
-
-    class Tipo(models.TextChoices):
-        NUEVA = "nueva", _("Nueva derivación")
-        RESPUESTA = "respuesta", _("Derivación resuelta o rechazada")
-        RECORDATORIO = "recordatorio", _("Recordatorio diario")
-
-    tipo = models.CharField(_("tipo"), max_length=15, choices=Tipo.choices)
-    # Set for the daily reminders: one per recipient and day ("recordatorio:<user id>:<date>").
-    clave = models.CharField(_("clave"), max_length=80, unique=True, null=True, blank=True)
-    destinatarios = models.JSONField(_("destinatarios"), default=list)
-    asunto = models.CharField(_("asunto"), max_length=250)
-    cuerpo = models.TextField(_("cuerpo"))
-    derivacion = models.ForeignKey(
-        Derivacion,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="correos",
-        verbose_name=_("derivación"),
-    )
-    creado = models.DateTimeField(_("creado"), default=timezone.now)
-    enviado = models.DateTimeField(_("enviado"), null=True, blank=True)
-    intentos = models.PositiveSmallIntegerField(_("intentos"), default=0)
-    ultimo_error = models.TextField(_("último error"), blank=True)
-
-    class Meta:
-        verbose_name = _("correo saliente")
-        verbose_name_plural = _("correos salientes")
-        ordering = ["creado", "id"]
-        indexes = [
-            # reintentar_correos: the pending ones, oldest first.
-            models.Index(fields=["creado"], condition=Q(enviado__isnull=True), name="correo_pendiente_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_tipo_display()}: {self.asunto}"
-
-
-# --- Data protection (Ley 21.719): access log, data-subject requests, breach register ---

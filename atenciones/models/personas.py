@@ -29,6 +29,19 @@ from ..documentos import (
 User = settings.AUTH_USER_MODEL
 
 
+# The vulnerability flags (boolean fields of Persona), in the order forms and pages show them.
+BANDERAS = (
+    "recien_llegada",
+    "sin_documentos",
+    "nna",
+    "nna_no_acompanado",
+    "embarazo",
+    "situacion_calle",
+    "discapacidad",
+    "violencia",
+)
+
+
 def _comuna_por_defecto():
     return settings.COMUNA
 
@@ -52,6 +65,18 @@ class Hogar(models.Model):
 
     def __str__(self):
         return self.nombre
+
+
+class PersonaQuerySet(models.QuerySet):
+    """The person rule, defined once: *active* (neither anonymised nor blocked by a rights request).
+    `Persona.activa` says the same of one person."""
+
+    @staticmethod
+    def q_activas() -> Q:
+        return Q(anonimizada_en__isnull=True, bloqueada=False)
+
+    def activas(self) -> "PersonaQuerySet":
+        return self.filter(self.q_activas())
 
 
 class Persona(models.Model):
@@ -177,6 +202,8 @@ class Persona(models.Model):
     # Search text (atenciones.busqueda): unaccented names, document, phone digits; set in clean().
     busqueda = models.CharField(_("texto de búsqueda"), max_length=500, blank=True, editable=False)
 
+    objects = PersonaQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("persona")
         verbose_name_plural = _("personas")
@@ -224,6 +251,11 @@ class Persona(models.Model):
         return self.nombre_completo
 
     @property
+    def activa(self) -> bool:
+        """See PersonaQuerySet.q_activas."""
+        return self.anonimizada_en is None and not self.bloqueada
+
+    @property
     def nombre_completo(self):
         return " ".join(p for p in (self.nombres, self.apellidos) if p)
 
@@ -248,20 +280,7 @@ class Persona(models.Model):
     @property
     def banderas(self):
         """Labels of the vulnerability flags that are set."""
-        return [
-            self._meta.get_field(nombre).verbose_name
-            for nombre in (
-                "recien_llegada",
-                "sin_documentos",
-                "nna",
-                "nna_no_acompanado",
-                "embarazo",
-                "situacion_calle",
-                "discapacidad",
-                "violencia",
-            )
-            if getattr(self, nombre)
-        ]
+        return [self._meta.get_field(nombre).verbose_name for nombre in BANDERAS if getattr(self, nombre)]
 
     def idiomas_display(self):
         etiquetas = dict(Idioma.choices)

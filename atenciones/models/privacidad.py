@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .derivaciones import SoloAgregar
 from .personas import Persona
+from .solo_agregar import SoloAgregar
 
 User = settings.AUTH_USER_MODEL
 
@@ -62,6 +62,25 @@ class RegistroAcceso(SoloAgregar):
         return f"{self.get_accion_display()} · {self.usuario or '—'} · {timezone.localtime(self.fecha):%d-%m-%Y %H:%M}"
 
 
+class SolicitudDerechoQuerySet(models.QuerySet):
+    """The rights-request rules, defined once: *open* (received or in progress) and *overdue* (open
+    and past its legal due date). `SolicitudDerecho.abierta` and `.vencida` say the same of one."""
+
+    @staticmethod
+    def q_abiertas() -> Q:
+        return Q(estado__in=SolicitudDerecho.ESTADOS_ABIERTOS)
+
+    @staticmethod
+    def q_vencidas(hoy: datetime.date | None = None) -> Q:
+        return SolicitudDerechoQuerySet.q_abiertas() & Q(vence_el__lt=hoy or timezone.localdate())
+
+    def abiertas(self) -> "SolicitudDerechoQuerySet":
+        return self.filter(self.q_abiertas())
+
+    def vencidas(self, hoy: datetime.date | None = None) -> "SolicitudDerechoQuerySet":
+        return self.filter(self.q_vencidas(hoy))
+
+
 class SolicitudDerecho(models.Model):
     """A data-subject request under Ley 21.719, answered within 30 calendar days."""
 
@@ -80,6 +99,8 @@ class SolicitudDerecho(models.Model):
         EN_CURSO = "en_curso", _("en curso")
         RESPONDIDA = "respondida", _("respondida")
         RECHAZADA = "rechazada", _("rechazada")
+
+    ESTADOS_ABIERTOS = (Estado.RECIBIDA, Estado.EN_CURSO)
 
     tipo = models.CharField(_("tipo"), max_length=15, choices=Tipo.choices)
     persona = models.ForeignKey(
@@ -123,6 +144,8 @@ class SolicitudDerecho(models.Model):
     )
     creado = models.DateTimeField(_("creado"), auto_now_add=True)
 
+    objects = SolicitudDerechoQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("solicitud de derechos")
         verbose_name_plural = _("solicitudes de derechos")
@@ -154,12 +177,17 @@ class SolicitudDerecho(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def abierta(self):
-        return self.estado in (self.Estado.RECIBIDA, self.Estado.EN_CURSO)
+    def abierta(self) -> bool:
+        """See SolicitudDerechoQuerySet.q_abiertas."""
+        return self.estado in self.ESTADOS_ABIERTOS
+
+    def vencida_el(self, hoy: datetime.date) -> bool:
+        """See SolicitudDerechoQuerySet.q_vencidas."""
+        return self.abierta and self.vence_el is not None and self.vence_el < hoy
 
     @property
-    def vencida(self):
-        return self.abierta and self.vence_el is not None and self.vence_el < timezone.localdate()
+    def vencida(self) -> bool:
+        return self.vencida_el(timezone.localdate())
 
     def clean(self):
         super().clean()

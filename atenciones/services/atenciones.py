@@ -1,5 +1,8 @@
 """Attentions: log one contact with its topics, optionally opening a case and referring."""
 
+import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -7,24 +10,26 @@ from django.utils.translation import gettext as _
 
 from oficina.choices import Tema
 
-from ..models import Atencion, AtencionTema, Caso, Persona
+from ..models import Atencion, AtencionTema, Caso, Derivacion, Persona
+from ._auditoria import audita
 from ._comun import exigir_persona_activa, guardar
 from .casos import abrir_caso
 from .derivaciones import derivar
 
 
+@audita("profesional")
 @transaction.atomic
 def registrar_atencion(
     *,
     persona: Persona,
-    profesional,
+    profesional: AbstractBaseUser,
     temas: list[str],
     canal: str,
-    fecha_hora=None,
+    fecha_hora: datetime.datetime | None = None,
     notas: str = "",
     resultado: str = "",
     caso: Caso | None = None,
-    fecha_seguimiento=None,
+    fecha_seguimiento: datetime.date | None = None,
 ) -> Atencion:
     exigir_persona_activa(persona)
     temas = list(dict.fromkeys(temas))
@@ -48,22 +53,23 @@ def registrar_atencion(
     return atencion
 
 
+@audita("profesional")
 @transaction.atomic
 def registrar_atencion_completa(
     *,
     persona: Persona,
-    profesional,
+    profesional: AbstractBaseUser,
     atencion: dict,
     nuevo_caso: dict | None = None,
     derivacion: dict | None = None,
-):
+) -> tuple[Atencion, Caso | None, Derivacion | None]:
     """One submit of the attention form: the attention, and optionally a new case and a referral.
 
     All or nothing: if any part is refused, nothing is saved. Returns (atencion, caso, derivacion).
     """
     caso = atencion.pop("caso", None)
     if nuevo_caso:
-        caso = abrir_caso(persona=persona, asignado_a=profesional, **nuevo_caso)
+        caso = abrir_caso(persona=persona, asignado_a=profesional, usuario=profesional, **nuevo_caso)
     registrada = registrar_atencion(persona=persona, profesional=profesional, caso=caso, **atencion)
     enviada = None
     if derivacion:

@@ -1,25 +1,40 @@
 """Cases: open, edit, close, reopen, reassign."""
 
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from oficina.roles import es_profesional
 
 from ..choices import EstadoCaso
 from ..models import Caso, Persona
+from ._auditoria import actualizar_con_historial, audita
 from ._comun import comprobar_version, exigir_persona_activa, guardar
 
 
-def _validar_asignado(asignado_a):
+def _validar_asignado(asignado_a: AbstractBaseUser | None) -> None:
     if asignado_a is None or not es_profesional(asignado_a):
         raise ValidationError({"asignado_a": _("Asigne el caso a un profesional de la oficina.")})
 
 
+@audita()
 @transaction.atomic
 def abrir_caso(
-    *, persona: Persona, motivo: str, area: str, asignado_a, prioridad: str = "media", fecha_seguimiento=None
+    *,
+    persona: Persona,
+    motivo: str,
+    area: str,
+    asignado_a: AbstractBaseUser | None,
+    prioridad: str = "media",
+    fecha_seguimiento: datetime.date | None = None,
+    usuario: AbstractBaseUser | None = None,
 ) -> Caso:
     exigir_persona_activa(persona)
     caso = Caso(
@@ -35,12 +50,15 @@ def abrir_caso(
     return guardar(caso)
 
 
+@audita()
 @transaction.atomic
-def actualizar_caso(*, caso: Caso, usuario, version: str | None = None, **datos) -> Caso:
+def actualizar_caso(
+    *, caso: Caso, usuario: AbstractBaseUser, version: str | None = None, **datos: Any
+) -> Caso:
     """Edit an open case's reason, area, priority, assignee, state or follow-up date."""
     actual = Caso.objects.select_for_update().get(pk=caso.pk)
     comprobar_version(actual, version, datos)
-    if actual.estado == EstadoCaso.CERRADO:
+    if not actual.abierto:
         raise ValidationError(_("El caso está cerrado: reábralo para editarlo."))
     if datos.get("estado") == EstadoCaso.CERRADO:
         raise ValidationError({"estado": _("Para cerrar el caso use «Cerrar caso», con su motivo.")})
@@ -51,10 +69,13 @@ def actualizar_caso(*, caso: Caso, usuario, version: str | None = None, **datos)
     return guardar(caso)
 
 
+@audita()
 @transaction.atomic
-def cerrar_caso(*, caso: Caso, motivo_cierre: str, nota: str = "", usuario=None) -> Caso:
+def cerrar_caso(
+    *, caso: Caso, motivo_cierre: str, nota: str = "", usuario: AbstractBaseUser | None = None
+) -> Caso:
     caso = Caso.objects.select_for_update().get(pk=caso.pk)
-    if caso.estado == EstadoCaso.CERRADO:
+    if not caso.abierto:
         raise ValidationError(_("El caso ya está cerrado."))
     caso.estado = EstadoCaso.CERRADO
     caso.motivo_cierre = motivo_cierre
@@ -64,10 +85,11 @@ def cerrar_caso(*, caso: Caso, motivo_cierre: str, nota: str = "", usuario=None)
     return guardar(caso)
 
 
+@audita()
 @transaction.atomic
-def reabrir_caso(*, caso: Caso, usuario=None) -> Caso:
+def reabrir_caso(*, caso: Caso, usuario: AbstractBaseUser | None = None) -> Caso:
     caso = Caso.objects.select_for_update().get(pk=caso.pk)
-    if caso.estado != EstadoCaso.CERRADO:
+    if caso.abierto:
         raise ValidationError(_("Solo se puede reabrir un caso cerrado."))
     caso.estado = EstadoCaso.SEGUIMIENTO
     caso.cerrado_en = None
@@ -76,21 +98,48 @@ def reabrir_caso(*, caso: Caso, usuario=None) -> Caso:
     return guardar(caso)
 
 
+def _rechazar_cerrados(casos: list[Caso]) -> None:
+    cerrados = [c.pk for c in casos if not c.abierto]
+    if cerrados:
+        raise ValidationError(
+            ngettext(
+                "El caso %(ids)s está cerrado: reábralo antes de reasignarlo.",
+                "Los casos %(ids)s están cerrados: reábralos antes de reasignarlos.",
+                len(cerrados),
+            )
+            % {"ids": ", ".join(str(pk) for pk in sorted(cerrados))},
+            code="cerrado",
+        )
+
+
+@audita()
 @transaction.atomic
-def reasignar_caso(*, caso: Caso, asignado_a, usuario=None) -> Caso:
+def reasignar_caso(
+    *, caso: Caso, asignado_a: AbstractBaseUser | None, usuario: AbstractBaseUser | None = None
+) -> Caso:
     _validar_asignado(asignado_a)
+    _rechazar_cerrados([Caso.objects.select_for_update().get(pk=caso.pk)])
     caso.asignado_a = asignado_a
     caso.full_clean()
     caso.save(update_fields=["asignado_a", "modificado"])
     return caso
 
 
+@audita()
 @transaction.atomic
-def reasignar_casos(*, casos_ids, asignado_a, usuario=None) -> int:
-    """Reassign several cases at once (closed ones are left alone); returns how many moved."""
+def reasignar_casos(
+    *, casos_ids: Iterable[int], asignado_a: AbstractBaseUser | None, usuario: AbstractBaseUser | None = None
+) -> int:
+    """Reassign several open cases at once; returns how many changed hands.
+
+    A closed case among them refuses the whole move (nothing changes): reopen it first.
+    """
     _validar_asignado(asignado_a)
-    return (
-        Caso.objects.filter(pk__in=list(casos_ids))
-        .exclude(estado=EstadoCaso.CERRADO)
-        .update(asignado_a=asignado_a, modificado=timezone.now())
+    casos = list(Caso.objects.select_for_update().filter(pk__in=list(casos_ids)).order_by("pk"))
+    _rechazar_cerrados(casos)
+    return actualizar_con_historial(
+        Caso.objects.filter(pk__in=[c.pk for c in casos]),
+        usuario=usuario,
+        asignado_a=asignado_a,
+        modificado=timezone.now(),
     )

@@ -1,28 +1,34 @@
 """Referrals: send one, and move it through its states (the only writer of its state)."""
 
+import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from oficina.models import Departamento, Organizacion
 from oficina.roles import es_encargada
 
 from .. import notificaciones
 from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
 from ..models import Atencion, Caso, Derivacion, EventoDerivacion, Persona, SeguimientoDerivacion
+from ._auditoria import audita
 from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 
 
+@audita("derivado_por")
 @transaction.atomic
 def derivar(
     *,
     persona: Persona,
-    derivado_por,
+    derivado_por: AbstractBaseUser,
     tema: str,
     motivo: str,
     consentimiento: bool,
-    departamento=None,
-    organizacion=None,
+    departamento: Departamento | None = None,
+    organizacion: Organizacion | None = None,
     prioridad: str = "media",
     caso: Caso | None = None,
     atencion: Atencion | None = None,
@@ -52,6 +58,11 @@ def derivar(
                     )
                 }
             )
+    # The destination as stored now: the form's choices may be older than its last edit.
+    if departamento is not None:
+        departamento = type(departamento).objects.get(pk=departamento.pk)
+    if organizacion is not None:
+        organizacion = type(organizacion).objects.get(pk=organizacion.pk)
     if departamento is not None and not departamento.activo:
         raise ValidationError({"destino": _("Ese departamento no está activo.")})
     if organizacion is not None and not (organizacion.activa and organizacion.acepta_derivaciones):
@@ -94,12 +105,13 @@ def derivar(
     return derivacion
 
 
+@audita()
 @transaction.atomic
 def cambiar_estado_derivacion(
     *,
     derivacion: Derivacion,
     nuevo_estado: str,
-    usuario,
+    usuario: AbstractBaseUser,
     nota: str = "",
     respuesta: str = "",
     motivo_rechazo: str = "",
@@ -165,16 +177,19 @@ def cambiar_estado_derivacion(
     return actual
 
 
+@audita()
 @transaction.atomic
 def registrar_seguimiento(
     *,
     derivacion: Derivacion,
-    usuario,
+    usuario: AbstractBaseUser,
     resultado: str,
     nota: str = "",
-    proxima_fecha=None,
+    proxima_fecha: datetime.date | None = None,
 ) -> SeguimientoDerivacion:
     """Log the office's follow-up of a referral (phone, email) and its next follow-up date."""
+    # Read the state as stored now: the caller's copy may predate a close.
+    derivacion = Derivacion.objects.select_for_update().get(pk=derivacion.pk)
     if not derivacion.abierta:
         raise TransicionInvalida(
             _("La derivación ya está cerrada («%(estado)s»): no necesita seguimiento.")

@@ -1,23 +1,34 @@
 """Households: create one, add and remove members, link a child to their guardian."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Hogar, Persona
+from ._auditoria import actualizar_con_historial, audita
 from ._comun import guardar
 
 _CAMPOS_HOGAR = ["hogar", "relacion_hogar", "tutor", "modificado", "modificado_por", "busqueda"]
 
 
-def _guardar_persona(persona, usuario):
+def _guardar_persona(persona: Persona, usuario: AbstractBaseUser) -> None:
     persona.modificado_por = usuario
     persona.full_clean()
     persona.save(update_fields=_CAMPOS_HOGAR)
 
 
+@audita("creado_por")
 @transaction.atomic
-def crear_hogar(*, nombre: str, creado_por, direccion: str = "", persona=None, relacion: str = "") -> Hogar:
+def crear_hogar(
+    *,
+    nombre: str,
+    creado_por: AbstractBaseUser,
+    direccion: str = "",
+    persona: Persona | None = None,
+    relacion: str = "",
+) -> Hogar:
     """Create a household, with `persona` as its first member when given."""
     hogar = guardar(Hogar(nombre=nombre, direccion=direccion, creado_por=creado_por))
     if persona is not None:
@@ -25,8 +36,9 @@ def crear_hogar(*, nombre: str, creado_por, direccion: str = "", persona=None, r
     return hogar
 
 
+@audita()
 @transaction.atomic
-def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario) -> Persona:
+def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario: AbstractBaseUser) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if persona.hogar_id and persona.hogar_id != hogar.pk:
         raise ValidationError(
@@ -40,20 +52,28 @@ def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario) -
     return persona
 
 
+@audita()
 @transaction.atomic
-def quitar_miembro(*, persona: Persona, usuario) -> Persona:
+def quitar_miembro(*, persona: Persona, usuario: AbstractBaseUser) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     persona.hogar = None
     persona.relacion_hogar = ""
     persona.tutor = None
     _guardar_persona(persona, usuario)
     # Children of the household no longer have this person as their guardian.
-    Persona.objects.filter(tutor=persona).update(tutor=None)
+    actualizar_con_historial(
+        Persona.objects.filter(tutor=persona),
+        usuario=usuario,
+        tutor=None,
+        modificado_por=usuario,
+        modificado=timezone.now(),
+    )
     return persona
 
 
+@audita()
 @transaction.atomic
-def asignar_tutor(*, persona: Persona, tutor: Persona | None, usuario) -> Persona:
+def asignar_tutor(*, persona: Persona, tutor: Persona | None, usuario: AbstractBaseUser) -> Persona:
     """Link a child to their guardian (an adult of the same household), or unlink with None."""
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if tutor is not None:

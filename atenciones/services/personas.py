@@ -1,15 +1,20 @@
 """Persons: register and update."""
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
 from ..models import Persona
+from ._auditoria import audita
 from ._comun import comprobar_version, exigir_persona_activa, guardar
 
 
+@audita("creado_por")
 @transaction.atomic
-def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
+def registrar_persona(*, creado_por: AbstractBaseUser, consentimiento: bool = False, **datos: Any) -> Persona:
     """Create a person; `consentimiento` records the data-processing consent now."""
     persona = Persona(**datos, creado_por=creado_por, modificado_por=creado_por)
     if consentimiento:
@@ -19,8 +24,11 @@ def registrar_persona(*, creado_por, consentimiento=False, **datos) -> Persona:
     return guardar(persona)
 
 
+@audita()
 @transaction.atomic
-def actualizar_persona(*, persona: Persona, usuario, version: str | None = None, **datos) -> Persona:
+def actualizar_persona(
+    *, persona: Persona, usuario: AbstractBaseUser, version: str | None = None, **datos: Any
+) -> Persona:
     """Update a person; with `version` (the form's token) a concurrent save is refused."""
     exigir_persona_activa(persona)
     if persona.pk and version is not None:

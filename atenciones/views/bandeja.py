@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from oficina.roles import es_enlace
 
 from ..choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
-from ..selectors_derivaciones import bandeja_de, conteos_por_estado, q_vencidas
+from ..selectors.derivaciones import bandeja_de, conteos_por_estado
 from .derivaciones import POR_PAGINA
 
 E = EstadoDerivacion
@@ -39,9 +39,9 @@ def bandeja(request):
     # Open tabs: by due date, so overdue ones come first. Closed tabs: the latest due date first
     # (an ordered scan of derivacion_bandeja_idx). Related rows are fetched for the page only.
     if pestana == "abiertas":
-        qs = qs.filter(estado__in=ESTADOS_DERIVACION_ABIERTOS).order_by("fecha_limite", "id")
+        qs = qs.abiertas().order_by("fecha_limite", "id")
     elif pestana == "vencidas":
-        qs = qs.filter(q_vencidas()).order_by("fecha_limite", "id")
+        qs = qs.vencidas().order_by("fecha_limite", "id")
     else:
         qs = qs.filter(estado=pestana).order_by("-fecha_limite", "-id")
     qs = qs.prefetch_related("persona", "derivado_por")

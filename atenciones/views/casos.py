@@ -5,12 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..acceso import equipo_requerido, persona_para
-from ..choices import EstadoCaso
 from ..forms._errores import errores_a_formulario
 from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
 from ..models import Atencion, Caso, Derivacion
@@ -30,7 +28,7 @@ def _casos_filtrados(filtro):
     datos = filtro.cleaned_data if filtro.is_valid() else {}
     estado = datos.get("estado")
     if not estado:
-        qs = qs.exclude(estado=EstadoCaso.CERRADO)
+        qs = qs.abiertos()
     elif estado != "todos":
         qs = qs.filter(estado=estado)
     if datos.get("prioridad"):
@@ -40,7 +38,7 @@ def _casos_filtrados(filtro):
     if datos.get("area"):
         qs = qs.filter(area=datos["area"])
     if datos.get("vencidos"):
-        qs = qs.exclude(estado=EstadoCaso.CERRADO).filter(fecha_seguimiento__lt=timezone.localdate())
+        qs = qs.seguimiento_vencido()
     return qs.order_by("-abierto_en", "-pk")
 
 
@@ -58,7 +56,6 @@ def lista(request):
             "pagina": pagina,
             "reasignar": ReasignarForm(),
             "consulta": consulta.urlencode(),
-            "hoy": timezone.localdate(),
         },
     )
 
@@ -94,7 +91,7 @@ def nuevo(request, persona_pk):
         form = CasoForm(request.POST)
         if form.is_valid():
             try:
-                caso = abrir_caso(persona=persona, **form.datos_servicio())
+                caso = abrir_caso(persona=persona, usuario=request.user, **form.datos_servicio())
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
             else:
@@ -120,7 +117,6 @@ def detalle(request, pk):
             "atenciones": atenciones,
             "derivaciones": derivaciones,
             "cerrar": CerrarCasoForm(),
-            "hoy": timezone.localdate(),
         },
     )
 
@@ -128,7 +124,7 @@ def detalle(request, pk):
 @equipo_requerido
 def editar(request, pk):
     caso = _caso(pk)
-    if caso.estado == EstadoCaso.CERRADO:
+    if not caso.abierto:
         messages.error(request, _("El caso está cerrado: reábralo para editarlo."))
         return redirect("equipo:caso", pk=caso.pk)
     form, cambios, guardado = editar_con_version(

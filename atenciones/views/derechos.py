@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ..acceso import encargada_requerida
 from ..auditoria import registrar_acceso
 from ..models import RegistroAcceso, SolicitudDerecho
-from ..privacidad import datos_del_titular, datos_para_imprimir
+from ..selectors.privacidad import datos_del_titular, datos_para_imprimir
 from ..services.privacidad import anonimizar_persona, bloquear_persona, desbloquear_persona
 
 
@@ -36,6 +36,20 @@ def _en_curso(solicitud):
         SolicitudDerecho.objects.filter(pk=solicitud.pk).update(estado=SolicitudDerecho.Estado.EN_CURSO)
 
 
+def _exportar_datos(request, pk, formato: str) -> tuple[SolicitudDerecho, dict]:
+    """The request and everything held about its person; the export is logged, the request in progress."""
+    solicitud = _solicitud(pk, con_persona=True)
+    datos = datos_del_titular(solicitud.persona)
+    registrar_acceso(
+        usuario=request.user,
+        accion=RegistroAcceso.Accion.EXPORTAR_DATOS_TITULAR,
+        objeto=solicitud.persona,
+        detalle=f"solicitud {solicitud.pk} · {formato}",
+    )
+    _en_curso(solicitud)
+    return solicitud, datos
+
+
 @never_cache
 @encargada_requerida
 @require_GET
@@ -48,15 +62,7 @@ def solicitud(request, pk):
 @require_GET
 def datos_json(request, pk):
     """Everything held about the person, as a JSON download (access and portability)."""
-    solicitud = _solicitud(pk, con_persona=True)
-    datos = datos_del_titular(solicitud.persona)
-    registrar_acceso(
-        usuario=request.user,
-        accion=RegistroAcceso.Accion.EXPORTAR_DATOS_TITULAR,
-        objeto=solicitud.persona,
-        detalle=f"solicitud {solicitud.pk} · JSON",
-    )
-    _en_curso(solicitud)
+    solicitud, datos = _exportar_datos(request, pk, "JSON")
     respuesta = JsonResponse(
         datos, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
@@ -69,15 +75,7 @@ def datos_json(request, pk):
 @require_GET
 def datos_imprimible(request, pk):
     """The same data as a readable page, to print or hand over."""
-    solicitud = _solicitud(pk, con_persona=True)
-    datos = datos_del_titular(solicitud.persona)
-    registrar_acceso(
-        usuario=request.user,
-        accion=RegistroAcceso.Accion.EXPORTAR_DATOS_TITULAR,
-        objeto=solicitud.persona,
-        detalle=f"solicitud {solicitud.pk} · impresión",
-    )
-    _en_curso(solicitud)
+    solicitud, datos = _exportar_datos(request, pk, "impresión")
     return render(
         request,
         "equipo/derechos/datos_titular.html",

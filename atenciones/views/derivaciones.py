@@ -1,9 +1,13 @@
 """Referral pages: the office's list, one referral, its moves, follow-ups, printed slip, new referral."""
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,14 +24,16 @@ from ..acceso import (
     persona_para,
 )
 from ..choices import EstadoDerivacion
+from ..forms._errores import errores_a_formulario
 from ..forms.derivaciones import (
     CambioEstadoForm,
     FiltroDerivacionesForm,
     NuevaDerivacionForm,
     SeguimientoForm,
 )
+from ..forms.destinos import campos_destino
 from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
-from ..selectors_derivaciones import (
+from ..selectors.derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
     externas_esperando,
@@ -115,6 +121,37 @@ def _derivacion_con_historial(user, pk):
     return derivacion_para(user, pk, qs)
 
 
+def _detalle_rechazado(request, pk, **formularios):
+    """The referral page again, with the refused form and its messages (400)."""
+    derivacion = _derivacion_con_historial(request.user, pk)
+    contexto = _contexto_detalle(request, derivacion, **formularios)
+    return render(request, "equipo/derivaciones/detalle.html", contexto, status=400)
+
+
+def _aplicar(
+    request: HttpRequest,
+    pk: int,
+    form: forms.Form,
+    nombre_form: str,
+    accion: Callable[[dict], object],
+    exito: Callable[[], str],
+) -> HttpResponse:
+    """Run a referral service with a valid form's data. Done, or refused because the referral moved
+    meanwhile: back to its page with a message. Otherwise the page again with the form's errors."""
+    if form.is_valid():
+        try:
+            accion(form.cleaned_data)
+        except TransicionInvalida as exc:
+            messages.error(request, exc.messages[0])
+            return redirect("equipo:derivacion", pk=pk)
+        except ValidationError as exc:
+            errores_a_formulario(form, exc)
+        else:
+            messages.success(request, exito())
+            return redirect("equipo:derivacion", pk=pk)
+    return _detalle_rechazado(request, pk, **{nombre_form: form})
+
+
 @enlace_o_equipo_requerido
 def detalle(request, pk):
     """One referral. A liaison sees only what the referral needs; office staff see it all."""
@@ -143,37 +180,24 @@ def mover(request, pk):
         else:
             messages.error(request, _("Esa acción no está disponible para esta derivación."))
         return redirect("equipo:derivacion", pk=pk)
-    if form.is_valid():
-        datos = form.cleaned_data
-        try:
-            cambiar_estado_derivacion(
-                derivacion=derivacion,
-                nuevo_estado=datos["nuevo_estado"],
-                usuario=request.user,
-                nota=datos["nota"],
-                respuesta=datos["respuesta"],
-                motivo_rechazo=datos["motivo_rechazo"],
-                estado_esperado=datos["estado_esperado"],
-            )
-        except TransicionInvalida as exc:
-            messages.error(request, exc.messages[0])
-            return redirect("equipo:derivacion", pk=pk)
-        except ValidationError as exc:
-            for campo, errores in exc.message_dict.items():
-                form.add_error(campo if campo in form.fields else None, errores)
-        else:
-            messages.success(
-                request,
-                _("Derivación %(codigo)s: ahora está «%(estado)s».")
-                % {"codigo": derivacion.codigo, "estado": derivacion.get_estado_display()},
-            )
-            return redirect("equipo:derivacion", pk=pk)
-    derivacion = _derivacion_con_historial(request.user, pk)
-    return render(
+    return _aplicar(
         request,
-        "equipo/derivaciones/detalle.html",
-        _contexto_detalle(request, derivacion, form_estado=form),
-        status=400,
+        pk,
+        form,
+        "form_estado",
+        lambda datos: cambiar_estado_derivacion(
+            derivacion=derivacion,
+            nuevo_estado=datos["nuevo_estado"],
+            usuario=request.user,
+            nota=datos["nota"],
+            respuesta=datos["respuesta"],
+            motivo_rechazo=datos["motivo_rechazo"],
+            estado_esperado=datos["estado_esperado"],
+        ),
+        lambda: (
+            _("Derivación %(codigo)s: ahora está «%(estado)s».")
+            % {"codigo": derivacion.codigo, "estado": derivacion.get_estado_display()}
+        ),
     )
 
 
@@ -183,24 +207,13 @@ def seguimiento(request, pk):
     """Log a follow-up contact (office staff), with the next follow-up date."""
     derivacion = derivacion_para(request.user, pk)
     form = SeguimientoForm(request.POST)
-    if form.is_valid():
-        try:
-            registrar_seguimiento(derivacion=derivacion, usuario=request.user, **form.cleaned_data)
-        except TransicionInvalida as exc:
-            messages.error(request, exc.messages[0])
-            return redirect("equipo:derivacion", pk=pk)
-        except ValidationError as exc:
-            for campo, errores in exc.message_dict.items():
-                form.add_error(campo if campo in form.fields else None, errores)
-        else:
-            messages.success(request, _("Seguimiento registrado."))
-            return redirect("equipo:derivacion", pk=pk)
-    derivacion = _derivacion_con_historial(request.user, pk)
-    return render(
+    return _aplicar(
         request,
-        "equipo/derivaciones/detalle.html",
-        _contexto_detalle(request, derivacion, form_seguimiento=form),
-        status=400,
+        pk,
+        form,
+        "form_seguimiento",
+        lambda datos: registrar_seguimiento(derivacion=derivacion, usuario=request.user, **datos),
+        lambda: _("Seguimiento registrado."),
     )
 
 
@@ -247,7 +260,7 @@ def nueva(request, persona_pk):
         form = NuevaDerivacionForm(request.POST, persona=persona, usuario=request.user)
         if form.is_valid():
             datos = form.cleaned_data
-            tipo, destino = datos["destino"]
+            destino = datos["destino"]
             try:
                 derivacion = derivar(
                     persona=persona,
@@ -258,11 +271,10 @@ def nueva(request, persona_pk):
                     caso=datos["caso"],
                     consentimiento=datos["consentimiento"],
                     consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
-                    **{tipo: destino},
+                    **campos_destino(destino),
                 )
             except ValidationError as exc:
-                for campo, errores in exc.message_dict.items():
-                    form.add_error(campo if campo in form.fields else None, errores)
+                errores_a_formulario(form, exc)
             else:
                 messages.success(
                     request,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from ..acceso import equipo_requerido, persona_para
 from ..busqueda import consulta_valida, filtrar_personas, ordenar_resultados
+from ..forms._errores import errores_a_formulario
 from ..forms.hogares import HogarForm, MiembroForm, TutorForm
 from ..models import Hogar, Persona
 from ..services.hogares import agregar_miembro, asignar_tutor, crear_hogar, quitar_miembro
@@ -37,8 +38,7 @@ def nuevo(request):
                 relacion=form.cleaned_data["relacion"],
             )
         except ValidationError as exc:
-            for mensaje in exc.messages:
-                form.add_error(None, mensaje)
+            errores_a_formulario(form, exc)
         else:
             messages.success(request, _("Hogar creado."))
             return redirect("equipo:hogar", pk=hogar.pk)
@@ -99,8 +99,12 @@ def quitar(request, pk):
     persona = get_object_or_404(Persona, pk=persona_id if persona_id.isdigit() else 0, hogar=hogar)
     if request.method != "POST":
         return render(request, "equipo/hogares/quitar.html", {"hogar": hogar, "persona": persona})
-    quitar_miembro(persona=persona, usuario=request.user)
-    messages.success(request, _("%(persona)s ya no pertenece al hogar.") % {"persona": persona})
+    try:
+        quitar_miembro(persona=persona, usuario=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(persona)s ya no pertenece al hogar.") % {"persona": persona})
     return redirect("equipo:hogar", pk=hogar.pk)
 
 

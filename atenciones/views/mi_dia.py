@@ -3,10 +3,10 @@ from django.shortcuts import render
 
 from oficina.roles import es_profesional
 
-from .. import selectors
+from ..selectors import mi_dia as selectors_mi_dia
 
 
 @login_required
 def mi_dia(request):
-    contexto = selectors.mi_dia(request.user) if es_profesional(request.user) else {}
+    contexto = selectors_mi_dia.mi_dia(request.user) if es_profesional(request.user) else {}
     return render(request, "equipo/mi_dia.html", contexto)

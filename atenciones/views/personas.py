@@ -8,15 +8,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import selectors
 from ..acceso import equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
-from ..choices import EstadoCaso
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
 from ..models import Caso, Persona, RegistroAcceso
+from ..selectors import personas as selectors
 from ..services.atenciones import registrar_atencion_completa
 from ..services.personas import actualizar_persona, registrar_persona
 from ._edicion import editar_con_version
@@ -49,28 +48,12 @@ def lista(request):
     return render(request, "equipo/personas/lista.html", contexto)
 
 
-def _datos_duplicados(form):
-    """What the typed data says, cleaned where it could be, for the duplicate check."""
-    limpio = getattr(form, "cleaned_data", {})
-    return {
-        "nombres": limpio.get("nombres") or form.data.get("nombres", ""),
-        "apellidos": limpio.get("apellidos") or form.data.get("apellidos", ""),
-        "fecha_nacimiento": limpio.get("fecha_nacimiento"),
-        "tipo_documento": limpio.get("tipo_documento") or form.data.get("tipo_documento", ""),
-        "documento_numero": limpio.get("documento_numero") or form.data.get("documento_numero", ""),
-        "telefono": limpio.get("telefono") or form.data.get("telefono", ""),
-    }
-
-
 @equipo_requerido
 def nueva(request):
     duplicados = []
     if request.method == "POST":
         form = RegistroPersonaForm(request.POST)
-        valido = form.is_valid()
-        duplicados = selectors.posibles_duplicados(**_datos_duplicados(form))
-        ficha = ",".join(str(d["persona"].pk) for d in duplicados)
-        if valido and (not duplicados or form.cleaned_data["confirmar"] == ficha):
+        if form.confirmado():
             datos = form.datos_servicio()
             try:
                 persona = registrar_persona(
@@ -81,11 +64,8 @@ def nueva(request):
             else:
                 messages.success(request, _("Persona registrada: %(nombre)s.") % {"nombre": persona})
                 return redirect("equipo:persona", pk=persona.pk)
-        if duplicados and valido:
-            # The next submit of the same data creates the person anyway: a deliberate second click.
-            datos_form = form.data.copy()
-            datos_form["confirmar"] = ficha
-            form.data = datos_form
+        form.pedir_confirmacion()
+        duplicados = form.duplicados
     else:
         inicial = {}
         consulta = request.GET.get("q", "").strip()
@@ -99,7 +79,7 @@ def nueva(request):
         {
             "form": form,
             "duplicados": duplicados,
-            "confirmable": bool(duplicados) and form.is_bound and not form.errors,
+            "confirmable": form.is_bound and form.confirmable,
         },
     )
 
@@ -122,9 +102,7 @@ def detalle(request, pk):
     if persona.hogar_id:
         miembros = list(persona.hogar.miembros.exclude(pk=persona.pk).order_by("-nna", "pk"))
     tutelados = list(persona.tutelados.all()) if not persona.nna else []
-    casos_abiertos = list(
-        Caso.objects.filter(persona=persona).exclude(estado=EstadoCaso.CERRADO).select_related("asignado_a")
-    )
+    casos_abiertos = list(Caso.objects.abiertos().filter(persona=persona).select_related("asignado_a"))
     pagina = Paginator(selectors.linea_de_tiempo(persona), POR_PAGINA_LINEA).get_page(request.GET.get("page"))
     return render(
         request,

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from atenciones.admin.comun import PaginadorRapido
+from atenciones.admin.listas import PaginadorRapido
 from atenciones.choices import EstadoCaso, EstadoDerivacion, MotivoCierre
 from atenciones.models import Caso, EventoDerivacion, Hogar
 from oficina import roles

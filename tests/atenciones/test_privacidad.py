@@ -28,7 +28,7 @@ from atenciones.models import (
     SeguimientoDerivacion,
     SolicitudDerecho,
 )
-from atenciones.privacidad import datos_del_titular, personas_inactivas, personas_sin_consentimiento
+from atenciones.selectors.privacidad import datos_del_titular, personas_inactivas, personas_sin_consentimiento
 from atenciones.services import (
     abrir_caso,
     actualizar_persona,

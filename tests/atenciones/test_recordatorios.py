@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from atenciones.models import CorreoSaliente
-from atenciones.selectors_derivaciones import derivaciones_vencidas_de
+from atenciones.selectors.derivaciones import derivaciones_vencidas_de
 from atenciones.services import registrar_seguimiento
 from tests.factories import DerivacionFactory, OrganizacionFactory
 

@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries.fields import CountryField
 
-from .choices import EstadoCaso, EstadoDerivacion
-from .models import (
+from ..models import (
     Atencion,
     Caso,
+    CasoQuerySet,
     Derivacion,
+    DerivacionQuerySet,
     EventoDerivacion,
     Persona,
     SeguimientoDerivacion,
@@ -46,16 +47,15 @@ def personas_inactivas(*, anos: int, hoy: datetime.date | None = None):
     persona = OuterRef("pk")
     atencion_reciente = Atencion.objects.filter(persona=persona, fecha_hora__gte=corte)
     caso_activo = Caso.objects.filter(persona=persona).filter(
-        Q(abierto_en__gte=corte_fecha) | Q(cerrado_en__gte=corte_fecha) | ~Q(estado=EstadoCaso.CERRADO)
+        Q(abierto_en__gte=corte_fecha) | Q(cerrado_en__gte=corte_fecha) | CasoQuerySet.q_abiertos()
     )
     derivacion_activa = Derivacion.objects.filter(persona=persona).filter(
-        Q(fecha_envio__gte=corte)
-        | Q(fecha_cierre__gte=corte)
-        | Q(estado__in=[EstadoDerivacion.ENVIADA, EstadoDerivacion.RECIBIDA, EstadoDerivacion.EN_ATENCION])
+        Q(fecha_envio__gte=corte) | Q(fecha_cierre__gte=corte) | DerivacionQuerySet.q_abiertas()
     )
     evento_reciente = EventoDerivacion.objects.filter(derivacion__persona=persona, fecha__gte=corte)
     return (
-        Persona.objects.filter(anonimizada_en__isnull=True, bloqueada=False, creado__lt=corte)
+        Persona.objects.activas()
+        .filter(creado__lt=corte)
         .exclude(Exists(atencion_reciente))
         .exclude(Exists(caso_activo))
         .exclude(Exists(derivacion_activa))

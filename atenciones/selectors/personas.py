@@ -1,75 +1,14 @@
-"""Reads reused by the staff workspace: "Mi día", the person timeline, duplicates, last attentions."""
+"""Reads about persons: their timeline, their last attentions, likely duplicates at registration."""
 
-import datetime
 import difflib
 
-from django.db.models import CharField, Exists, F, Max, OuterRef, Prefetch, Q, Value
-from django.utils import timezone
+from django.db.models import CharField, F, Max, Prefetch, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from .busqueda import normalizar_texto
-from .choices import ESTADOS_DERIVACION_ABIERTOS, EstadoCaso, TipoDocumento
-from .documentos import normalizar_documento, normalizar_telefono
-from .models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona
-
-# How many items each block of "Mi día" lists (the block says how many there are in all).
-LIMITE_MI_DIA = 15
-# Attention follow-ups older than this are no longer "pending" in Mi día.
-VENTANA_SEGUIMIENTO_DIAS = 30
-
-
-def _bloque(qs, limite=LIMITE_MI_DIA):
-    """(first `limite` items, total) for a block of Mi día: two queries whatever the data size."""
-    items = list(qs[:limite])
-    total = len(items) if len(items) < limite else qs.count()
-    return {"items": items, "total": total, "mas": total > len(items)}
-
-
-def mi_dia(user, hoy=None):
-    hoy = hoy or timezone.localdate()
-    inicio = timezone.make_aware(datetime.datetime.combine(hoy, datetime.time.min))
-    fin = inicio + datetime.timedelta(days=1)
-    atenciones_hoy = (
-        Atencion.objects.filter(profesional=user, fecha_hora__gte=inicio, fecha_hora__lt=fin)
-        .select_related("persona")
-        .prefetch_related("temas")
-        .order_by("-fecha_hora")
-    )
-    casos = (
-        Caso.objects.filter(asignado_a=user)
-        .exclude(estado=EstadoCaso.CERRADO)
-        # Persons by primary key for the listed page only (a join would scan every person).
-        .prefetch_related("persona")
-        .order_by(F("fecha_seguimiento").asc(nulls_last=True), "-abierto_en", "-pk")
-    )
-    casos_seguimiento = casos.filter(fecha_seguimiento__lte=hoy)
-    # An attention's follow-up is pending while no later attention of that person exists.
-    posterior = Atencion.objects.filter(persona=OuterRef("persona"), fecha_hora__gt=OuterRef("fecha_hora"))
-    seguimientos = (
-        Atencion.objects.filter(
-            profesional=user,
-            fecha_seguimiento__lte=hoy,
-            fecha_seguimiento__gte=hoy - datetime.timedelta(days=VENTANA_SEGUIMIENTO_DIAS),
-        )
-        .filter(~Exists(posterior))
-        .prefetch_related("persona")
-        .order_by("fecha_seguimiento", "pk")
-    )
-    derivaciones = (
-        Derivacion.objects.filter(derivado_por=user, estado__in=ESTADOS_DERIVACION_ABIERTOS)
-        .select_related("departamento", "organizacion")
-        .prefetch_related("persona")
-        .order_by("fecha_limite", "pk")
-    )
-    return {
-        "hoy": hoy,
-        "atenciones_hoy": _bloque(atenciones_hoy, 50),
-        "casos": _bloque(casos),
-        "casos_seguimiento": _bloque(casos_seguimiento),
-        "seguimientos": _bloque(seguimientos),
-        "derivaciones": _bloque(derivaciones),
-        "derivaciones_vencidas": derivaciones.filter(fecha_limite__lt=hoy).count(),
-    }
+from ..busqueda import normalizar_texto
+from ..choices import TipoDocumento
+from ..documentos import normalizar_documento, normalizar_telefono
+from ..models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona
 
 
 def ultimas_atenciones(persona_ids):

@@ -1,31 +1,19 @@
 """Reused reads of referrals: inbox, overdue ones, follow-ups due, and who may move what."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from oficina.roles import es_encargada, es_enlace, es_profesional
 
-from .acceso import departamentos_de
-from .choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion
-from .models import Derivacion, SeguimientoDerivacion
+from ..acceso import departamentos_de
+from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
+from ..models import Derivacion, DerivacionQuerySet, SeguimientoDerivacion
 
 E = EstadoDerivacion
 # Moves made by the destination (a department's liaison; the office for organisations).
 MOVIMIENTOS_DESTINO = {E.RECIBIDA, E.EN_ATENCION, E.RESUELTA, E.RECHAZADA}
 # Moves made by the office that sent it.
 MOVIMIENTOS_OFICINA = {E.CANCELADA}
-
-
-def q_vencidas(hoy=None) -> Q:
-    """Open referrals past their due date (the due date itself is still on time)."""
-    return Q(estado__in=ESTADOS_DERIVACION_ABIERTOS, fecha_limite__lt=hoy or timezone.localdate())
-
-
-def con_vencimiento(qs: QuerySet, hoy=None) -> QuerySet:
-    """Annotate `esta_vencida` (1/0) so lists can put overdue referrals first."""
-    return qs.annotate(
-        esta_vencida=Case(When(q_vencidas(hoy), then=Value(1)), default=Value(0), output_field=IntegerField())
-    )
 
 
 def con_proximo_seguimiento(qs: QuerySet) -> QuerySet:
@@ -43,7 +31,11 @@ def bandeja_de(user) -> QuerySet:
 
 def conteos_por_estado(qs: QuerySet, hoy=None) -> dict:
     """{state: count} plus 'vencidas', in one query."""
-    filas = qs.order_by().values("estado").annotate(n=Count("id"), v=Count("id", filter=q_vencidas(hoy)))
+    filas = (
+        qs.order_by()
+        .values("estado")
+        .annotate(n=Count("id"), v=Count("id", filter=DerivacionQuerySet.q_vencidas(hoy)))
+    )
     conteos = dict.fromkeys(E.values, 0)
     conteos["vencidas"] = 0
     for fila in filas:
@@ -58,7 +50,7 @@ def derivaciones_vencidas_de(user, hoy=None) -> QuerySet:
     The office head: every overdue referral. A professional: the ones they sent. A liaison: the ones
     sent to their departments.
     """
-    qs = Derivacion.objects.filter(q_vencidas(hoy)).select_related("departamento", "organizacion", "persona")
+    qs = Derivacion.objects.vencidas(hoy).select_related("departamento", "organizacion", "persona")
     if es_encargada(user):
         return qs.order_by("fecha_limite", "id")
     alcance = Q(pk__in=[])
@@ -72,16 +64,16 @@ def derivaciones_vencidas_de(user, hoy=None) -> QuerySet:
 def seguimientos_pendientes_de(user, hoy=None) -> QuerySet:
     """Open referrals sent by `user` whose next follow-up date is today or past."""
     hoy = hoy or timezone.localdate()
-    qs = con_proximo_seguimiento(
-        Derivacion.objects.filter(derivado_por=user, estado__in=ESTADOS_DERIVACION_ABIERTOS)
-    ).select_related("departamento", "organizacion")
+    qs = con_proximo_seguimiento(Derivacion.objects.abiertas().filter(derivado_por=user)).select_related(
+        "departamento", "organizacion"
+    )
     return qs.filter(proximo_seguimiento__lte=hoy).order_by("proximo_seguimiento", "id")
 
 
 def externas_esperando(qs: QuerySet | None = None) -> QuerySet:
     """External referrals (to organisations) still waiting for an answer."""
     qs = qs if qs is not None else Derivacion.objects.all()
-    return qs.filter(organizacion__isnull=False, estado__in=ESTADOS_DERIVACION_ABIERTOS)
+    return qs.filter(DerivacionQuerySet.q_abiertas(), organizacion__isnull=False)
 
 
 def acciones_permitidas(user, derivacion: Derivacion, departamentos=None) -> list[str]:

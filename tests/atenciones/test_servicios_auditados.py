@@ -1,0 +1,308 @@
+"""Every service names its actor in the change history; bulk changes leave one entry per row."""
+
+import importlib
+import inspect
+import io
+import pkgutil
+
+import pytest
+from auditlog.context import set_actor
+from auditlog.models import LogEntry
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+import atenciones.services as paquete_servicios
+from atenciones.choices import Canal, EstadoCaso, EstadoDerivacion, MotivoCierre, ResultadoSeguimiento
+from atenciones.models import Caso, Persona
+from oficina.choices import Area, Tema
+from tests.factories import CasoFactory, DerivacionFactory, HogarFactory, PersonaFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _servicios_publicos():
+    """Every public function defined in a public module of `atenciones.services`."""
+    encontrados = {}
+    for info in pkgutil.iter_modules(paquete_servicios.__path__):
+        if info.name.startswith("_"):
+            continue
+        modulo = importlib.import_module(f"{paquete_servicios.__name__}.{info.name}")
+        for nombre, objeto in vars(modulo).items():
+            if (
+                nombre.startswith("_")
+                or not inspect.isfunction(objeto)
+                or objeto.__module__ != modulo.__name__
+            ):
+                continue
+            encontrados[f"{info.name}.{nombre}"] = objeto
+    return encontrados
+
+
+SERVICIOS = _servicios_publicos()
+
+
+# For each service: set up what it needs (before the history is read), return the call made by
+# actor `a`. `f` is the service, `c` the cast.
+ESCENARIOS = {}
+
+
+def escenario(nombre):
+    def registrar(funcion):
+        ESCENARIOS[nombre] = funcion
+        return funcion
+
+    return registrar
+
+
+@escenario("atenciones.registrar_atencion")
+def _registrar_atencion(c, f, a):
+    p = PersonaFactory()
+    return lambda: f(persona=p, profesional=a, temas=[Tema.SALUD], canal=Canal.PRESENCIAL)
+
+
+@escenario("atenciones.registrar_atencion_completa")
+def _registrar_atencion_completa(c, f, a):
+    p = PersonaFactory()
+    atencion = {"temas": [Tema.SALUD], "canal": Canal.PRESENCIAL}
+    nuevo_caso = {"motivo": "Residencia", "area": Area.REGULARIZACION}
+    return lambda: f(persona=p, profesional=a, atencion=atencion, nuevo_caso=nuevo_caso)
+
+
+@escenario("casos.abrir_caso")
+def _abrir_caso(c, f, a):
+    p = PersonaFactory()
+    return lambda: f(
+        persona=p, motivo="Residencia", area=Area.REGULARIZACION, asignado_a=c["profesional"], usuario=a
+    )
+
+
+@escenario("casos.actualizar_caso")
+def _actualizar_caso(c, f, a):
+    caso = CasoFactory()
+    return lambda: f(caso=caso, usuario=a, prioridad="alta")
+
+
+@escenario("casos.cerrar_caso")
+def _cerrar_caso(c, f, a):
+    caso = CasoFactory()
+    return lambda: f(caso=caso, motivo_cierre=MotivoCierre.RESUELTO, usuario=a)
+
+
+@escenario("casos.reabrir_caso")
+def _reabrir_caso(c, f, a):
+    caso = CasoFactory(
+        estado=EstadoCaso.CERRADO, motivo_cierre=MotivoCierre.RESUELTO, cerrado_en=timezone.localdate()
+    )
+    return lambda: f(caso=caso, usuario=a)
+
+
+@escenario("casos.reasignar_caso")
+def _reasignar_caso(c, f, a):
+    caso = CasoFactory()
+    return lambda: f(caso=caso, asignado_a=c["profesional"], usuario=a)
+
+
+@escenario("casos.reasignar_casos")
+def _reasignar_casos(c, f, a):
+    ids = [caso.pk for caso in CasoFactory.create_batch(2)]
+    return lambda: f(casos_ids=ids, asignado_a=c["profesional"], usuario=a)
+
+
+@escenario("derivaciones.derivar")
+def _derivar(c, f, a):
+    p = PersonaFactory()
+    return lambda: f(
+        persona=p,
+        derivado_por=a,
+        tema=Tema.SALUD,
+        motivo="CESFAM",
+        consentimiento=True,
+        departamento=c["salud"],
+    )
+
+
+@escenario("derivaciones.cambiar_estado_derivacion")
+def _cambiar_estado_derivacion(c, f, a):
+    d = DerivacionFactory()
+    return lambda: f(derivacion=d, nuevo_estado=EstadoDerivacion.RECIBIDA, usuario=a)
+
+
+@escenario("derivaciones.registrar_seguimiento")
+def _registrar_seguimiento(c, f, a):
+    d = DerivacionFactory()
+    return lambda: f(derivacion=d, usuario=a, resultado=ResultadoSeguimiento.CONTACTADO)
+
+
+@escenario("hogares.crear_hogar")
+def _crear_hogar(c, f, a):
+    return lambda: f(nombre="Familia Pérez", creado_por=a)
+
+
+@escenario("hogares.agregar_miembro")
+def _agregar_miembro(c, f, a):
+    h, p = HogarFactory(), PersonaFactory()
+    return lambda: f(hogar=h, persona=p, relacion="pareja", usuario=a)
+
+
+@escenario("hogares.quitar_miembro")
+def _quitar_miembro(c, f, a):
+    adulto, _nino = _hogar_con_nino(tutor=True)
+    return lambda: f(persona=adulto, usuario=a)
+
+
+@escenario("hogares.asignar_tutor")
+def _asignar_tutor(c, f, a):
+    adulto, nino = _hogar_con_nino()
+    return lambda: f(persona=nino, tutor=adulto, usuario=a)
+
+
+@escenario("personas.registrar_persona")
+def _registrar_persona(c, f, a):
+    return lambda: f(creado_por=a, nombres="José", apellidos="Núñez")
+
+
+@escenario("personas.actualizar_persona")
+def _actualizar_persona(c, f, a):
+    p = PersonaFactory()
+    return lambda: f(persona=p, usuario=a, telefono="+56911112222")
+
+
+@escenario("privacidad.anonimizar_persona")
+@escenario("privacidad.bloquear_persona")
+def _bloquear_persona(c, f, a):
+    p = PersonaFactory()
+    return lambda: f(persona=p, usuario=a)
+
+
+@escenario("privacidad.desbloquear_persona")
+def _desbloquear_persona(c, f, a):
+    p = PersonaFactory(bloqueada=True)
+    return lambda: f(persona=p, usuario=a)
+
+
+@escenario("privacidad.purgar_registro_accesos")
+def _purgar_registro_accesos(c, f, a):
+    return lambda: f(anos=2, usuario=a)
+
+
+def _hogar_con_nino(*, tutor=False):
+    hogar = HogarFactory()
+    adulto = PersonaFactory(hogar=hogar, relacion_hogar="jefatura")
+    nino = PersonaFactory(hogar=hogar, relacion_hogar="hijo", nna=True, tutor=adulto if tutor else None)
+    return adulto, nino
+
+
+@pytest.mark.parametrize("nombre", sorted(SERVICIOS))
+def test_every_public_service_leaves_history_naming_its_actor(nombre, encargada, profesional, salud):
+    assert nombre in ESCENARIOS, f"servicio nuevo sin escenario de auditoría: agregue {nombre} a ESCENARIOS"
+    reparto = {"profesional": profesional, "salud": salud}
+    llamar = ESCENARIOS[nombre](reparto, SERVICIOS[nombre], encargada)  # set-up happens here
+    ultimo = LogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    llamar()
+    nuevas = list(LogEntry.objects.filter(pk__gt=ultimo))
+    assert nuevas, f"{nombre} no dejó historial"
+    assert {e.actor for e in nuevas} == {encargada}
+
+
+def test_the_walk_finds_the_services_of_every_module():
+    # Guards the introspection itself: one known function of each module is found.
+    assert {n.split(".")[0] for n in SERVICIOS} == {
+        "atenciones",
+        "casos",
+        "derivaciones",
+        "hogares",
+        "personas",
+        "privacidad",
+    }
+    assert len(SERVICIOS) == len(ESCENARIOS)
+
+
+def test_a_service_run_without_a_user_acts_as_the_system_user_who_cannot_log_in(profesional):
+    caso = CasoFactory()
+    _auditoria_antes = LogEntry.objects.count()
+    paquete_servicios.cerrar_caso(caso=caso, motivo_cierre=MotivoCierre.RESUELTO)
+    entrada = LogEntry.objects.order_by("-pk").first()
+    assert LogEntry.objects.count() == _auditoria_antes + 1
+    sistema = entrada.actor
+    assert sistema.username == "sistema"
+    assert not sistema.is_superuser and not sistema.is_staff and not sistema.is_active
+    assert not sistema.has_usable_password()
+    assert not Client().login(username="sistema", password="")
+    # Created once, reused.
+    paquete_servicios.reabrir_caso(caso=caso)
+    assert LogEntry.objects.order_by("-pk").first().actor == sistema
+
+
+def test_retention_command_records_the_system_user_as_actor():
+    persona = PersonaFactory()
+    from atenciones.services.privacidad import anonimizar_persona
+
+    # Same call the command makes for each inactive person, then the command itself.
+    anonimizar_persona(persona=persona, usuario=None)
+    entrada = LogEntry.objects.get_for_object(persona).order_by("-pk").first()
+    assert entrada.actor.username == "sistema"
+    call_command("retencion", "--apply", stdout=io.StringIO())
+    purga = LogEntry.objects.order_by("-pk").first()
+    assert purga.actor.username == "sistema" and purga.action == LogEntry.Action.DELETE
+
+
+def test_a_service_inside_a_request_keeps_the_requests_actor_for_later_changes(profesional, encargada):
+    caso = CasoFactory()
+    persona = PersonaFactory()
+    with set_actor(profesional):
+        paquete_servicios.cerrar_caso(caso=caso, motivo_cierre=MotivoCierre.RESUELTO, usuario=encargada)
+        persona.telefono = "+56933334444"
+        persona.save()
+    assert LogEntry.objects.get_for_object(caso).latest("pk").actor == encargada
+    assert LogEntry.objects.get_for_object(persona).latest("pk").actor == profesional
+
+
+def test_bulk_reassignment_leaves_one_entry_per_case_moved(profesional, encargada):
+    casos = CasoFactory.create_batch(3, asignado_a=profesional)
+    ya_suyo = CasoFactory(asignado_a=encargada)
+    movidos = paquete_servicios.reasignar_casos(
+        casos_ids=[c.pk for c in [*casos, ya_suyo]], asignado_a=encargada, usuario=encargada
+    )
+    assert movidos == 3
+    for caso in casos:
+        entrada = LogEntry.objects.get_for_object(caso).latest("pk")
+        assert entrada.actor == encargada
+        assert entrada.changes == {"asignado_a": [str(profesional.pk), str(encargada.pk)]}
+    assert not LogEntry.objects.get_for_object(ya_suyo).filter(action=LogEntry.Action.UPDATE).exists()
+
+
+def test_removing_a_guardian_records_the_unlinking_of_each_ward(profesional):
+    hogar = HogarFactory()
+    padre = PersonaFactory(hogar=hogar, relacion_hogar="jefatura")
+    hijos = PersonaFactory.create_batch(2, hogar=hogar, relacion_hogar="hijo", nna=True, tutor=padre)
+    paquete_servicios.quitar_miembro(persona=padre, usuario=profesional)
+    for hijo in hijos:
+        hijo.refresh_from_db()
+        assert hijo.tutor is None and hijo.modificado_por == profesional
+        entrada = LogEntry.objects.get_for_object(hijo).latest("pk")
+        assert entrada.actor == profesional
+        assert entrada.changes["tutor"] == [str(padre.pk), "None"]
+
+
+def test_erasure_leaves_redacted_entries_for_the_texts_it_blanks(encargada):
+    persona = PersonaFactory()
+    caso = CasoFactory(persona=persona, motivo="Violencia intrafamiliar de su pareja Juan")
+    from atenciones.services.privacidad import anonimizar_persona
+
+    anonimizar_persona(persona=persona, usuario=encargada)
+    entrada = LogEntry.objects.get_for_object(caso).latest("pk")
+    assert entrada.actor == encargada
+    assert entrada.changes == {"motivo": ["[anonimizado]", "[anonimizado]"]}
+    assert "Juan" not in str(list(LogEntry.objects.values_list("changes", "object_repr")))
+    assert Caso.objects.get(pk=caso.pk).motivo == "[anonimizado]"
+    assert Persona.objects.get(pk=persona.pk).anonimizada_en is not None
+
+
+def test_a_real_account_named_sistema_is_never_used_as_the_system(profesional):
+    real = UserFactory(username="sistema")
+    with pytest.raises(ImproperlyConfigured, match="sistema"):
+        paquete_servicios.cerrar_caso(caso=CasoFactory(), motivo_cierre=MotivoCierre.RESUELTO)
+    real.refresh_from_db()
+    assert real.has_usable_password() and real.is_active
