@@ -104,6 +104,12 @@ PAGINAS = [
     ("personas_buscar_documento", "profesional", _documento),
     ("personas_buscar_telefono", "profesional", "/equipo/personas/?q=+56+9+5555"),
     ("personas_buscar_sin_resultados", "profesional", "/equipo/personas/?q=zzqx+wywy"),
+    # Misspelled and sound-alike searches (issue #11): exact matches, then the typo-tolerant ones.
+    ("personas_buscar_mal_escrito", "profesional", "/equipo/personas/?q=yusmari+pena+gonsales"),
+    ("personas_buscar_sonido_frances", "profesional", "/equipo/personas/?q=jean+batiste"),
+    ("personas_buscar_g_j", "profesional", "/equipo/personas/?q=rosanjela+diaz"),
+    ("duplicados_cola", "encargada", "/equipo/duplicados/"),
+    ("persona_documentos", "profesional", lambda: _persona_con_historial() + "documentos/"),
     ("persona_nueva", "profesional", "/equipo/personas/nueva/"),
     ("persona_detalle", "profesional", _persona_con_historial),
     ("persona_atencion", "profesional", lambda: _persona_con_historial() + "atencion/"),

@@ -11,8 +11,34 @@ class TipoDocumento(models.TextChoices):
     IPE = "ipe", _("IPE (Identificador Provisorio Escolar)")
     IPA = "ipa", _("IPA (Identificador Provisorio del Apoderado)")
     FONASA = "fonasa", _("Número provisorio FONASA")
+    ID_NACIONAL = "cedula", _("Cédula de identidad del país de origen")
+    SERMIG = "sermig", _("N° de solicitud SERMIG")
+    BIOMETRICO = "biometrico", _("Certificado de empadronamiento biométrico")
     OTRO = "otro", _("Otro")
     NINGUNO = "ninguno", _("Sin documento")
+
+
+# Documents issued in Chile: their issuing country is always CL.
+DOCUMENTOS_CHILENOS = {"run", "ipe", "ipa", "fonasa", "sermig", "biometrico"}
+
+
+class TramoRSH(models.TextChoices):
+    """Registro Social de Hogares: socio-economic qualification bracket (percentile)."""
+
+    T40 = "40", _("Tramo 0–40 %")
+    T50 = "50", _("Tramo 41–50 %")
+    T60 = "60", _("Tramo 51–60 %")
+    T70 = "70", _("Tramo 61–70 %")
+    T80 = "80", _("Tramo 71–80 %")
+    T90 = "90", _("Tramo 81–90 %")
+    T100 = "100", _("Tramo 91–100 %")
+
+
+class TramoFonasa(models.TextChoices):
+    A = "A", _("Tramo A")
+    B = "B", _("Tramo B")
+    C = "C", _("Tramo C")
+    D = "D", _("Tramo D")
 
 
 class Sexo(models.TextChoices):

@@ -54,6 +54,7 @@ from .demo_datos import (
     TEMA_DE_AREA,
     USUARIOS,
 )
+from .identidad import claves_persona
 from .models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Hogar, Persona
 
 LOTE = 5000
@@ -235,6 +236,7 @@ def _persona(rng, indice, hoy, usuario, nacionalidades, pesos, adulto=True):
     )
     # bulk_create skips clean(), which fills the search text.
     persona.busqueda = texto_busqueda(persona)
+    persona.claves = claves_persona(persona)
     return persona
 
 

@@ -47,3 +47,21 @@ def normalizar_telefono(telefono):
     telefono = (telefono or "").strip()
     digitos = re.sub(r"\D", "", telefono)
     return f"+{digitos}" if telefono.startswith("+") and digitos else digitos
+
+
+def validar_documento(tipo, numero):
+    """The normalised number, or ValidationError with a message for its type."""
+    if tipo == TipoDocumento.NINGUNO:
+        raise ValidationError(_("Elija el tipo de documento."), code="tipo")
+    if not (numero or "").strip():
+        raise ValidationError(_("Indique el número del documento."), code="vacio")
+    if tipo == TipoDocumento.RUN:
+        validar_run(numero)
+    normalizado = normalizar_documento(tipo, numero)
+    if tipo == TipoDocumento.PASAPORTE and not re.fullmatch(r"[A-Z0-9]{5,20}", normalizado):
+        raise ValidationError(
+            _("Un pasaporte tiene de 5 a 20 letras y números, sin otros signos."), code="pasaporte"
+        )
+    if not re.fullmatch(r"[A-Z0-9]{2,30}", normalizado):
+        raise ValidationError(_("El número solo puede tener letras y números."), code="caracteres")
+    return normalizado

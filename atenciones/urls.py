@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import bandeja, casos, derechos, derivaciones, hogares, indicadores, mi_dia, personas
+from .views import bandeja, casos, derechos, derivaciones, duplicados, hogares, indicadores, mi_dia, personas
 
 app_name = "equipo"
 
@@ -13,6 +13,10 @@ urlpatterns = [
     path("personas/<int:pk>/", personas.detalle, name="persona"),
     path("personas/<int:pk>/editar/", personas.editar, name="persona_editar"),
     path("personas/<int:pk>/atencion/", personas.atencion, name="persona_atencion"),
+    path("personas/<int:pk>/documentos/", duplicados.documentos, name="persona_documentos"),
+    path("duplicados/", duplicados.lista, name="duplicados"),
+    path("duplicados/<int:pk>/", duplicados.fusionar, name="duplicado_fusionar"),
+    path("duplicados/<int:pk>/distintas/", duplicados.distintas, name="duplicado_distintas"),
     path("personas/<int:persona_pk>/casos/nuevo/", casos.nuevo, name="caso_nuevo"),
     path("casos/", casos.lista, name="casos"),
     path("casos/reasignar/", casos.reasignar, name="casos_reasignar"),

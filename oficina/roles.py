@@ -45,7 +45,10 @@ PERMISOS = {
 # Permissions created by later migrations, which grant them to the group themselves; listed here so
 # sincronizar_grupos adds them back after a test flush (0002_grupos cannot: they do not exist yet).
 PERMISOS_POSTERIORES = {
-    ENCARGADA: ["atenciones.exportar_datos"],  # atenciones/0004_i6_permiso_exportar
+    ENCARGADA: [
+        "atenciones.exportar_datos",  # atenciones/0004_i6_permiso_exportar
+        "atenciones.fusionar_personas",  # atenciones/0006_i11_documentos
+    ],
 }
 
 

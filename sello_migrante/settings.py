@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # pg_trgm lookups (trigram_word_similar) on PostgreSQL; inert on SQLite
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -290,7 +291,9 @@ PROXIES_CONFIABLES = _read("PROXIES_CONFIABLES", env.int, default=0)
 # Audit of changes (django-auditlog): who changed which field of which record, old and new value.
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     # `busqueda` is derived from the names (atenciones.busqueda): its changes are noise.
-    {"model": "atenciones.Persona", "exclude_fields": ["modificado", "busqueda"]},
+    {"model": "atenciones.Persona", "exclude_fields": ["modificado", "busqueda", "claves"]},
+    {"model": "atenciones.DocumentoIdentidad"},
+    {"model": "atenciones.ParDuplicado", "exclude_fields": ["calculado"]},
     {"model": "atenciones.Hogar"},
     {"model": "atenciones.Caso", "exclude_fields": ["modificado"]},
     {"model": "atenciones.Atencion"},

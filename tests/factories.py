@@ -10,6 +10,7 @@ from stdnum.cl import rut
 
 from atenciones.busqueda import texto_busqueda
 from atenciones.choices import Canal, EstadoDerivacion, TipoDocumento
+from atenciones.identidad import claves_persona
 from atenciones.models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Hogar, Persona
 from oficina import roles
 from oficina.choices import Area, Tema
@@ -101,6 +102,7 @@ class PersonaFactory(factory.django.DjangoModelFactory):
     consentimiento_version = "2026-12"
     # The search text that Persona.clean() fills (factories skip clean()).
     busqueda = factory.LazyAttribute(texto_busqueda)
+    claves = factory.LazyAttribute(claves_persona)
 
 
 class CasoFactory(factory.django.DjangoModelFactory):

@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from django_q.models import OrmQ, Schedule, Task
 
 from atenciones.auditoria import registrar_acceso
-from atenciones.models import BrechaSeguridad, EventoDerivacion, SolicitudDerecho
+from atenciones.models import BrechaSeguridad, EventoDerivacion, ParDuplicado, SolicitudDerecho
 from atenciones.services import actualizar_persona
 from oficina.models import Actividad, Capacitacion, Programa
 from tests.factories import (
@@ -68,6 +68,16 @@ def sesion(respuesta=200):
     return {**todos(respuesta), "anonimo": LOGIN}
 
 
+def _par(d):
+    """A likely duplicate pair of the seeded person (created on first use)."""
+    otra = PersonaFactory(nombres=d["persona"].nombres, apellidos=d["persona"].apellidos)
+    a, b = sorted((d["persona"].pk, otra.pk))
+    par, _creado = ParDuplicado.objects.get_or_create(
+        persona_a_id=a, persona_b_id=b, defaults={"probabilidad": 90}
+    )
+    return par
+
+
 # name (or route, for unnamed patterns) → (URL kwargs from the seeded data, expected answer per role).
 # Several cases for one pattern test object scoping (a liaison's own referral vs another department's).
 MATRIZ = {
@@ -93,6 +103,14 @@ MATRIZ = {
     "equipo:persona_editar": [(lambda d: {"pk": d["persona"].pk}, equipo())],
     "equipo:persona_atencion": [(lambda d: {"pk": d["persona"].pk}, equipo())],
     "equipo:caso_nuevo": [(lambda d: {"persona_pk": d["persona"].pk}, equipo())],
+    "equipo:persona_documentos": [(lambda d: {"pk": d["persona"].pk}, equipo())],
+    # Duplicate review and merge (issue #11): the office head's permission only.
+    "equipo:duplicados": [(None, solo_encargada())],
+    "equipo:duplicado_fusionar": [(lambda d: {"pk": _par(d).pk}, solo_encargada())],
+    "equipo:duplicado_distintas": [
+        (lambda d: {"pk": _par(d).pk}, todos(405)),
+        (lambda d: {"pk": _par(d).pk}, equipo(personal=404, encargada=302), "post"),
+    ],
     "equipo:casos": [(None, equipo())],
     "equipo:casos_reasignar": [(None, todos(405)), (None, equipo(personal=302), "post")],
     "equipo:caso": [(lambda d: {"pk": d["caso"].pk}, equipo())],

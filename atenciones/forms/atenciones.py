@@ -12,6 +12,7 @@ from oficina.choices import Area, Tema
 from oficina.models import Departamento, Organizacion
 
 from ..choices import Canal, Prioridad
+from ..envios import TokenEnvioMixin
 from ..models import Caso
 from .destinos import CampoDestino, campos_destino, opcion_destino
 from .personas import FechaInput
@@ -56,7 +57,8 @@ class CasoChoiceField(forms.ModelChoiceField):
         }
 
 
-class AtencionForm(forms.Form):
+class AtencionForm(TokenEnvioMixin, forms.Form):
+    formulario_envio = "atencion"
     fecha_hora = forms.DateTimeField(
         label=_("Fecha y hora"), widget=FechaHoraInput(), input_formats=[FORMATO_FECHA_HORA, "%Y-%m-%d %H:%M"]
     )

@@ -9,6 +9,7 @@ from oficina import roles
 from oficina.choices import Area
 
 from ..choices import EstadoCaso, MotivoCierre, Prioridad
+from ..envios import TokenEnvioMixin
 from ..models import Caso
 from .personas import FechaInput
 
@@ -29,7 +30,8 @@ class ProfesionalChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.username
 
 
-class CasoForm(forms.ModelForm):
+class CasoForm(TokenEnvioMixin, forms.ModelForm):
+    formulario_envio = "caso"
     version = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
@@ -50,7 +52,7 @@ class CasoForm(forms.ModelForm):
             del self.fields["version"]
 
     def datos_servicio(self):
-        return {c: self.cleaned_data[c] for c in self.fields if c != "version"}
+        return {c: self.cleaned_data[c] for c in self.fields if c not in ("version", "envio")}
 
 
 class CerrarCasoForm(forms.Form):

@@ -17,6 +17,7 @@ from ..choices import (
     Prioridad,
     ResultadoSeguimiento,
 )
+from ..envios import TokenEnvioMixin
 from ..models import Caso
 from ..selectors.derivaciones import externas_esperando
 from .destinos import CampoDestino, campos_destino, opcion_destino
@@ -79,7 +80,8 @@ def opciones_de_destino(tema: str | None, hoy=None):
     return grupos
 
 
-class NuevaDerivacionForm(forms.Form):
+class NuevaDerivacionForm(TokenEnvioMixin, forms.Form):
+    formulario_envio = "derivacion"
     tema = forms.ChoiceField(label=_("Tema"), choices=[("", "---------"), *Tema.choices])
     destino = CampoDestino(
         label=_("Destino"),
@@ -170,7 +172,8 @@ class CambioEstadoForm(forms.Form):
         return datos
 
 
-class SeguimientoForm(forms.Form):
+class SeguimientoForm(TokenEnvioMixin, forms.Form):
+    formulario_envio = "seguimiento"
     resultado = forms.ChoiceField(label=_("Resultado del contacto"), choices=ResultadoSeguimiento.choices)
     nota = forms.CharField(
         label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})

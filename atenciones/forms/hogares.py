@@ -4,10 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import RelacionHogar
+from ..envios import TokenEnvioMixin
 from ..models import Hogar, Persona
 
 
-class HogarForm(forms.ModelForm):
+class HogarForm(TokenEnvioMixin, forms.ModelForm):
+    formulario_envio = "hogar"
     relacion = forms.ChoiceField(
         label=_("Relación de la persona con el hogar"),
         choices=RelacionHogar.choices,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oficina.choices import Idioma
 
+from ..envios import TokenEnvioMixin
 from ..models import Persona
 from ..models.personas import BANDERAS
 from ..selectors.personas import posibles_duplicados
@@ -158,7 +159,8 @@ class PersonaForm(forms.ModelForm):
         return datos
 
 
-class RegistroPersonaForm(PersonaForm):
+class RegistroPersonaForm(TokenEnvioMixin, PersonaForm):
+    formulario_envio = "persona"
     consentimiento = forms.BooleanField(
         label=_("La persona leyó o escuchó el aviso de privacidad y acepta el tratamiento de sus datos."),
         required=True,
@@ -186,6 +188,8 @@ class RegistroPersonaForm(PersonaForm):
             tipo_documento=limpio.get("tipo_documento") or self.data.get("tipo_documento", ""),
             documento_numero=limpio.get("documento_numero") or self.data.get("documento_numero", ""),
             telefono=limpio.get("telefono") or self.data.get("telefono", ""),
+            sexo=limpio.get("sexo") or "",
+            fecha_nacimiento_aproximada=self.instance.fecha_nacimiento_aproximada,
         )
 
     def _ficha(self) -> str:

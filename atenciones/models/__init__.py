@@ -3,6 +3,7 @@
 from .casos import Atencion, AtencionTema, Caso, CasoQuerySet
 from .correos import CorreoSaliente
 from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
+from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
 from .solo_agregar import SoloAgregar
@@ -14,6 +15,10 @@ __all__ = [
     "Caso",
     "CasoQuerySet",
     "CorreoSaliente",
+    "DocumentoIdentidad",
+    "EnvioFormulario",
+    "Fusion",
+    "ParDuplicado",
     "Derivacion",
     "DerivacionQuerySet",
     "EventoDerivacion",

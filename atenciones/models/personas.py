@@ -17,14 +17,17 @@ from ..choices import (
     Sexo,
     SituacionMigratoria,
     TipoDocumento,
+    TramoFonasa,
+    TramoRSH,
 )
 from ..documentos import (
     RUN_NORMALIZADO_REGEX,
     formatear_documento,
     normalizar_documento,
     normalizar_telefono,
-    validar_run,
+    validar_documento,
 )
+from ..identidad import claves_persona
 
 User = settings.AUTH_USER_MODEL
 
@@ -77,6 +80,10 @@ class PersonaQuerySet(models.QuerySet):
 
     def activas(self) -> "PersonaQuerySet":
         return self.filter(self.q_activas())
+
+    def sin_fusionar(self) -> "PersonaQuerySet":
+        """Records still in use: a merged one (a tombstone, services.fusion) is left out."""
+        return self.filter(fusionada_en__isnull=True)
 
 
 class Persona(models.Model):
@@ -166,6 +173,16 @@ class Persona(models.Model):
         ),
     )
 
+    # Optional social-protection data the office tracks.
+    rsh_registrado = models.BooleanField(_("inscrita en el Registro Social de Hogares"), default=False)
+    rsh_tramo = models.CharField(
+        _("tramo RSH (calificación socioeconómica)"), max_length=3, choices=TramoRSH.choices, blank=True
+    )
+    fonasa_tramo = models.CharField(_("tramo FONASA"), max_length=1, choices=TramoFonasa.choices, blank=True)
+    empadronamiento_biometrico_fecha = models.DateField(
+        _("fecha de empadronamiento biométrico"), null=True, blank=True
+    )
+
     hogar = models.ForeignKey(
         Hogar,
         on_delete=models.PROTECT,
@@ -201,6 +218,18 @@ class Persona(models.Model):
     )
     # Search text (atenciones.busqueda): unaccented names, document, phone digits; set in clean().
     busqueda = models.CharField(_("texto de búsqueda"), max_length=500, blank=True, editable=False)
+    # Sound-alike keys of the name words (atenciones.identidad), " JN BTST "; set in clean().
+    claves = models.CharField(_("claves fonéticas"), max_length=300, blank=True, editable=False)
+    # A merged record stays as a tombstone pointing at the record that absorbed it (services.fusion).
+    fusionada_en = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="absorbidas",
+        verbose_name=_("fusionada en"),
+    )
 
     objects = PersonaQuerySet.as_manager()
 
@@ -217,6 +246,11 @@ class Persona(models.Model):
             # Phone search and duplicate detection.
             models.Index(fields=["telefono"], name="persona_telefono_idx"),
             models.Index(fields=["creado"], name="persona_creado_idx"),
+            # Candidates of typo-tolerant search and duplicate detection on SQLite; PostgreSQL
+            # adds a trigram GIN index on the same column (migration 0006_i11).
+            models.Index(fields=["claves"], name="persona_claves_idx"),
+            # Duplicate detection: a shared name key and the same birth date.
+            models.Index(fields=["fecha_nacimiento"], name="persona_nacimiento_idx"),
         ]
         constraints = [
             # One person per document: the first duplicate check at registration.
@@ -267,6 +301,11 @@ class Persona(models.Model):
         return self.nombre_completo
 
     @property
+    def es_lapida(self):
+        """A record merged into another one: its pages redirect to the survivor."""
+        return self.fusionada_en_id is not None
+
+    @property
     def documento_display(self):
         return formatear_documento(self.tipo_documento, self.documento_numero)
 
@@ -299,9 +338,10 @@ class Persona(models.Model):
                 errores["documento_numero"] = _("Elija el tipo de documento, o deje el número vacío.")
         elif not self.documento_numero:
             errores["documento_numero"] = _("Indique el número del documento, o elija «Sin documento».")
-        elif self.tipo_documento == TipoDocumento.RUN:
+        else:
+            # RUN check digit, passport characters (atenciones.documentos.validar_documento).
             try:
-                validar_run(self.documento_numero)
+                validar_documento(self.tipo_documento, self.documento_numero)
             except ValidationError as exc:
                 errores["documento_numero"] = exc.messages
         self.documento_numero = normalizar_documento(self.tipo_documento, self.documento_numero)
@@ -322,5 +362,16 @@ class Persona(models.Model):
                 "El registro está bloqueado por una solicitud de derechos: no se puede editar mientras siga bloqueado."
             )
         self.busqueda = texto_busqueda(self)
+        if self.pk:
+            # Past documents stay searchable (a person is found by any document they held).
+            otros = [
+                n.lower()
+                for n in self.documentos.exclude(numero=self.documento_numero).values_list(
+                    "numero", flat=True
+                )
+            ]
+            if otros:
+                self.busqueda = f"{self.busqueda} {' '.join(otros)}"[:500]
+        self.claves = claves_persona(self)
         if errores:
             raise ValidationError(errores)

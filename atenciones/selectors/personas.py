@@ -1,14 +1,8 @@
 """Reads about persons: their timeline, their last attentions, likely duplicates at registration."""
 
-import difflib
+from django.db.models import CharField, F, Max, Prefetch, Value
 
-from django.db.models import CharField, F, Max, Prefetch, Q, Value
-from django.utils.translation import gettext_lazy as _
-
-from ..busqueda import normalizar_texto
-from ..choices import TipoDocumento
-from ..documentos import normalizar_documento, normalizar_telefono
-from ..models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Persona
+from ..models import Atencion, AtencionTema, Caso, Derivacion, DocumentoIdentidad, EventoDerivacion, Fusion
 
 
 def ultimas_atenciones(persona_ids):
@@ -48,12 +42,25 @@ def linea_de_tiempo(persona):
         .values_list("tipo", "pk", "fecha")
         .order_by()
     )
-    return atenciones.union(casos, derivaciones, all=True).order_by("-fecha", "-pk")
+    # Documents registered and merges into this record (issue #11) share the history.
+    documentos = (
+        DocumentoIdentidad.objects.filter(persona=persona)
+        .annotate(tipo_linea=Value("documento", output_field=CharField()), fecha=F("creado"))
+        .values_list("tipo_linea", "pk", "fecha")
+        .order_by()
+    )
+    fusiones = (
+        Fusion.objects.filter(superviviente=persona)
+        .annotate(tipo=Value("fusion", output_field=CharField()), fecha_linea=F("fecha"))
+        .values_list("tipo", "pk", "fecha_linea")
+        .order_by()
+    )
+    return atenciones.union(casos, derivaciones, documentos, fusiones, all=True).order_by("-fecha", "-pk")
 
 
 def cargar_linea_de_tiempo(claves):
     """The objects of one page of `linea_de_tiempo`, in order: three queries at most (+ topics)."""
-    ids = {"atencion": [], "caso": [], "derivacion": []}
+    ids = {"atencion": [], "caso": [], "derivacion": [], "documento": [], "fusion": []}
     for tipo, pk, _fecha in claves:
         ids[tipo].append(pk)
     objetos = {}
@@ -76,6 +83,12 @@ def cargar_linea_de_tiempo(claves):
             .prefetch_related(Prefetch("eventos", queryset=eventos))
         ):
             objetos["derivacion", d.pk] = d
+    if ids["documento"]:
+        for d in DocumentoIdentidad.objects.filter(pk__in=ids["documento"]):
+            objetos["documento", d.pk] = d
+    if ids["fusion"]:
+        for f in Fusion.objects.filter(pk__in=ids["fusion"]).select_related("usuario", "absorbida"):
+            objetos["fusion", f.pk] = f
     return [
         {"tipo": tipo, "objeto": objetos[tipo, pk], "fecha": fecha}
         for tipo, pk, fecha in claves
@@ -83,80 +96,7 @@ def cargar_linea_de_tiempo(claves):
     ]
 
 
-# Duplicate detection at registration.
-PROBABILIDAD_ALTA = _("Muy probable")
-PROBABILIDAD_MEDIA = _("Probable")
-PROBABILIDAD_BAJA = _("Posible")
+# Duplicate detection at registration lives in selectors.duplicados (issue #11).
+from .duplicados import posibles_duplicados  # noqa: E402
 
-
-def _similitud_nombres(a, b):
-    a, b = normalizar_texto(a), normalizar_texto(b)
-    if not a or not b:
-        return 0.0
-    orden = difflib.SequenceMatcher(None, " ".join(sorted(a.split())), " ".join(sorted(b.split()))).ratio()
-    return max(orden, difflib.SequenceMatcher(None, a, b).ratio())
-
-
-def posibles_duplicados(
-    *,
-    nombres="",
-    apellidos="",
-    fecha_nacimiento=None,
-    tipo_documento="",
-    documento_numero="",
-    telefono="",
-    excluir=None,
-    limite=8,
-):
-    """Persons that are likely the same one, each with a likelihood (percent) and the reason.
-
-    Rules: same document (very likely); same names and birth date (very likely); similar names
-    and the same phone (likely); same names, different or unknown birth date (possible).
-    """
-    doc = normalizar_documento(tipo_documento, documento_numero) if documento_numero else ""
-    tel = normalizar_telefono(telefono)
-    nombre = f"{nombres} {apellidos}".strip()
-    palabras = normalizar_texto(nombre).split()
-    condiciones = []
-    if doc and tipo_documento != TipoDocumento.NINGUNO:
-        condiciones.append(Q(documento_numero=doc))
-    if tel and len(tel.lstrip("+")) >= 6:
-        condiciones.append(Q(telefono=tel))
-    if len(palabras) >= 2:
-        # Candidates by name: every word of the first name and first surname in the search text.
-        primero = normalizar_texto(nombres).split()[:1]
-        apellido = normalizar_texto(apellidos).split()[:1]
-        if primero and apellido:
-            condiciones.append(Q(busqueda__contains=primero[0]) & Q(busqueda__contains=apellido[0]))
-    if not condiciones:
-        return []
-    filtro = condiciones[0]
-    for condicion in condiciones[1:]:
-        filtro |= condicion
-    candidatos = Persona.objects.filter(filtro)
-    if excluir is not None:
-        candidatos = candidatos.exclude(pk=excluir)
-    resultados = []
-    for p in candidatos.order_by("pk")[:200]:
-        similitud = _similitud_nombres(nombre, p.nombre_completo)
-        if doc and p.documento_numero == doc and tipo_documento != TipoDocumento.NINGUNO:
-            resultados.append((p, 99, _("Mismo número de documento.")))
-        elif fecha_nacimiento and p.fecha_nacimiento == fecha_nacimiento and similitud >= 0.9:
-            resultados.append((p, 90, _("Mismo nombre y fecha de nacimiento.")))
-        elif tel and p.telefono == tel and similitud >= 0.6:
-            resultados.append((p, 75, _("Nombre parecido y mismo teléfono.")))
-        elif similitud >= 0.95:
-            resultados.append((p, 40, _("Mismo nombre, otra fecha de nacimiento.")))
-    resultados.sort(key=lambda r: (-r[1], r[0].pk))
-    return [
-        {"persona": p, "probabilidad": prob, "motivo": motivo, "etiqueta": _etiqueta(prob)}
-        for p, prob, motivo in resultados[:limite]
-    ]
-
-
-def _etiqueta(prob):
-    if prob >= 90:
-        return PROBABILIDAD_ALTA
-    if prob >= 70:
-        return PROBABILIDAD_MEDIA
-    return PROBABILIDAD_BAJA
+__all__ = ["cargar_linea_de_tiempo", "linea_de_tiempo", "posibles_duplicados", "ultimas_atenciones"]

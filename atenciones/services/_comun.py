@@ -60,9 +60,18 @@ def exigir_persona_activa(persona):
 
     The error is a form-wide one (NON_FIELD_ERRORS), so views that copy `message_dict` into a form show it.
     """
-    estado = Persona.objects.filter(pk=persona.pk).values("bloqueada", "anonimizada_en").first()
+    estado = (
+        Persona.objects.filter(pk=persona.pk).values("bloqueada", "anonimizada_en", "fusionada_en").first()
+    )
     if estado is None:
         return
+    if estado["fusionada_en"] is not None:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _("Esta ficha se fusionó en la ficha N° %(id)s: registre los cambios allí.")
+                % {"id": estado["fusionada_en"]}
+            }
+        )
     if estado["anonimizada_en"] is not None:
         raise ValidationError(
             {

@@ -15,17 +15,21 @@ from django.contrib.admin.models import LogEntry as RegistroAdmin
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..auditoria import registrar_acceso
 from ..busqueda import terminos, texto_busqueda
 from ..choices import TipoDocumento
+from ..identidad import claves_persona
 from ..models import (
     Atencion,
     Caso,
     Derivacion,
+    DocumentoIdentidad,
     EventoDerivacion,
     Hogar,
+    ParDuplicado,
     Persona,
     RegistroAcceso,
     SeguimientoDerivacion,
@@ -133,10 +137,12 @@ def anonimizar_persona(
     persona.anonimizada_en = timezone.now()
     persona.modificado_por = usuario
     persona.busqueda = texto_busqueda(persona)
+    persona.claves = claves_persona(persona)
     persona.save(
         update_fields=[
             *_PERSONA_BORRAR,
             "busqueda",
+            "claves",
             "bloqueada",
             "anonimizada_en",
             "modificado",
@@ -192,7 +198,16 @@ def anonimizar_persona(
         documento_verificacion=ANONIMIZADO
     )
 
-    _redactar_historial(Persona, [persona.pk], set(_PERSONA_BORRAR) | {"busqueda"})
+    # Every document the person held, and its history; no duplicate pair may point at them.
+    documentos = list(DocumentoIdentidad.objects.filter(persona=persona).values_list("pk", flat=True))
+    for documento in DocumentoIdentidad.objects.filter(pk__in=documentos):
+        documento.delete()
+    _redactar_historial(DocumentoIdentidad, documentos, {"numero", "persona", "pais_emisor", "tipo"})
+    ParDuplicado.objects.filter(
+        Q(persona_a=persona) | Q(persona_b=persona), estado=ParDuplicado.Estado.PENDIENTE
+    ).delete()
+
+    _redactar_historial(Persona, [persona.pk], set(_PERSONA_BORRAR) | {"busqueda", "claves"})
     for modelo, campos in _TEXTOS.items():
         pks = list(modelo.objects.filter(persona=persona).values_list("pk", flat=True))
         _redactar_historial(modelo, pks, set(campos))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..acceso import equipo_requerido, persona_para
+from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
 from ..models import Atencion, Caso, Derivacion
@@ -91,7 +92,15 @@ def nuevo(request, persona_pk):
         form = CasoForm(request.POST)
         if form.is_valid():
             try:
-                caso = abrir_caso(persona=persona, usuario=request.user, **form.datos_servicio())
+                caso = crear_una_vez(
+                    token=form.cleaned_data["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: abrir_caso(persona=persona, usuario=request.user, **form.datos_servicio()),
+                    url=lambda caso: reverse("equipo:caso", args=[caso.pk]),
+                )
+            except EnvioRepetido as repetido:
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
             else:

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +25,7 @@ from ..acceso import (
     persona_para,
 )
 from ..choices import EstadoDerivacion
+from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.derivaciones import (
     CambioEstadoForm,
@@ -141,6 +143,8 @@ def _aplicar(
     if form.is_valid():
         try:
             accion(form.cleaned_data)
+        except EnvioRepetido as repetido:
+            return redirect(repetido.url)
         except TransicionInvalida as exc:
             messages.error(request, exc.messages[0])
             return redirect("equipo:derivacion", pk=pk)
@@ -212,7 +216,18 @@ def seguimiento(request, pk):
         pk,
         form,
         "form_seguimiento",
-        lambda datos: registrar_seguimiento(derivacion=derivacion, usuario=request.user, **datos),
+        # One-time token (atenciones.envios): a repeated submit records nothing more.
+        lambda datos: crear_una_vez(
+            token=datos.get("envio", ""),
+            formulario=form.formulario_envio,
+            usuario=request.user,
+            crear=lambda: registrar_seguimiento(
+                derivacion=derivacion,
+                usuario=request.user,
+                **{k: v for k, v in datos.items() if k != "envio"},
+            ),
+            url=lambda _seguimiento: reverse("equipo:derivacion", args=[pk]),
+        ),
         lambda: _("Seguimiento registrado."),
     )
 
@@ -262,17 +277,25 @@ def nueva(request, persona_pk):
             datos = form.cleaned_data
             destino = datos["destino"]
             try:
-                derivacion = derivar(
-                    persona=persona,
-                    derivado_por=request.user,
-                    tema=datos["tema"],
-                    motivo=datos["motivo"],
-                    prioridad=datos["prioridad"],
-                    caso=datos["caso"],
-                    consentimiento=datos["consentimiento"],
-                    consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
-                    **campos_destino(destino),
+                derivacion = crear_una_vez(
+                    token=datos["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: derivar(
+                        persona=persona,
+                        derivado_por=request.user,
+                        tema=datos["tema"],
+                        motivo=datos["motivo"],
+                        prioridad=datos["prioridad"],
+                        caso=datos["caso"],
+                        consentimiento=datos["consentimiento"],
+                        consentimiento_omitido_motivo=datos.get("consentimiento_omitido_motivo", ""),
+                        **campos_destino(destino),
+                    ),
+                    url=lambda derivacion: reverse("equipo:derivacion", args=[derivacion.pk]),
                 )
+            except EnvioRepetido as repetido:
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
             else:

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..acceso import equipo_requerido, persona_para
 from ..busqueda import consulta_valida, filtrar_personas, ordenar_resultados
+from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.hogares import HogarForm, MiembroForm, TutorForm
 from ..models import Hogar, Persona
@@ -30,13 +32,21 @@ def nuevo(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            hogar = crear_hogar(
-                nombre=form.cleaned_data["nombre"],
-                direccion=form.cleaned_data["direccion"],
-                creado_por=request.user,
-                persona=persona,
-                relacion=form.cleaned_data["relacion"],
+            hogar = crear_una_vez(
+                token=form.cleaned_data["envio"],
+                formulario=form.formulario_envio,
+                usuario=request.user,
+                crear=lambda: crear_hogar(
+                    nombre=form.cleaned_data["nombre"],
+                    direccion=form.cleaned_data["direccion"],
+                    creado_por=request.user,
+                    persona=persona,
+                    relacion=form.cleaned_data["relacion"],
+                ),
+                url=lambda hogar: reverse("equipo:hogar", args=[hogar.pk]),
             )
+        except EnvioRepetido as repetido:
+            return redirect(repetido.url)
         except ValidationError as exc:
             errores_a_formulario(form, exc)
         else:

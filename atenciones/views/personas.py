@@ -6,16 +6,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..acceso import equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
-from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, filtrar_personas, ordenar_resultados, terminos
+from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, terminos
+from ..envios import EnvioRepetido, crear_una_vez, envio_previo
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
 from ..forms.personas import PersonaForm, RegistroPersonaForm
 from ..models import Caso, Persona, RegistroAcceso
 from ..selectors import personas as selectors
+from ..selectors.duplicados import destino_final, resultados_busqueda
 from ..services.atenciones import registrar_atencion_completa
 from ..services.personas import actualizar_persona, registrar_persona
 from ._edicion import editar_con_version
@@ -34,9 +38,9 @@ def lista(request):
         contexto["aviso"] = _("Escriba al menos %(n)s letras o números para buscar.") % {"n": LARGO_MINIMO}
     else:
         registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.BUSCAR, detalle=consulta)
-        encontradas = filtrar_personas(Persona.objects.all(), consulta)
-        total = encontradas.count()
-        paginador = Paginator(ordenar_resultados(encontradas, consulta, total), POR_PAGINA)
+        # Exact matches first; under a page of them, typo-tolerant, sound-alike matches follow.
+        resultados, total = resultados_busqueda(consulta, POR_PAGINA)
+        paginador = Paginator(resultados, POR_PAGINA)
         paginador.count = total  # already counted: the ordering depends on it
         pagina = paginador.get_page(request.GET.get("page"))
         ultimas = selectors.ultimas_atenciones(p.pk for p in pagina)
@@ -48,19 +52,40 @@ def lista(request):
     return render(request, "equipo/personas/lista.html", contexto)
 
 
+MENSAJE_REPETIDO = gettext_lazy(
+    "Este formulario ya se había enviado: se muestra lo que se registró entonces."
+)
+
+
 @equipo_requerido
 def nueva(request):
     duplicados = []
     if request.method == "POST":
+        # A repeat of a submit that already registered the person goes to that person.
+        previo = envio_previo(token=request.POST.get("envio", ""), usuario=request.user)
+        if previo:
+            messages.info(request, MENSAJE_REPETIDO)
+            return redirect(previo)
         form = RegistroPersonaForm(request.POST)
         if form.confirmado():
             datos = form.datos_servicio()
             try:
-                persona = registrar_persona(
-                    creado_por=request.user, consentimiento=form.cleaned_data["consentimiento"], **datos
+                persona = crear_una_vez(
+                    token=form.cleaned_data["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: registrar_persona(
+                        creado_por=request.user, consentimiento=form.cleaned_data["consentimiento"], **datos
+                    ),
+                    url=lambda persona: reverse("equipo:persona", args=[persona.pk]),
                 )
+            except EnvioRepetido as repetido:
+                messages.info(request, MENSAJE_REPETIDO)
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc)
+                # Someone registered the same document meanwhile: look again, to show who holds it.
+                form.__dict__.pop("duplicados", None)
             else:
                 messages.success(request, _("Persona registrada: %(nombre)s.") % {"nombre": persona})
                 return redirect("equipo:persona", pk=persona.pk)
@@ -97,6 +122,10 @@ def _persona_con_relaciones(request, pk):
 @equipo_requerido
 def detalle(request, pk):
     persona = _persona_con_relaciones(request, pk)
+    if persona.fusionada_en_id:
+        # A merged record's old address leads to the record that absorbed it.
+        messages.info(request, _("La ficha N° %(id)s se fusionó con esta ficha.") % {"id": persona.pk})
+        return redirect("equipo:persona", pk=destino_final(persona).pk)
     registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.VER_PERSONA, objeto=persona)
     miembros = []
     if persona.hogar_id:
@@ -148,13 +177,22 @@ def atencion(request, pk):
         form = AtencionForm(request.POST, persona=persona)
         if form.is_valid():
             try:
-                _registrada, caso, derivacion = registrar_atencion_completa(
-                    persona=persona,
-                    profesional=request.user,
-                    atencion=form.datos_atencion(),
-                    nuevo_caso=form.datos_caso(),
-                    derivacion=form.datos_derivacion(),
+                _registrada, caso, derivacion = crear_una_vez(
+                    token=form.cleaned_data["envio"],
+                    formulario=form.formulario_envio,
+                    usuario=request.user,
+                    crear=lambda: registrar_atencion_completa(
+                        persona=persona,
+                        profesional=request.user,
+                        atencion=form.datos_atencion(),
+                        nuevo_caso=form.datos_caso(),
+                        derivacion=form.datos_derivacion(),
+                    ),
+                    url=lambda _resultado: reverse("equipo:persona", args=[persona.pk]),
                 )
+            except EnvioRepetido as repetido:
+                messages.info(request, MENSAJE_REPETIDO)
+                return redirect(repetido.url)
             except ValidationError as exc:
                 errores_a_formulario(form, exc, MAPA_ERRORES)
             else:

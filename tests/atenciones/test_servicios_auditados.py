@@ -206,12 +206,57 @@ def test_every_public_service_leaves_history_naming_its_actor(nombre, encargada,
     assert {e.actor for e in nuevas} == {encargada}
 
 
+# Issue #11: documents, the duplicate queue, merges.
+def _gemelas():
+    import datetime
+
+    a = PersonaFactory(nombres="Yusmary", apellidos="Peña", fecha_nacimiento=datetime.date(1990, 1, 1))
+    b = PersonaFactory(nombres="Yusmari", apellidos="Pena", fecha_nacimiento=datetime.date(1990, 1, 1))
+    return a, b
+
+
+@escenario("documentos.agregar_documento")
+def _agregar_documento(c, f, a):
+    p = PersonaFactory()
+    return lambda: f(persona=p, usuario=a, tipo="fonasa", numero="F1234", vigente=True)
+
+
+@escenario("duplicados.recalcular_pares")
+def _recalcular_pares(c, f, a):
+    _a, b = _gemelas()
+    return lambda: f(b.pk, usuario=a)
+
+
+@escenario("duplicados.recalcular_todos")
+def _recalcular_todos(c, f, a):
+    _gemelas()
+    return lambda: f(usuario=a)
+
+
+@escenario("duplicados.marcar_distintas")
+def _marcar_distintas(c, f, a):
+    from atenciones.models import ParDuplicado
+
+    x, y = _gemelas()
+    par = ParDuplicado.objects.create(persona_a=x, persona_b=y, probabilidad=90)
+    return lambda: f(par=par, usuario=a)
+
+
+@escenario("fusion.fusionar_personas")
+def _fusionar_personas(c, f, a):
+    x, y = _gemelas()
+    return lambda: f(superviviente=x, absorbida=y, usuario=a)
+
+
 def test_the_walk_finds_the_services_of_every_module():
     # Guards the introspection itself: one known function of each module is found.
     assert {n.split(".")[0] for n in SERVICIOS} == {
         "atenciones",
         "casos",
         "derivaciones",
+        "documentos",  # issue #11
+        "duplicados",  # issue #11
+        "fusion",  # issue #11
         "hogares",
         "personas",
         "privacidad",

@@ -3,7 +3,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from atenciones import demo
+from atenciones import demo, demo_identidad
+from atenciones.models import Persona
 
 
 class Command(BaseCommand):
@@ -31,11 +32,15 @@ class Command(BaseCommand):
         from oficina.contenido import cargar_contenido_inicial
 
         cargar_contenido_inicial()
-        demo.crear_personas(total=personas, usuarios=usuarios, log=log)
+        # One person in 20 is a misspelled near-duplicate of another (issue #11), within the total.
+        casi_duplicados = personas // 20
+        demo.crear_personas(total=personas - casi_duplicados, usuarios=usuarios, log=log)
+        demo_identidad.crear_casi_duplicados(cuantos=personas - Persona.objects.count(), log=log)
         if personas:
             demo.crear_atenciones(total=atenciones, usuarios=usuarios, log=log)
             demo.crear_casos(total=max(personas // 8, 1), usuarios=usuarios, log=log)
             demo.crear_derivaciones(total=max(atenciones // 15, 1), usuarios=usuarios, log=log)
+            demo_identidad.crear_identidad(log=log)
         self.stdout.write(
             self.style.SUCCESS(f"Datos de demostración listos en {time.monotonic() - inicio:.1f} s.")
         )

@@ -1,0 +1,222 @@
+"""Measured quality of duplicate detection and person search (`manage.py evaluar_duplicados`).
+
+A labelled set is built from the database: sampled real persons × realistic misspellings
+(sound-alike spellings, one or two typing slips, missing second surname, word order, accents and
+case), which must be found; and look-alikes that are other persons (siblings sharing both
+surnames, namesakes with another birth date), which must not be flagged. The same misspellings
+make the near-duplicates of `seed_demo`.
+"""
+
+import dataclasses
+import datetime
+import random
+
+from .identidad import palabras_nombre
+from .models import DocumentoIdentidad, Persona
+from .selectors.duplicados import UMBRAL_DUPLICADO, Ficha, ficha_de_persona, parecidos, resultados_busqueda
+
+# Sound-alike spellings, both ways (the kinds staff actually type).
+SONIDOS = [
+    ("y", "i"),
+    ("i", "y"),
+    ("v", "b"),
+    ("b", "v"),
+    ("z", "s"),
+    ("s", "z"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("ll", "y"),
+    ("h", ""),
+    ("ph", "f"),
+    ("baptiste", "batiste"),
+    ("jean", "jan"),
+    ("ge", "je"),
+    ("gi", "ji"),
+    ("qu", "k"),
+]
+
+
+def _error_tipeo(rng: random.Random, palabra: str) -> str:
+    """One typing slip: a letter wrong, missing, extra, or two swapped."""
+    if len(palabra) < 4:
+        return palabra
+    i = rng.randrange(1, len(palabra) - 1)
+    letras = "aeioulnrstmcd"
+    tipo = rng.choice(["cambiar", "quitar", "agregar", "intercambiar"])
+    if tipo == "cambiar":
+        return palabra[:i] + rng.choice([c for c in letras if c != palabra[i]]) + palabra[i + 1 :]
+    if tipo == "quitar":
+        return palabra[:i] + palabra[i + 1 :]
+    if tipo == "agregar":
+        return palabra[:i] + rng.choice(letras) + palabra[i:]
+    return palabra[: i - 1] + palabra[i] + palabra[i - 1] + palabra[i + 1 :]
+
+
+def _sonido(rng: random.Random, palabra: str) -> str:
+    opciones = [(a, b) for a, b in SONIDOS if a in palabra]
+    if not opciones:
+        return palabra
+    a, b = rng.choice(opciones)
+    return palabra.replace(a, b, 1)
+
+
+def mal_escrito(rng: random.Random, nombres: str, apellidos: str) -> tuple[str, str]:
+    """A realistic misspelling of a name: one or two changes of the kinds above."""
+    n = palabras_nombre(nombres)
+    a = palabras_nombre(apellidos)
+    cambios = rng.sample(
+        ["sonido", "tipeo", "sin_segundo", "orden", "mayusculas", "sonido2"], k=rng.choice([1, 2])
+    )
+    for cambio in cambios:
+        if cambio in ("sonido", "sonido2") and (n or a):
+            lista = rng.choice([x for x in (n, a) if x])
+            j = rng.randrange(len(lista))
+            lista[j] = _sonido(rng, lista[j])
+        elif cambio == "tipeo" and (n or a):
+            lista = rng.choice([x for x in (n, a) if x])
+            j = rng.randrange(len(lista))
+            lista[j] = _error_tipeo(rng, lista[j])
+        elif cambio == "sin_segundo" and len(a) > 1:
+            a = a[:1]
+    nombres_txt, apellidos_txt = " ".join(n), " ".join(a)
+    if "orden" in cambios:
+        # Surnames typed in the names field and the other way round.
+        nombres_txt, apellidos_txt = apellidos_txt, nombres_txt
+    if "mayusculas" in cambios:
+        nombres_txt, apellidos_txt = nombres_txt.upper(), apellidos_txt.upper()
+    return nombres_txt, apellidos_txt
+
+
+@dataclasses.dataclass
+class Resultado:
+    positivos: int = 0
+    verdaderos_positivos: int = 0
+    falsos_positivos: int = 0
+    negativos: int = 0
+    busquedas: int = 0
+    busquedas_pagina_uno: int = 0
+    fallos: list = dataclasses.field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.verdaderos_positivos / self.positivos if self.positivos else 0.0
+
+    @property
+    def precision(self) -> float:
+        marcados = self.verdaderos_positivos + self.falsos_positivos
+        return self.verdaderos_positivos / marcados if marcados else 0.0
+
+    @property
+    def pagina_uno(self) -> float:
+        return self.busquedas_pagina_uno / self.busquedas if self.busquedas else 0.0
+
+
+def _muestra(rng: random.Random, tamano: int) -> list[Persona]:
+    """Persons with two name words and a birth date, without a likely duplicate already registered."""
+    ids = list(
+        Persona.objects.filter(
+            fusionada_en__isnull=True, anonimizada_en__isnull=True, fecha_nacimiento__isnull=False
+        )
+        .exclude(apellidos="")
+        .values_list("pk", flat=True)
+        .order_by("pk")
+    )
+    rng.shuffle(ids)
+    elegidas = []
+    for persona in Persona.objects.filter(pk__in=ids[: tamano * 2]).order_by("pk"):
+        if len(elegidas) >= tamano:
+            break
+        numeros = set(DocumentoIdentidad.objects.filter(persona=persona).values_list("numero", flat=True))
+        if any(r["probabilidad"] >= UMBRAL_DUPLICADO for r in parecidos(ficha_de_persona(persona, numeros))):
+            continue  # the registry already holds a likely copy: its label would be unknown
+        elegidas.append(persona)
+    return elegidas
+
+
+def _otra_fecha(rng: random.Random, fecha: datetime.date) -> datetime.date:
+    """A clearly different birth date (a sibling or a namesake), never one slip away."""
+    while True:
+        otra = fecha + datetime.timedelta(days=rng.choice([-1, 1]) * rng.randint(400, 6000))
+        iguales = (otra.year == fecha.year) + (otra.month == fecha.month) + (otra.day == fecha.day)
+        if iguales < 2:
+            return otra
+
+
+def _pila(nombres: str) -> str:
+    return (palabras_nombre(nombres) or [""])[0]
+
+
+def evaluar(*, tamano: int = 200, semilla: int = 11, por_pagina: int = 20) -> Resultado:
+    rng = random.Random(semilla)
+    resultado = Resultado()
+    personas = _muestra(rng, tamano)
+    nombres_de_pila = sorted({p.nombres for p in Persona.objects.exclude(nombres="").only("nombres")[:2000]})
+    for persona in personas:
+        # A misspelled copy: same birth date (most), or a one-slip date, or only the same phone.
+        nombres, apellidos = mal_escrito(rng, persona.nombres, persona.apellidos)
+        caso = rng.random()
+        fecha, telefono = persona.fecha_nacimiento, ""
+        if caso > 0.9 and persona.telefono:
+            fecha, telefono = None, persona.telefono
+        elif caso > 0.8:
+            fecha = fecha.replace(day=min(fecha.day + 1, 28)) if fecha.day != 28 else fecha.replace(day=27)
+        copia = Ficha(
+            pk=None,
+            palabras=palabras_nombre(nombres, apellidos),
+            fecha_nacimiento=fecha,
+            sexo=persona.sexo,
+            telefono=telefono,
+            pila=_pila(nombres),
+        )
+        resultado.positivos += 1
+        marcados = [r for r in parecidos(copia) if r["probabilidad"] >= UMBRAL_DUPLICADO]
+        if any(r["persona"].pk == persona.pk for r in marcados):
+            resultado.verdaderos_positivos += 1
+        else:
+            resultado.fallos.append(
+                ("no detectado", persona.nombre_completo, f"{nombres} {apellidos}", fecha)
+            )
+        resultado.falsos_positivos += sum(1 for r in marcados if r["persona"].pk != persona.pk)
+
+        # Search: the misspelled name must list the person on the first page.
+        consulta = f"{nombres} {apellidos}"
+        lista, _total = resultados_busqueda(consulta, por_pagina)
+        resultado.busquedas += 1
+        if any(p.pk == persona.pk for p in list(lista[:por_pagina])):
+            resultado.busquedas_pagina_uno += 1
+        else:
+            resultado.fallos.append(("búsqueda", persona.nombre_completo, consulta, None))
+
+        # Look-alikes that are other persons: a sibling (both surnames, another given name and
+        # birth date, sometimes the family phone) and a namesake (same name, another birth date).
+        otros_nombres = [
+            n for n in nombres_de_pila if palabras_nombre(n)[:1] != palabras_nombre(persona.nombres)[:1]
+        ]
+        nombre_hermano = rng.choice(otros_nombres) if otros_nombres else "Otro"
+        hermano = Ficha(
+            pk=None,
+            palabras=palabras_nombre(nombre_hermano, persona.apellidos),
+            pila=_pila(nombre_hermano),
+            fecha_nacimiento=_otra_fecha(rng, persona.fecha_nacimiento),
+            telefono=persona.telefono if rng.random() < 0.3 else "",
+        )
+        homonimo = Ficha(
+            pk=None,
+            palabras=palabras_nombre(persona.nombres, persona.apellidos),
+            pila=_pila(persona.nombres),
+            fecha_nacimiento=_otra_fecha(rng, persona.fecha_nacimiento),
+        )
+        for negativo, etiqueta in ((hermano, "hermano"), (homonimo, "homónimo")):
+            resultado.negativos += 1
+            falsos = [r for r in parecidos(negativo) if r["probabilidad"] >= UMBRAL_DUPLICADO]
+            resultado.falsos_positivos += len(falsos)
+            for r in falsos:
+                resultado.fallos.append(
+                    (
+                        f"falso positivo ({etiqueta})",
+                        persona.nombre_completo,
+                        r["persona"].nombre_completo,
+                        r["motivo"],
+                    )
+                )
+    return resultado

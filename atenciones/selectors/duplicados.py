@@ -1,0 +1,354 @@
+"""Duplicate detection: candidates from the database, then a pairwise comparison in Python.
+
+Candidates are persons sharing a sound-alike key of a name word (`Persona.claves`), a document
+number (current or past) or the phone; on PostgreSQL also those whose search text is
+trigram-similar to the name (`pg_trgm` word similarity, GIN index). The comparison
+(`comparar`) gives a likelihood and the evidence; the same code serves the warning at
+registration, the background review queue and the evaluation command.
+"""
+
+import dataclasses
+import datetime
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
+from django.utils.translation import gettext_lazy as _
+
+from ..busqueda import filtrar_personas, ordenar_resultados, terminos
+from ..choices import Sexo, TipoDocumento
+from ..documentos import normalizar_documento, normalizar_telefono
+from ..identidad import (
+    UMBRAL_BUSQUEDA,
+    clave_fonetica,
+    palabras_nombre,
+    puntaje_busqueda,
+    similitud_nombres,
+    similitud_palabra,
+)
+from ..models import DocumentoIdentidad, Persona
+
+# A pair at or above this likelihood counts as a duplicate (evaluation, review queue).
+UMBRAL_DUPLICADO = 70
+# Pairs kept in the review queue (below the threshold they are only shown at registration).
+UMBRAL_COLA = 60
+# Candidates compared per person, at most: the best by shared keys first.
+LIMITE_CANDIDATOS = 300
+
+PROBABILIDAD_ALTA = _("Muy probable")
+PROBABILIDAD_MEDIA = _("Probable")
+PROBABILIDAD_BAJA = _("Posible")
+
+EVIDENCIAS = {
+    "documento": _("documento"),
+    "nombre": _("nombre"),
+    "nombre_exacto": _("nombre idéntico"),
+    "fecha_nacimiento": _("fecha de nacimiento"),
+    "fecha_parecida": _("fecha de nacimiento parecida"),
+    "telefono": _("teléfono"),
+    "sexo": _("sexo"),
+    "nacionalidad": _("nacionalidad"),
+}
+
+
+@dataclasses.dataclass
+class Ficha:
+    """What duplicate detection compares of a person (saved or only typed in a form)."""
+
+    pk: int | None
+    palabras: list[str]
+    fecha_nacimiento: datetime.date | None = None
+    aproximada: bool = False
+    sexo: str = ""
+    nacionalidad: str = ""
+    telefono: str = ""
+    documentos: set[str] = dataclasses.field(default_factory=set)
+    # First given name: siblings share surnames (and often the phone), not this.
+    pila: str = ""
+
+
+def ficha_de_persona(persona: Persona, documentos: set[str] | None = None) -> Ficha:
+    docs = set(documentos or ())
+    if persona.documento_numero and persona.tipo_documento != TipoDocumento.NINGUNO:
+        docs.add(persona.documento_numero)
+    return Ficha(
+        pk=persona.pk,
+        palabras=palabras_nombre(persona.nombres, persona.apellidos),
+        fecha_nacimiento=persona.fecha_nacimiento,
+        aproximada=persona.fecha_nacimiento_aproximada,
+        sexo=persona.sexo,
+        nacionalidad=str(persona.nacionalidad or ""),
+        telefono=persona.telefono,
+        documentos=docs,
+        pila=(palabras_nombre(persona.nombres) or [""])[0],
+    )
+
+
+def _fecha_parecida(a: datetime.date, b: datetime.date) -> bool:
+    """One typing slip in a birth date: day and month swapped, or one part off."""
+    if a == b:
+        return False
+    if (a.day, a.month) == (b.month, b.day) and a.year == b.year:
+        return True
+    iguales = (a.year == b.year) + (a.month == b.month) + (a.day == b.day)
+    return iguales == 2
+
+
+def _misma_pila(a: Ficha, b: Ficha) -> bool:
+    """Each record's first given name appears (typos aside) among the other's name words.
+
+    Word order does not matter (a surname typed in the names field still matches).
+    """
+    for x, y in ((a, b), (b, a)):
+        if x.pila and y.palabras and max(similitud_palabra(x.pila, w) for w in y.palabras) < 85:
+            return False
+    return True
+
+
+def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
+    """(likelihood in percent, reason, evidence codes) if `a` and `b` may be one person, else None.
+
+    Rules, first that applies:
+    - a document number in common: 99;
+    - similar names (≥ 85) and the same exact birth date, sexes not different: 90;
+    - similar names (≥ 80), the same first given name (typos aside) and the same phone: 75;
+    - similar names (≥ 90), the same first given name and a birth date one slip apart: 72;
+    - the same name (≥ 92) with a birth date missing or approximate on one side: 60;
+    - the same name (≥ 95) and another birth date: 40 (siblings and namesakes look like this).
+    """
+    nombre = similitud_nombres(a.palabras, b.palabras)
+    pila = _misma_pila(a, b)
+    evidencia = []
+    if nombre >= 80:
+        evidencia.append("nombre_exacto" if nombre >= 99 else "nombre")
+    docs = {d for d in a.documentos & b.documentos if len(d) >= 4}
+    if docs:
+        evidencia.append("documento")
+    ambas_fechas = a.fecha_nacimiento and b.fecha_nacimiento
+    fecha_igual = bool(
+        ambas_fechas and a.fecha_nacimiento == b.fecha_nacimiento and not (a.aproximada or b.aproximada)
+    )
+    fecha_parecida = bool(
+        ambas_fechas
+        and not (a.aproximada or b.aproximada)
+        and _fecha_parecida(a.fecha_nacimiento, b.fecha_nacimiento)
+    )
+    if fecha_igual:
+        evidencia.append("fecha_nacimiento")
+    elif fecha_parecida:
+        evidencia.append("fecha_parecida")
+    tel_igual = bool(a.telefono and a.telefono == b.telefono and len(a.telefono.lstrip("+")) >= 6)
+    if tel_igual:
+        evidencia.append("telefono")
+    conocidos = {Sexo.MUJER, Sexo.HOMBRE}
+    sexo_distinto = a.sexo in conocidos and b.sexo in conocidos and a.sexo != b.sexo
+    if a.sexo in conocidos and a.sexo == b.sexo:
+        evidencia.append("sexo")
+    if a.nacionalidad and a.nacionalidad == b.nacionalidad:
+        evidencia.append("nacionalidad")
+
+    if docs:
+        return 99, str(_("Mismo número de documento.")), evidencia
+    if nombre >= 85 and fecha_igual and not sexo_distinto:
+        if nombre >= 99:
+            return 90, str(_("Mismo nombre y fecha de nacimiento.")), evidencia
+        return 90, str(_("Nombre parecido y misma fecha de nacimiento.")), evidencia
+    if nombre >= 80 and tel_igual and pila:
+        return 75, str(_("Nombre parecido y mismo teléfono.")), evidencia
+    if nombre >= 90 and fecha_parecida and pila and not sexo_distinto:
+        return 72, str(_("Nombre parecido y fecha de nacimiento parecida.")), evidencia
+    sin_fecha = not ambas_fechas or a.aproximada or b.aproximada
+    if nombre >= 92 and sin_fecha and not sexo_distinto:
+        return 60, str(_("Mismo nombre; falta la fecha de nacimiento de una de las dos.")), evidencia
+    if nombre >= 95:
+        return 40, str(_("Mismo nombre, otra fecha de nacimiento.")), evidencia
+    return None
+
+
+def consulta_candidatos(
+    palabras: list[str],
+    numeros: set[str],
+    telefono: str,
+    excluir: int | None = None,
+    limite: int = LIMITE_CANDIDATOS,
+    fecha: datetime.date | None = None,
+    amplia: bool = False,
+    solo: tuple[str, ...] = (),
+):
+    """Persons that may match, in one query: two shared sound-alike keys (one for a one-word
+    name, or one and the same birth date), a document number, the phone, and on PostgreSQL a
+    trigram-similar name (`pg_trgm` word similarity, GIN index). `amplia`: one shared key is enough
+    (the search's second try when nothing matched).
+
+    Ordered by how many name keys they share, so the best come first when there are many;
+    `doc_comun` says whether the person holds (or held) one of `numeros`.
+    """
+    claves = sorted({c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2})
+    condicion = Q()
+    if len(claves) == 1 or amplia:
+        for clave in claves:
+            condicion |= Q(claves__contains=f" {clave} ")
+    else:
+        # Two keys in common: common given names and surnames alone would match thousands.
+        for i, una in enumerate(claves):
+            for otra in claves[i + 1 :]:
+                condicion |= Q(claves__contains=f" {una} ") & Q(claves__contains=f" {otra} ")
+        if fecha is not None:
+            for clave in claves:
+                condicion |= Q(claves__contains=f" {clave} ", fecha_nacimiento=fecha)
+    if connection.vendor == "postgresql" and palabras:
+        condicion |= Q(busqueda__trigram_word_similar=" ".join(palabras))
+    numeros = {n for n in numeros if len(n) >= 4}
+    doc_comun = Value(False)
+    if numeros:
+        con_documento = DocumentoIdentidad.objects.filter(persona=OuterRef("pk"), numero__in=numeros)
+        condicion |= Q(documento_numero__in=numeros) | Q(Exists(con_documento))
+        doc_comun = Q(documento_numero__in=numeros) | Q(Exists(con_documento))
+    if telefono and len(telefono.lstrip("+")) >= 6:
+        condicion |= Q(telefono=telefono)
+    if not condicion:
+        return Persona.objects.none()
+    qs = Persona.objects.sin_fusionar().filter(condicion, anonimizada_en__isnull=True)
+    if excluir is not None:
+        qs = qs.exclude(pk=excluir)
+    comunes = sum(
+        (Case(When(claves__contains=f" {c} ", then=Value(1)), default=Value(0)) for c in claves),
+        start=Value(0),
+    )
+    qs = qs.annotate(
+        comunes=ExpressionWrapper(comunes, output_field=IntegerField()),
+        doc_comun=ExpressionWrapper(doc_comun, output_field=BooleanField()),
+    )
+    if solo:
+        qs = qs.only(*solo)
+    return qs.order_by("-comunes", "-pk")[:limite]
+
+
+def parecidos(ficha: Ficha, limite: int | None = None, minimo: int = 0) -> list[dict]:
+    """Likely matches of `ficha`, most likely first: [{"persona", "probabilidad", "motivo", "evidencia"}]."""
+    resultados = []
+    for p in consulta_candidatos(
+        ficha.palabras, ficha.documentos, ficha.telefono, ficha.pk, fecha=ficha.fecha_nacimiento
+    ):
+        otra = ficha_de_persona(p)
+        if p.doc_comun:
+            otra.documentos |= ficha.documentos
+        comparado = comparar(ficha, otra)
+        if comparado and comparado[0] >= minimo:
+            prob, motivo, evidencia = comparado
+            resultados.append({"persona": p, "probabilidad": prob, "motivo": motivo, "evidencia": evidencia})
+    resultados.sort(key=lambda r: (-r["probabilidad"], r["persona"].pk))
+    return resultados[:limite] if limite else resultados
+
+
+def etiqueta(prob: int):
+    if prob >= 90:
+        return PROBABILIDAD_ALTA
+    if prob >= 70:
+        return PROBABILIDAD_MEDIA
+    return PROBABILIDAD_BAJA
+
+
+def posibles_duplicados(
+    *,
+    nombres="",
+    apellidos="",
+    fecha_nacimiento=None,
+    fecha_nacimiento_aproximada=False,
+    sexo="",
+    tipo_documento="",
+    documento_numero="",
+    telefono="",
+    excluir=None,
+    limite=8,
+):
+    """Persons that are likely the same one as the typed data, each with a likelihood and the reason."""
+    numeros = set()
+    if documento_numero and tipo_documento and tipo_documento != TipoDocumento.NINGUNO:
+        numeros.add(normalizar_documento(tipo_documento, documento_numero))
+    ficha = Ficha(
+        pk=excluir,
+        palabras=palabras_nombre(nombres, apellidos),
+        fecha_nacimiento=fecha_nacimiento,
+        aproximada=fecha_nacimiento_aproximada,
+        sexo=sexo or "",
+        telefono=normalizar_telefono(telefono),
+        documentos=numeros,
+        pila=(palabras_nombre(nombres) or [""])[0],
+    )
+    if not ficha.palabras and not numeros and not ficha.telefono:
+        return []
+    return [
+        {**r, "etiqueta": etiqueta(r["probabilidad"]), "evidencia": [EVIDENCIAS[e] for e in r["evidencia"]]}
+        for r in parecidos(ficha, limite)
+    ]
+
+
+# What the search results list shows (templates/equipo/personas/lista.html): nothing else is loaded.
+CAMPOS_LISTA = (
+    "nombres",
+    "apellidos",
+    "nombre_social",
+    "tipo_documento",
+    "documento_numero",
+    "fecha_nacimiento",
+    "fecha_nacimiento_aproximada",
+    "nacionalidad",
+    "telefono",
+)
+
+
+def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limite: int = 40) -> list[Persona]:
+    """Typo-tolerant, sound-alike person search: persons whose names answer every query word.
+
+    For queries the exact search (atenciones.busqueda) answers with less than a page; best first.
+    """
+    palabras = [w for w in palabras if w.isalpha() and len(w) > 1]
+    if not palabras:
+        return []
+    excluir = excluir or set()
+    puntuadas = []
+    for amplia in (False, True):
+        for p in consulta_candidatos(palabras, set(), "", amplia=amplia, limite=150, solo=CAMPOS_LISTA):
+            if p.pk in excluir:
+                continue
+            puntaje = puntaje_busqueda(palabras, palabras_nombre(p.nombres, p.apellidos, p.nombre_social))
+            if puntaje >= UMBRAL_BUSQUEDA:
+                puntuadas.append((-puntaje, p.apellidos, p.nombres, p.pk, p))
+        if puntuadas or len(palabras) == 1:
+            break
+    puntuadas.sort(key=lambda t: t[:4])
+    return [t[-1] for t in puntuadas[:limite]]
+
+
+def resultados_busqueda(consulta: str, por_pagina: int = 20):
+    """What the person search lists, best first: exact matches, then (when they fill less than a
+    page) typo-tolerant, sound-alike ones. Returns (results, total): a list when the fuzzy
+    matches were added, else an ordered queryset to paginate.
+    """
+    encontradas = filtrar_personas(Persona.objects.sin_fusionar(), consulta)
+    total = encontradas.count()
+    if total < por_pagina:
+        exactas = list(ordenar_resultados(encontradas, consulta, total))
+        parecidas = buscar_parecidos(terminos(consulta), excluir={p.pk for p in exactas})
+        resultados = exactas + parecidas
+        return resultados, len(resultados)
+    return ordenar_resultados(encontradas, consulta, total), total
+
+
+def destino_final(persona: Persona) -> Persona:
+    """The record a tombstone ends in (following merges of merges)."""
+    vistos = {persona.pk}
+    while persona.fusionada_en_id and persona.fusionada_en_id not in vistos:
+        vistos.add(persona.fusionada_en_id)
+        persona = Persona.objects.get(pk=persona.fusionada_en_id)
+    return persona
