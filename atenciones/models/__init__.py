@@ -4,6 +4,7 @@ from .casos import Atencion, AtencionTema, Caso, CasoQuerySet
 from .correos import CorreoSaliente
 from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
+from .importacion import FilaImportacion, LoteImportacion, MapeoImportacion
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
 from .solo_agregar import SoloAgregar
@@ -22,7 +23,10 @@ __all__ = [
     "Derivacion",
     "DerivacionQuerySet",
     "EventoDerivacion",
+    "FilaImportacion",
     "Hogar",
+    "LoteImportacion",
+    "MapeoImportacion",
     "Persona",
     "PersonaQuerySet",
     "RegistroAcceso",
