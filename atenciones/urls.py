@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import bandeja, casos, derechos, derivaciones, duplicados, hogares, indicadores, mi_dia, personas
+from .views import (
+    bandeja,
+    casos,
+    derechos,
+    derivaciones,
+    duplicados,
+    hogares,
+    importacion,
+    indicadores,
+    mi_dia,
+    personas,
+)
 
 app_name = "equipo"
 
@@ -36,6 +47,12 @@ urlpatterns = [
     path("derivaciones/<int:pk>/seguimiento/", derivaciones.seguimiento, name="derivacion_seguimiento"),
     path("derivaciones/<int:pk>/imprimir/", derivaciones.imprimir, name="derivacion_imprimir"),
     path("personas/<int:persona_pk>/derivar/", derivaciones.nueva, name="derivar"),
+    path("importaciones/", importacion.lista, name="importaciones"),
+    path("importaciones/<int:pk>/", importacion.detalle, name="importacion"),
+    path("importaciones/<int:pk>/progreso.json", importacion.progreso, name="importacion_progreso"),
+    path("importaciones/<int:pk>/reporte.xlsx", importacion.reporte, name="importacion_reporte"),
+    path("importaciones/<int:pk>/importar/", importacion.importar, name="importacion_importar"),
+    path("importaciones/<int:pk>/deshacer/", importacion.deshacer, name="importacion_deshacer"),
     path("indicadores/", indicadores.indicadores, name="indicadores"),
     path("indicadores/reporte.xlsx", indicadores.reporte, name="indicadores_reporte"),
     path("derechos/<int:pk>/", derechos.solicitud, name="derecho_solicitud"),

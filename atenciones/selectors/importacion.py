@@ -19,7 +19,9 @@ def bloqueos_deshacer(lote: LoteImportacion) -> list[str]:
     atenciones = Atencion.objects.filter(pk__in=filas.exclude(atencion=None).values("atencion"))
     terminado = lote.terminado
     bloqueos: list[str] = []
-    for p in creadas.filter(Q(fusionada_en__isnull=False) | Q(anonimizada_en__isnull=False))[:LIMITE_BLOQUEOS]:
+    for p in creadas.filter(Q(fusionada_en__isnull=False) | Q(anonimizada_en__isnull=False))[
+        :LIMITE_BLOQUEOS
+    ]:
         bloqueos.append(_("%(persona)s fue fusionada o anonimizada.") % {"persona": p})
     if terminado:
         for p in creadas.filter(modificado__gt=terminado)[:LIMITE_BLOQUEOS]:

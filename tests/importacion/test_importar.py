@@ -34,7 +34,10 @@ R = FilaImportacion.Resultado
 def media(settings, tmp_path, django_capture_on_commit_callbacks):
     """Uploaded files in a temporary folder; queued jobs run when each service's transaction commits."""
     settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
     global _captura
     _captura = django_capture_on_commit_callbacks
 
@@ -140,8 +143,11 @@ def test_a_past_document_matches_exactly(encargada):
 
 def test_name_and_birth_date_match_an_existing_person_without_document(encargada):
     jean = PersonaFactory(
-        nombres="Jean Baptiste", apellidos="Pierre", fecha_nacimiento=datetime.date(1985, 8, 12),
-        tipo_documento="ninguno", documento_numero="",
+        nombres="Jean Baptiste",
+        apellidos="Pierre",
+        fecha_nacimiento=datetime.date(1985, 8, 12),
+        tipo_documento="ninguno",
+        documento_numero="",
     )
     lote = _simular_e_importar(encargada)
     fila = next(f for f in lote.filas.all() if f.valores[2] == "Jean Baptiste")
@@ -157,7 +163,7 @@ def test_undo_removes_everything_the_batch_created_and_its_file(encargada):
     existente = PersonaFactory()
     lote = _simular_e_importar(encargada)
     nombre = lote.archivo.name
-    deshacer_lote(lote=lote, usuario=encargada)
+    ya(deshacer_lote, lote=lote, usuario=encargada)
     lote.refresh_from_db()
     assert lote.estado == Estado.DESHECHO
     assert list(Persona.objects.all()) == [existente] and Atencion.objects.count() == 0
@@ -190,7 +196,9 @@ def test_a_saved_mapping_is_reused_for_the_next_file(encargada):
     mapeo[12] = "resultado"  # «Observaciones» as the result, by the office's choice
     ajustar_mapeo(lote=lote, usuario=encargada, mapeo=mapeo, guardar_como="Planilla atenciones 2023")
     otro = crear_lote(
-        archivo=io.BytesIO(XLSX.read_bytes()), nombre=XLSX.name, usuario=encargada,
+        archivo=io.BytesIO(XLSX.read_bytes()),
+        nombre=XLSX.name,
+        usuario=encargada,
         mapeo_guardado=lote.mapeo_guardado,
     )
     assert otro.mapeo["12"] == "resultado"
@@ -203,10 +211,12 @@ def test_a_saved_mapping_is_reused_for_the_next_file(encargada):
         ("planilla.xlsx", b"esto no es un zip", "no lo es"),
         ("planilla.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "contraseña"),
         ("planilla.csv", b"", "vac"),
-        ("planilla.csv", "hola;mundo\r\n1;2\r\n".encode(), "encabezados"),
+        ("planilla.csv", b"hola;mundo\r\n1;2\r\n", "encabezados"),
     ],
 )
-def test_a_file_that_cannot_be_imported_is_refused_with_a_clear_message(encargada, nombre, contenido, mensaje):
+def test_a_file_that_cannot_be_imported_is_refused_with_a_clear_message(
+    encargada, nombre, contenido, mensaje
+):
     with pytest.raises(ValidationError) as exc:
         crear_lote(archivo=io.BytesIO(contenido), nombre=nombre, usuario=encargada)
     assert mensaje in " ".join(exc.value.messages)
@@ -221,7 +231,11 @@ def test_a_file_over_the_size_limit_is_refused(encargada, settings):
 
 
 def test_a_million_empty_rows_stop_the_reading_and_import_the_data(encargada):
-    cuerpo = "Nombre;Apellidos;Fecha\r\nAna;Rojas;01-02-2023\r\n" + ";;\r\n" * 1_000_000 + "Luis;Soto;02-02-2023\r\n"
+    cuerpo = (
+        "Nombre;Apellidos;Fecha\r\nAna;Rojas;01-02-2023\r\n"
+        + ";;\r\n" * 1_000_000
+        + "Luis;Soto;02-02-2023\r\n"
+    )
     lote = _lote(encargada, ruta=Path("vacias.csv"), contenido=cuerpo.encode())
     ya(simular_lote, lote=lote, usuario=encargada)
     lote.refresh_from_db()
