@@ -117,8 +117,8 @@ def progreso(request: HttpRequest, pk: int) -> JsonResponse:
     )
 
 
-@equipo_requerido
 @require_POST
+@equipo_requerido
 def importar(request: HttpRequest, pk: int) -> HttpResponse:
     lote = _lote(request, pk)
     try:
@@ -129,8 +129,8 @@ def importar(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("equipo:importacion", pk=lote.pk)
 
 
-@equipo_requerido
 @require_POST
+@equipo_requerido
 def deshacer(request: HttpRequest, pk: int) -> HttpResponse:
     lote = _lote(request, pk)
     try:
