@@ -222,6 +222,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (only the import's spreadsheets, kept while their batch can be undone). Never
+# served over HTTP: there is no MEDIA_URL route.
+MEDIA_ROOT = _read("MEDIA_ROOT", env.str, default=str(BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -271,3 +271,68 @@ def test_the_command_imports_and_prints_one_summary_line(encargada, capsys):
     call_command("importar", str(XLSX), "--hoja", "Atenciones 2024", stdout=salida, stderr=io.StringIO())
     assert "4 filas leídas, 2 personas nuevas, 0 personas encontradas, 2 atenciones" in salida.getvalue()
     assert salida.getvalue().count("\n") == 1
+
+
+def test_the_timeline_and_the_admin_say_where_an_imported_attention_came_from(encargada, client):
+    _simular_e_importar(encargada)
+    yusmary = Persona.objects.get(nombres="Yusmary")
+    client.force_login(encargada)
+    pagina = client.get(f"/equipo/personas/{yusmary.pk}/").content.decode()
+    assert "Importada de planilla_atenciones_muestra.xlsx, hoja «Atenciones 2023», fila 5" in pagina
+    atencion = yusmary.atenciones.order_by("fecha_hora").first()
+    from django.conf import settings
+
+    admin = client.get(f"/{settings.ADMIN_URL}atenciones/atencion/{atencion.pk}/change/").content.decode()
+    assert "hoja «Atenciones 2023», fila 5" in admin
+
+
+def test_the_pages_take_a_file_through_mapping_dry_run_import_and_undo(encargada, client):
+    client.force_login(encargada)
+    with XLSX.open("rb") as f:
+        r = client.post("/equipo/importaciones/", {"archivo": f})
+    lote = LoteImportacion.objects.get()
+    assert r.status_code == 302 and r["Location"] == f"/equipo/importaciones/{lote.pk}/"
+    pagina = client.get(r["Location"])
+    form = pagina.context["form"]
+    datos = {c.html_name: c.value() or "" for c in form.columnas()}
+    datos.update(hoja=lote.hoja, guardar_como="Planilla atenciones 2023")
+    with _captura(execute=True):
+        r = client.post(r["Location"], datos)
+    assert r.status_code == 302
+    pagina = client.get(r["Location"])
+    assert pagina.context["lote"].estado == Estado.SIMULADO
+    assert "Persona nueva" in pagina.content.decode()
+    assert list(client.get(f"/equipo/importaciones/{lote.pk}/?resultado=error").context["pagina"]) == []
+    xlsx = client.get(f"/equipo/importaciones/{lote.pk}/reporte.xlsx")
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    with _captura(execute=True):
+        client.post(f"/equipo/importaciones/{lote.pk}/importar/")
+    assert client.get(f"/equipo/importaciones/{lote.pk}/progreso.json").json()["estado"] == Estado.IMPORTADO
+    assert Atencion.objects.count() == 5
+    with _captura(execute=True):
+        client.post(f"/equipo/importaciones/{lote.pk}/deshacer/")
+    assert Atencion.objects.count() == 0
+
+
+def test_a_mapping_with_a_field_twice_shows_the_message_on_the_page(encargada, client):
+    client.force_login(encargada)
+    with XLSX.open("rb") as f:
+        r = client.post("/equipo/importaciones/", {"archivo": f})
+    datos = {f"col_{i}": "" for i in range(13)}
+    datos.update(
+        {"col_1": "fecha_atencion", "col_2": "nombres", "col_3": "nombres", "hoja": "Atenciones 2023"}
+    )
+    pagina = client.post(r["Location"], datos)
+    assert pagina.status_code == 200
+    assert "está asignado a dos columnas" in pagina.content.decode()
+
+
+def test_an_upload_that_is_not_a_spreadsheet_shows_the_reason_in_the_form(encargada, client):
+    client.force_login(encargada)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = SimpleUploadedFile("notas.pdf", b"%PDF-1.4 ...", content_type="application/pdf")
+    pagina = client.post("/equipo/importaciones/", {"archivo": pdf})
+    assert pagina.status_code == 200
+    assert "Suba una planilla Excel (.xlsx) o un archivo CSV." in pagina.content.decode()
+    assert LoteImportacion.objects.count() == 0
