@@ -131,7 +131,11 @@ def campo_para(encabezado: Any) -> str | None:
         return _ENCABEZADOS[normal]
     mejor, puntaje = None, 0.0
     for conocido, clave in _ENCABEZADOS.items():
-        razon = SequenceMatcher(None, normal, conocido).ratio()
+        comparador = SequenceMatcher(None, normal, conocido)
+        # Cheap upper bounds first: most cells (names, dates) are far from every heading.
+        if comparador.real_quick_ratio() < SIMILITUD_MINIMA or comparador.quick_ratio() < SIMILITUD_MINIMA:
+            continue
+        razon = comparador.ratio()
         if razon > puntaje:
             mejor, puntaje = clave, razon
     return mejor if puntaje >= SIMILITUD_MINIMA else None

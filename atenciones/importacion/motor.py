@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from ..identidad import palabras_nombre
 from ..models import DocumentoIdentidad, FilaImportacion, LoteImportacion, Persona
-from ..selectors.duplicados import Ficha, destino_final, parecidos
+from ..selectors.duplicados import Ficha, comparar, destino_final, ficha_de_persona
 from . import valores as v
 from .lectura import ArchivoInvalido, Hoja, abrir, fila_vacia
 from .mapeo import CAMPOS_POR_CLAVE, buscar_encabezado
@@ -30,6 +30,8 @@ from .mapeo import CAMPOS_POR_CLAVE, buscar_encabezado
 # A name and birth date (or a phone) match at or above this likelihood is the same person.
 UMBRAL_MISMA_PERSONA = 90
 TAMANO_BLOQUE = 200
+# Persons sharing a birth date compared with a row (more only for a very common date).
+LIMITE_CANDIDATOS = 200
 Resultado = FilaImportacion.Resultado
 
 
@@ -194,20 +196,36 @@ class Emparejador:
             persona = Persona.objects.filter(documento_numero=numero).first()
             if persona:
                 return destino_final(persona), 100
+        fecha = datos.get("fecha_nacimiento")
+        if fecha is None:
+            # Without a document or a birth date no rule of the matcher reaches the threshold.
+            return None
         ficha = Ficha(
             pk=None,
             palabras=palabras_nombre(datos["nombres"], datos.get("apellidos", "")),
-            fecha_nacimiento=datos.get("fecha_nacimiento"),
+            fecha_nacimiento=fecha,
             sexo=datos.get("sexo", ""),
             nacionalidad=datos.get("nacionalidad", ""),
             telefono=datos.get("telefono", ""),
             documentos={numero} if numero else set(),
             pila=(palabras_nombre(datos["nombres"]) or [""])[0],
         )
-        encontrados = parecidos(ficha, limite=1, minimo=UMBRAL_MISMA_PERSONA)
-        if encontrados:
-            mejor = encontrados[0]
-            return destino_final(mejor["persona"]), mejor["probabilidad"]
+        # At the threshold the matcher needs the same birth date: its holders are the candidates
+        # (an indexed lookup), each compared by the duplicate matcher's rules.
+        mejor: tuple[int, int, Persona] | None = None
+        candidatos = Persona.objects.sin_fusionar().filter(
+            fecha_nacimiento=fecha, anonimizada_en__isnull=True
+        )
+        for candidata in candidatos.order_by("pk")[:LIMITE_CANDIDATOS]:
+            comparado = comparar(ficha, ficha_de_persona(candidata))
+            if (
+                comparado
+                and comparado[0] >= UMBRAL_MISMA_PERSONA
+                and (mejor is None or comparado[0] > mejor[0])
+            ):
+                mejor = (comparado[0], candidata.pk, candidata)
+        if mejor:
+            return destino_final(mejor[2]), mejor[0]
         return None
 
 

@@ -21,9 +21,15 @@ ENCABEZADOS = [
     "N°", "Fecha", "Nombre", "Apellidos", "RUT/Pasaporte", "F. Nacimiento", "Edad", "Sexo",
     "Nacionalidad", "Teléfono", "Canal", "Motivo de consulta", "Observaciones",
 ]  # fmt: skip
-NOMBRES = ["Yusmary", "Jean", "Rosángela", "Luis", "Marie", "Wilner", "Carlos", "Ana", "José", "Daniela",
+NOMBRES = ["Mayerlin", "Dayana", "Yorgelis", "Wendy", "Stevenson", "Jocelyne", "Frantz", "Guerline", "Edison",
+           "Yohana", "Rubén", "Lisbeth", "Génesis", "Anderson", "Kelly", "Miguel", "Rosa", "Teresa", "Jhon",
+           "Dayanara", "Emmanuel", "Fritz", "Jimena", "Valentina", "Camila", "Sofía", "Mateo", "Samuel",
+           "Yusmary", "Jean", "Rosángela", "Luis", "Marie", "Wilner", "Carlos", "Ana", "José", "Daniela",
            "Mirlande", "Kervens", "Andrea", "Pedro", "Nathalie", "Roberto", "Fabiola", "Jesús"]  # fmt: skip
-APELLIDOS = ["Peña", "González", "Pierre", "Díaz", "Rojas", "Quispe", "Mamani", "Joseph", "Louis", "Mendoza",
+APELLIDOS = ["Rodríguez", "Hernández", "García", "Martínez", "López", "Ramírez", "Flores", "Ramos", "Medina",
+             "Aguilar", "Guerrero", "Charles", "Jean", "Saint-Fleur", "Dorvil", "Bastien", "Alexis", "Fleurant",
+             "Cárdenas", "Chávez", "Huamán", "Condori", "Mejía", "Suárez", "Blanco", "Paredes", "Osorio",
+             "Peña", "González", "Pierre", "Díaz", "Rojas", "Quispe", "Mamani", "Joseph", "Louis", "Mendoza",
              "Pérez", "Soto", "Jean-Baptiste", "Castillo", "Vargas", "Torres", "Silva", "Morales"]  # fmt: skip
 NACIONALIDADES = [
     "venezolana",
