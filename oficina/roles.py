@@ -48,6 +48,7 @@ PERMISOS_POSTERIORES = {
     ENCARGADA: [
         "atenciones.exportar_datos",  # atenciones/0004_i6_permiso_exportar
         "atenciones.fusionar_personas",  # atenciones/0006_i11_documentos
+        "atenciones.importar_planillas",  # atenciones/0007_i12_importacion
     ],
 }
 

@@ -20,6 +20,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..busqueda import normalizar_texto
 from ..identidad import palabras_nombre
 from ..models import DocumentoIdentidad, FilaImportacion, LoteImportacion, Persona
 from ..selectors.duplicados import Ficha, comparar, destino_final, ficha_de_persona
@@ -73,11 +74,12 @@ def _json(valor: Any) -> Any:
     return str(valor)
 
 
-def huella(mapeo: dict[int, str], valores: list[Any]) -> str:
-    """The row's fingerprint: its mapped values by field (column order does not matter)."""
+def huella(encabezados: list[str], valores: list[Any]) -> str:
+    """The row's fingerprint: its values by heading, whatever the mapping or the column order (a
+    later version of the file, or the same file mapped differently, is recognised)."""
     datos = {
-        campo: v.texto(_json(valores[i])) if i < len(valores) else ""
-        for i, campo in sorted(mapeo.items(), key=lambda x: x[1])
+        normalizar_texto(e) or str(i): v.texto(_json(valores[i])) if i < len(valores) else ""
+        for i, e in enumerate(encabezados)
     }
     return hashlib.sha256(json.dumps(datos, sort_keys=True).encode()).hexdigest()
 
@@ -95,7 +97,7 @@ def leer_fila(
     numero: int, valores: list[Any], mapeo: dict[int, str], encabezados: list[str], hoy: datetime.date
 ) -> Fila:
     """Parse one row with the mapping; the first unreadable cell makes it an error row."""
-    fila = Fila(numero=numero, valores=[_json(x) for x in valores], huella=huella(mapeo, valores))
+    fila = Fila(numero=numero, valores=[_json(x) for x in valores], huella=huella(encabezados, valores))
     celda = {campo: (valores[i] if i < len(valores) else None) for i, campo in mapeo.items()}
     columna = {campo: (encabezados[i] if i < len(encabezados) else str(i + 1)) for i, campo in mapeo.items()}
     actual = ""
