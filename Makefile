@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install migrate messages lint format check-deploy benchmark clean
+.PHONY: run test install migrate messages lint typecheck format check-deploy benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: messages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy with django-stubs; configuration in pyproject.toml ([tool.mypy]).
+typecheck: install
+	$(BIN)/mypy .
 
 format: install
 	$(BIN)/ruff format .

@@ -55,8 +55,7 @@ def _persona_con_historial():
             pk__lte=Persona.objects.order_by("pk").values_list("pk", flat=True)[:1][0] + 1000
         )
         .annotate(n=Count("atenciones"))
-        .order_by("-n")
-        .first()
+        .order_by("-n")[0]
     )
     return f"/equipo/personas/{persona.pk}/"
 

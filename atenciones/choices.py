@@ -121,7 +121,7 @@ class EstadoDerivacion(models.TextChoices):
 
 
 # Legal moves of a referral (DESIGN.md): anything else is refused.
-TRANSICIONES_DERIVACION = {
+TRANSICIONES_DERIVACION: dict[str, set[str]] = {
     EstadoDerivacion.ENVIADA: {
         EstadoDerivacion.RECIBIDA,
         EstadoDerivacion.RECHAZADA,

@@ -114,7 +114,7 @@ def cargar_referencia(*, password, stdout=None):
                 _completar(fila, servicio)
     User = get_user_model()
     usuarios = {}
-    for username, nombre, apellido, grupo, sigla in USUARIOS:
+    for username, nombre, apellido, grupo, sigla_depto in USUARIOS:
         user, creado = User.objects.get_or_create(
             username=username,
             defaults={
@@ -128,8 +128,8 @@ def cargar_referencia(*, password, stdout=None):
             user.set_password(password)
             user.save(update_fields=["password"])
             user.groups.add(Group.objects.get(name=grupo))
-            if sigla:
-                Membresia.objects.create(usuario=user, departamento=deptos[sigla])
+            if sigla_depto:
+                Membresia.objects.create(usuario=user, departamento=deptos[sigla_depto])
         usuarios[username] = user
 
     hoy = timezone.localdate()
@@ -253,7 +253,7 @@ def crear_personas(*, total, usuarios, log=print):
     indice = existentes
     while indice < total:
         with transaction.atomic():
-            familias = []
+            familias: list[list[Persona]] = []
             while indice < total and sum(len(f) for f in familias) < LOTE:
                 usuario = rng.choice(staff)
                 tamano = min(rng.choices([1, 2, 3, 4], weights=[55, 20, 15, 10])[0], total - indice)
@@ -325,7 +325,7 @@ def crear_atenciones(*, total, usuarios, log=print):
                     )
                 )
             Atencion.objects.bulk_create(atenciones, batch_size=1000)
-            filas = []
+            filas: list[AtencionTema] = []
             for atencion in atenciones:
                 elegidos = {rng.choices(temas, weights=pesos_temas)[0] for _ in range(rng.choice([1, 1, 2]))}
                 filas.extend(AtencionTema(atencion_id=atencion.pk, tema=t) for t in elegidos)
@@ -400,7 +400,7 @@ def crear_derivaciones(*, total, usuarios, log=print):
     staff = [usuarios["profesional"], usuarios["profesional2"]]
     ahora = timezone.now()
     tz = _tz()
-    caminos = {
+    caminos: dict[str, list[str]] = {
         EstadoDerivacion.ENVIADA: [],
         EstadoDerivacion.RECIBIDA: [EstadoDerivacion.RECIBIDA],
         EstadoDerivacion.EN_ATENCION: [EstadoDerivacion.RECIBIDA, EstadoDerivacion.EN_ATENCION],
@@ -419,12 +419,13 @@ def crear_derivaciones(*, total, usuarios, log=print):
             derivaciones, historias = [], []
             for _ in range(n):
                 # Salud gets a third of referrals, so the demo liaison's inbox is never empty.
+                destino: Departamento | Organizacion
                 if rng.random() < 0.75:
-                    depto = deptos[0] if rng.random() < 0.4 else rng.choice(deptos)
+                    depto = destino = deptos[0] if rng.random() < 0.4 else rng.choice(deptos)
                     org = None
                 else:
                     depto, org = None, rng.choice(orgs)
-                destino = depto or org
+                    destino = org
                 envio = ahora - datetime.timedelta(days=rng.randint(0, 500), hours=rng.randint(0, 8))
                 reciente = (ahora - envio).days < 30
                 estado = rng.choices(
@@ -480,7 +481,7 @@ def crear_derivaciones(*, total, usuarios, log=print):
                         fecha=envio,
                     )
                 )
-                anterior = EstadoDerivacion.ENVIADA
+                anterior: str = EstadoDerivacion.ENVIADA
                 for estado, fecha in pasos:
                     quien = remitente if estado == EstadoDerivacion.CANCELADA else actor or remitente
                     eventos.append(

@@ -86,7 +86,7 @@ NOTAS = [
 ]
 RESULTADOS = ["Orientada", "Derivada", "Trámite iniciado", "Pendiente de documentos", "Resuelta"]
 
-TEMA_DE_AREA = {
+TEMA_DE_AREA: dict[str, str] = {
     Area.SALUD: Tema.SALUD,
     Area.EDUCACION: Tema.EDUCACION,
     Area.TRABAJO: Tema.TRABAJO,

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -38,7 +39,7 @@ LARGO_TITULO_HOJA = 31
 class Hoja:
     """One table: a sheet of the workbook (or the whole CSV file)."""
 
-    titulo: str
+    titulo: str | Promise  # a lazy translation is rendered when written
     encabezados: list
     filas: object = field(default_factory=list)  # any iterable of sequences
 
@@ -93,7 +94,7 @@ def _titulo_hoja(titulo, usados):
 
 def libro_xlsx(hojas) -> bytes:
     libro = Workbook(write_only=True)
-    usados = set()
+    usados: set[str] = set()
     for hoja in hojas:
         ws = libro.create_sheet(_titulo_hoja(hoja.titulo, usados))
         if hoja.encabezados:

@@ -17,6 +17,7 @@ swapped still match. The rules are ours, small and written for the names the off
 - vowels are kept only as the first letter ("Jean" = "Jan" = JN); repeated sounds collapse.
 """
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -27,6 +28,7 @@ from .busqueda import normalizar_texto
 _VOCALES = set("aeiou")
 
 
+@functools.lru_cache(maxsize=50_000)
 def clave_fonetica(palabra: str) -> str:
     """Sound-alike key of one word (upper case), e.g. "Baptiste" → "BTST", "Yusmary" → "ISMR"."""
     p = normalizar_texto(palabra).replace(" ", "")
@@ -90,6 +92,7 @@ def claves_persona(persona) -> str:
     )
 
 
+@functools.lru_cache(maxsize=200_000)
 def similitud_palabra(a: str, b: str) -> float:
     """0–100: how alike two normalised words are (typos and sound-alike spellings count as close)."""
     if a == b:

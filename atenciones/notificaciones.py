@@ -119,11 +119,12 @@ def reintentar_pendientes(*, max_intentos: int = MAX_INTENTOS) -> tuple[int, int
 
 def avisar_nueva_derivacion(derivacion: Derivacion) -> CorreoSaliente | None:
     """To the department's address: code, topic, deadline and link. Organisations get no email."""
-    if derivacion.departamento_id is None:
+    departamento = derivacion.departamento
+    if departamento is None:
         return None
     return encolar(
         tipo=CorreoSaliente.Tipo.NUEVA,
-        destinatarios=[derivacion.departamento.email],
+        destinatarios=[departamento.email],
         plantilla="nueva_derivacion",
         contexto={"derivacion": derivacion, "url": url_derivacion(derivacion)},
         derivacion=derivacion,

@@ -1,6 +1,9 @@
+from typing import TYPE_CHECKING, Any, cast
+
 from django.conf import settings
 from django.contrib import admin
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Field, OuterRef, Q, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from atenciones.models import DerivacionQuerySet
@@ -29,10 +32,16 @@ class MembresiaInline(admin.TabularInline):
     autocomplete_fields = ["usuario"]
 
 
-class ConDerivacionesPendientes:
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin[Any]  # what ConDerivacionesPendientes is mixed into
+else:
+    _ModelAdmin = object
+
+
+class ConDerivacionesPendientes(_ModelAdmin):
     """List columns: the destination's open referrals and how many are overdue (one query)."""
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         abiertas = DerivacionQuerySet.q_abiertas("derivaciones__")
         vencidas = DerivacionQuerySet.q_vencidas(prefijo="derivaciones__")
         return (
@@ -50,11 +59,11 @@ class ConDerivacionesPendientes:
         )
 
     @admin.display(description=_("derivaciones abiertas"), ordering="n_abiertas")
-    def abiertas(self, obj):
+    def abiertas(self, obj: Any) -> int:
         return obj.n_abiertas
 
     @admin.display(description=_("vencidas"), ordering="n_vencidas")
-    def vencidas(self, obj):
+    def vencidas(self, obj: Any) -> int:
         return obj.n_vencidas
 
 
@@ -64,16 +73,17 @@ class FaltaTraduccionFilter(admin.SimpleListFilter):
     title = _("traducción")
     parameter_name = "traduccion"
 
-    def __init__(self, request, params, model, model_admin):
+    def __init__(self, request: HttpRequest, params: dict[str, Any], model: Any, model_admin: Any) -> None:
         self.model_admin = model_admin  # it knows how this model's translations are found
         super().__init__(request, params, model, model_admin)
 
-    def lookups(self, request, model_admin):
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
         return [("falta_ht", _("falta kreyòl")), ("falta_en", _("falta inglés")), ("completa", _("completa"))]
 
-    def queryset(self, request, queryset):
-        if self.value() in {"falta_ht", "falta_en"}:
-            return queryset.filter(self.model_admin.q_falta_traduccion(self.value()[-2:]))
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        valor = self.value() or ""
+        if valor in {"falta_ht", "falta_en"}:
+            return queryset.filter(self.model_admin.q_falta_traduccion(valor[-2:]))
         if self.value() == "completa":
             falta = Q(pk__in=[])
             for idioma in traducciones.IDIOMAS_TRADUCCION:
@@ -82,20 +92,23 @@ class FaltaTraduccionFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EstadoTraduccion:
+class EstadoTraduccion(_ModelAdmin):
     """List column, filter and change-form line: which public texts lack their Creole or English."""
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[Any]:
         return [*super().get_readonly_fields(request, obj), "estado_traduccion"]
 
     def q_falta_traduccion(self, idioma: str) -> Q:
         return traducciones.q_falta(self.model, idioma)
 
-    def faltantes(self, obj, idioma: str) -> list[str]:
-        return [str(self.model._meta.get_field(c).verbose_name) for c in traducciones.faltantes(obj, idioma)]
+    def faltantes(self, obj: Any, idioma: str) -> list[str]:
+        return [
+            str(cast(Field, self.model._meta.get_field(c)).verbose_name)
+            for c in traducciones.faltantes(obj, idioma)
+        ]
 
     @admin.display(description=_("traducción"))
-    def estado_traduccion(self, obj) -> str:
+    def estado_traduccion(self, obj: Any) -> str:
         partes = []
         for idioma, nombre in (("ht", _("falta kreyòl")), ("en", _("falta inglés"))):
             if faltan := self.faltantes(obj, idioma):
@@ -151,7 +164,7 @@ class OrganizacionAdmin(EstadoTraduccion, ConDerivacionesPendientes, admin.Model
     search_fields = ["nombre", "sigla"]
     inlines = [ServicioInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         # The translation column reads every service's texts: one query for the page.
         return super().get_queryset(request).prefetch_related("servicios")
 
@@ -162,11 +175,13 @@ class OrganizacionAdmin(EstadoTraduccion, ConDerivacionesPendientes, admin.Model
         )
         return traducciones.q_falta(Organizacion, idioma) | Q(Exists(servicios))
 
-    def faltantes(self, obj, idioma: str) -> list[str]:
+    def faltantes(self, obj: Any, idioma: str) -> list[str]:
         propias = super().faltantes(obj, idioma)
         for servicio in obj.servicios.all():
             if campos := traducciones.faltantes(servicio, idioma):
-                nombres = ", ".join(str(Servicio._meta.get_field(c).verbose_name) for c in campos)
+                nombres = ", ".join(
+                    str(cast(Field, Servicio._meta.get_field(c)).verbose_name) for c in campos
+                )
                 propias.append(f"{servicio.nombre} ({nombres})")
         return propias
 
@@ -204,11 +219,11 @@ class CapacitacionAdmin(admin.ModelAdmin):
     date_hierarchy = "fecha"
     inlines = [AsistenteInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).annotate(n_asistentes=Count("asistentes"))
 
     @admin.display(description=_("asistentes"), ordering="n_asistentes")
-    def asistentes(self, obj):
+    def asistentes(self, obj: Any) -> int:
         return obj.n_asistentes
 
 

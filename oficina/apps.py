@@ -6,7 +6,7 @@ class OficinaConfig(AppConfig):
     name = "oficina"
     verbose_name = _("Oficina")
 
-    def ready(self):
+    def ready(self) -> None:
         from django.apps import apps
         from django.db.models.signals import post_migrate
 

@@ -48,7 +48,7 @@ class Indice:
     textos: dict = field(default_factory=dict)
     palabras: dict = field(default_factory=dict)
 
-    def agregar(self, clave, partes: Iterable[str]) -> None:
+    def agregar(self, clave: object, partes: Iterable[str]) -> None:
         texto = normalizar(" ".join(p for p in partes if p))
         self.textos[clave] = f" {texto} "
         for palabra in set(texto.split()):

@@ -10,10 +10,13 @@ a service, a command or the shell.
 
 import functools
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
 CLAVE_VERSION = "publico:version"
@@ -35,12 +38,12 @@ def invalidar() -> None:
         cache.set(CLAVE_VERSION, 2, timeout=None)
 
 
-def _clave(request) -> str:
+def _clave(request: HttpRequest) -> str:
     ruta = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"publico:pagina:{version_actual()}:{get_language()}:{ruta}"
 
 
-def cache_publico(vista):
+def cache_publico(vista: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Cache a public GET page without query string; the URL already carries the language.
 
     The response never depends on cookies or the session, so nothing adds `Vary: Cookie`.
@@ -49,7 +52,7 @@ def cache_publico(vista):
     """
 
     @functools.wraps(vista)
-    def envoltura(request, *args, **kwargs):
+    def envoltura(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method != "GET" or request.GET:
             return vista(request, *args, **kwargs)
         clave = _clave(request)
@@ -66,7 +69,7 @@ def cache_publico(vista):
     return envoltura
 
 
-def _al_cambiar(sender, **kwargs):
+def _al_cambiar(sender: type, **kwargs: object) -> None:
     invalidar()
 
 

@@ -38,7 +38,7 @@ class Tema(models.TextChoices):
 
 
 # The area a topic belongs to: used to propose referral destinations.
-AREA_DE_TEMA = {
+AREA_DE_TEMA: dict[str, str] = {
     Tema.REGULARIZACION: Area.REGULARIZACION,
     Tema.REFUGIO: Area.REGULARIZACION,
     Tema.SALUD: Area.SALUD,

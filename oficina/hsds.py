@@ -16,6 +16,8 @@ column. HSDS 3.0 has no multilingual text fields: records are in Spanish, and `?
 
 import math
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -79,7 +81,7 @@ class Exportador:
     def __init__(self, idioma: str = settings.LANGUAGE_CODE):
         self.idioma = idioma if idioma in IDIOMAS else settings.LANGUAGE_CODE
 
-    def texto(self, objeto, campo: str) -> str:
+    def texto(self, objeto: object, campo: str) -> str:
         if self.idioma != settings.LANGUAGE_CODE and (valor := getattr(objeto, f"{campo}_{self.idioma}", "")):
             return valor
         return getattr(objeto, campo) or ""
@@ -245,7 +247,7 @@ def id_hsds_de_campo(campo: str, pk: int) -> str:
     return id_hsds(SERVICIO if campo == "service_id" else UBICACION, pk)
 
 
-def pagina(consulta: QuerySet, numero: int, tamano: int, convertir) -> dict:
+def pagina(consulta: QuerySet, numero: int, tamano: int, convertir: Callable[[Any], dict]) -> dict:
     """The HSDS API page envelope: page `numero` (1-based) of `consulta`, each row through `convertir`."""
     total = consulta.count()
     paginas = max(1, math.ceil(total / tamano))

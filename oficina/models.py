@@ -1,5 +1,7 @@
 """The office and its public face: departments, support network, programs, trainings, guides."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -31,10 +33,10 @@ class DestinoDerivacion(models.Model):
     class Meta:
         abstract = True
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.sigla or self.nombre
 
-    def fecha_limite(self, desde):
+    def fecha_limite(self, desde: datetime.date) -> datetime.date:
         """Due date for a referral sent on `desde` (a date)."""
         return sumar_plazo(desde, self.plazo_respuesta_dias, habiles=self.plazo_en_dias_habiles)
 
@@ -96,7 +98,7 @@ class Organizacion(DestinoDerivacion):
             models.UniqueConstraint(fields=["nombre"], name="organizacion_nombre_unico"),
         ]
 
-    def idiomas_display(self):
+    def idiomas_display(self) -> list[str]:
         etiquetas = dict(Idioma.choices)
         return [etiquetas.get(codigo, codigo) for codigo in self.idiomas]
 
@@ -147,7 +149,7 @@ class Servicio(models.Model):
             models.Index(fields=["area", "organizacion"], name="servicio_area_idx"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.nombre} ({self.organizacion})"
 
 
@@ -173,7 +175,7 @@ class Membresia(models.Model):
             models.UniqueConstraint(fields=["usuario", "departamento"], name="membresia_unica"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.usuario} → {self.departamento}"
 
 
@@ -204,7 +206,7 @@ class Programa(models.Model):
         verbose_name_plural = _("programas")
         ordering = ["nombre"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
 
@@ -243,7 +245,7 @@ class Actividad(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.titulo
 
 
@@ -262,7 +264,7 @@ class Capacitacion(models.Model):
         verbose_name_plural = _("capacitaciones")
         ordering = ["-fecha"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} ({self.fecha:%d-%m-%Y})"
 
 
@@ -300,7 +302,7 @@ class AsistenteCapacitacion(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
 
@@ -327,5 +329,5 @@ class PaginaInformativa(models.Model):
             models.UniqueConstraint(fields=["clave", "idioma"], name="pagina_clave_idioma_unica"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} [{self.idioma}]"

@@ -11,15 +11,15 @@ import holidays
 
 
 @lru_cache(maxsize=16)
-def _feriados(anio):
+def _feriados(anio: int) -> holidays.HolidayBase:
     return holidays.country_holidays("CL", years=anio)
 
 
-def es_dia_habil(fecha):
+def es_dia_habil(fecha: datetime.date) -> bool:
     return fecha.weekday() < 5 and fecha not in _feriados(fecha.year)
 
 
-def sumar_plazo(desde, dias, *, habiles=True):
+def sumar_plazo(desde: datetime.date, dias: int, *, habiles: bool = True) -> datetime.date:
     """The date `dias` days after `desde` (business days when `habiles`)."""
     if not habiles:
         return desde + datetime.timedelta(days=dias)

@@ -6,6 +6,7 @@ Loaded by `seed_demo`; an office edits them in the admin afterwards.
 """
 
 import datetime
+from typing import Any
 
 from .choices import Area
 
@@ -25,7 +26,7 @@ _DOCUMENTOS = {
 _GRATUITO = {"costo": "Gratuito", "costo_ht": "Gratis, ou pa peye anyen", "costo_en": "Free of charge"}
 
 
-def _servicio(area: str, textos: dict, **extra) -> dict:
+def _servicio(area: str, textos: dict, **extra: Any) -> dict:
     return {"area": area, **_ELEGIBILIDAD, **_DOCUMENTOS, **_GRATUITO, **textos, **extra}
 
 

@@ -1,6 +1,10 @@
 """Staff roles: Django groups (created by a data migration) and helpers to ask for them."""
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils.translation import gettext_lazy as _
+
+# What `request.user` may be.
+Usuario = User | AnonymousUser
 
 ENCARGADA = "Encargada de oficina"
 PROFESIONAL = "Profesional de oficina"
@@ -53,28 +57,30 @@ PERMISOS_POSTERIORES = {
 }
 
 
-def _grupos(user):
+def _grupos(user: Usuario) -> set[str]:
     if not user.is_authenticated:
         return set()
-    if not hasattr(user, "_grupos_cache"):
-        user._grupos_cache = set(user.groups.values_list("name", flat=True))
-    return user._grupos_cache
+    grupos: set[str] | None = getattr(user, "_grupos_cache", None)
+    if grupos is None:
+        grupos = set(user.groups.values_list("name", flat=True))
+        user._grupos_cache = grupos  # type: ignore[attr-defined]  # a cache kept on this request's user
+    return grupos
 
 
-def es_encargada(user) -> bool:
+def es_encargada(user: Usuario) -> bool:
     return user.is_active and (user.is_superuser or ENCARGADA in _grupos(user))
 
 
-def es_profesional(user) -> bool:
+def es_profesional(user: Usuario) -> bool:
     """Office staff: professionals and the office head."""
     return user.is_active and (user.is_superuser or bool(_grupos(user) & {ENCARGADA, PROFESIONAL}))
 
 
-def es_enlace(user) -> bool:
+def es_enlace(user: Usuario) -> bool:
     return user.is_active and ENLACE in _grupos(user)
 
 
-def sincronizar_grupos(**kwargs):
+def sincronizar_grupos(**kwargs: object) -> None:
     """Create the role groups and add their permissions (never removes any).
 
     Runs after every migrate and after a test flush, which empties the groups that the data

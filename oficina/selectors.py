@@ -2,10 +2,11 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from . import busqueda_publica
@@ -27,9 +28,9 @@ class Guia:
     es_respaldo: bool
 
 
-def _elegir(paginas, idioma):
+def _elegir(paginas: Iterable[PaginaInformativa], idioma: str) -> list[Guia]:
     """One page per key: the reader's language first, Spanish otherwise."""
-    por_clave = {}
+    por_clave: dict[str, PaginaInformativa] = {}
     for pagina in paginas:
         actual = por_clave.get(pagina.clave)
         if actual is None or pagina.idioma == idioma:
@@ -37,7 +38,7 @@ def _elegir(paginas, idioma):
     return [Guia(pagina=p, es_respaldo=p.idioma != idioma) for p in por_clave.values()]
 
 
-def _paginas(idioma):
+def _paginas(idioma: str) -> QuerySet[PaginaInformativa]:
     idiomas = {idioma, IDIOMA_ORIGEN}
     return PaginaInformativa.objects.filter(publicada=True, idioma__in=idiomas)
 
@@ -80,7 +81,7 @@ def organizaciones_publicas(*, area: str = "", idioma: str = "") -> list[Organiz
     return resultado
 
 
-def actividades_proximas(*, area: str = ""):
+def actividades_proximas(*, area: str = "") -> QuerySet[Actividad]:
     """Public activities that have not ended yet, soonest first."""
     ahora = timezone.now()
     actividades = (

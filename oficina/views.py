@@ -8,7 +8,7 @@ already carries the language.
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +33,7 @@ def _en_idioma(nombre: str) -> Texto:
     return Texto(getattr(settings, nombre), settings.LANGUAGE_CODE)
 
 
-def _contacto() -> dict:
+def _contacto() -> dict[str, object]:
     return {
         "direccion": _en_idioma("OFICINA_DIRECCION"),
         "horario": _en_idioma("OFICINA_HORARIO"),
@@ -45,32 +45,30 @@ def _contacto() -> dict:
 
 
 class FiltroRedForm(forms.Form):
-    area = forms.ChoiceField(label=_("Tema"), required=False)
-    idioma = forms.ChoiceField(label=_("Idioma en que atienden"), required=False)
+    area = forms.ChoiceField(
+        label=_("Tema"), required=False, choices=[("", _("Todos los temas")), *Area.choices]
+    )
+    idioma = forms.ChoiceField(
+        label=_("Idioma en que atienden"),
+        required=False,
+        choices=[("", _("Todos los idiomas")), *Idioma.choices],
+    )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", _("Todos los temas")), *Area.choices]
-        self.fields["idioma"].choices = [("", _("Todos los idiomas")), *Idioma.choices]
-
-    def valor(self, campo):
+    def valor(self, campo: str) -> str:
         return self.cleaned_data.get(campo, "") if self.is_valid() else ""
 
 
 class FiltroActividadesForm(forms.Form):
-    area = forms.ChoiceField(label=_("Área"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [
-            ("", _("Todas las áreas")),
-            *[(a.value, a.label) for a in AREAS_CALENDARIO],
-        ]
+    area = forms.ChoiceField(
+        label=_("Área"),
+        required=False,
+        choices=[("", _("Todas las áreas")), *[(a.value, a.label) for a in AREAS_CALENDARIO]],
+    )
 
 
 @require_safe
 @cache_publico
-def inicio(request):
+def inicio(request: HttpRequest) -> HttpResponse:
     idioma = get_language()
     return render(
         request,
@@ -87,7 +85,7 @@ def inicio(request):
 
 @require_safe
 @cache_publico
-def guias(request):
+def guias(request: HttpRequest) -> HttpResponse:
     return render(
         request, "publico/guias.html", {"seccion": "guias", "guias": selectors.guias(get_language())}
     )
@@ -95,7 +93,7 @@ def guias(request):
 
 @require_safe
 @cache_publico
-def guia(request, clave):
+def guia(request: HttpRequest, clave: str) -> HttpResponse:
     encontrada = selectors.guia(clave, get_language())
     if encontrada is None or clave == selectors.CLAVE_PRIVACIDAD:
         raise Http404
@@ -104,7 +102,7 @@ def guia(request, clave):
 
 @require_safe
 @cache_publico
-def red_de_apoyo(request):
+def red_de_apoyo(request: HttpRequest) -> HttpResponse:
     form = FiltroRedForm(request.GET or None)
     organizaciones = selectors.organizaciones_publicas(area=form.valor("area"), idioma=form.valor("idioma"))
     pagina = Paginator(organizaciones, POR_PAGINA).get_page(request.GET.get("pagina"))
@@ -123,7 +121,7 @@ def red_de_apoyo(request):
 
 @require_safe
 @cache_publico
-def actividades(request):
+def actividades(request: HttpRequest) -> HttpResponse:
     form = FiltroActividadesForm(request.GET or None)
     area = form.cleaned_data.get("area", "") if form.is_valid() else ""
     pagina = Paginator(selectors.actividades_proximas(area=area), POR_PAGINA).get_page(
@@ -140,7 +138,7 @@ def actividades(request):
 
 @require_safe
 @cache_publico
-def privacidad(request):
+def privacidad(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "publico/privacidad.html",
@@ -155,7 +153,7 @@ def privacidad(request):
 
 
 @require_safe
-def buscar(request):
+def buscar(request: HttpRequest) -> HttpResponse:
     q = selectors.limpiar_busqueda(request.GET.get("q", ""))
     guias_encontradas, organizaciones = selectors.buscar(q, get_language()) if q else ([], [])
     return render(

@@ -4,6 +4,9 @@ Read-only, anonymous and cookie-free like the public pages; pages without a quer
 cached with them. Anyone may reuse the data (CORS open): it is the public directory, no person.
 """
 
+from collections.abc import Callable
+
+from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_safe
 
@@ -31,7 +34,7 @@ def _entero(request: HttpRequest, nombre: str, defecto: int, maximo: int) -> int
     return int(valor)
 
 
-def _lista(request: HttpRequest, consulta, convertir) -> JsonResponse:
+def _lista(request: HttpRequest, consulta: QuerySet, convertir: Callable[..., dict]) -> JsonResponse:
     exportador = hsds.Exportador(request.GET.get("lang", ""))
     numero = _entero(request, "page", 1, 1_000_000)
     tamano = _entero(request, "per_page", hsds.POR_PAGINA, hsds.POR_PAGINA_MAXIMO)
@@ -41,7 +44,9 @@ def _lista(request: HttpRequest, consulta, convertir) -> JsonResponse:
     return _respuesta(datos, exportador.idioma)
 
 
-def _detalle(request: HttpRequest, consulta, tipo: int, identificador: str, convertir) -> JsonResponse:
+def _detalle(
+    request: HttpRequest, consulta: QuerySet, tipo: int, identificador: str, convertir: Callable[..., dict]
+) -> JsonResponse:
     exportador = hsds.Exportador(request.GET.get("lang", ""))
     pk = hsds.pk_de(identificador, tipo)
     fila = consulta.filter(pk=pk).first() if pk is not None else None

@@ -5,17 +5,21 @@ site carries its language in the URL, while staff pages (Spanish source, only pa
 would otherwise mix languages, e.g. English topic labels inside Spanish pages.
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 
 
 class EquipoEnEspanolMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.prefijos = ("/equipo/", "/cuentas/", f"/{settings.ADMIN_URL}")
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path_info.startswith(self.prefijos):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
@@ -31,11 +35,11 @@ class GZipPublicoMiddleware(GZipMiddleware):
     response whose rendering used the CSRF token.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         super().__init__(get_response)
         self.privados = ("/equipo/", "/cuentas/", f"/{settings.ADMIN_URL}")
 
-    def process_response(self, request, response):
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if request.path_info.startswith(self.privados) or request.META.get("CSRF_COOKIE_USED"):
             return response
         return super().process_response(request, response)

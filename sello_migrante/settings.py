@@ -6,7 +6,9 @@ naming the variable.
 """
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import environ
 from csp.constants import NONE, SELF
@@ -20,7 +22,7 @@ if (BASE_DIR / ".env").is_file():
     env.read_env(BASE_DIR / ".env")
 
 
-def _read(name, reader, **kwargs):
+def _read(name: str, reader: Callable[..., Any], **kwargs: Any) -> Any:
     """Read one variable; turn any parsing error into a one-line ImproperlyConfigured."""
     try:
         return reader(name, **kwargs)
@@ -258,7 +260,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# The CSRF cookie stays readable by scripts (htmx may send it); it carries no session.
+# Django's default: the CSRF cookie carries no session (no script reads it; forms carry the token).
 CSRF_COOKIE_HTTPONLY = False
 
 # Content-Security-Policy (django-csp 4): only this site's own files, no inline script or style.

@@ -32,4 +32,4 @@ def _optgroups_seguro(self, name, value, attr=None):
 
 
 def instalar():
-    AutocompleteMixin.optgroups = _optgroups_seguro
+    AutocompleteMixin.optgroups = _optgroups_seguro  # type: ignore[method-assign]  # the patch this module exists for

@@ -1,7 +1,10 @@
 """Admin for cases: state and assignment change only through atenciones.services.casos."""
 
+from typing import cast
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -17,14 +20,15 @@ from .listas import AdminRapido, nombre_usuario
 
 
 class ReasignarForm(forms.Form):
-    asignado_a = forms.ModelChoiceField(
+    asignado_a: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Nuevo profesional a cargo"), queryset=None, empty_label=_("Elija…")
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["asignado_a"].queryset = usuarios_del_equipo()
-        self.fields["asignado_a"].label_from_instance = nombre_usuario
+        campo = cast(forms.ModelChoiceField, self.fields["asignado_a"])
+        campo.queryset = usuarios_del_equipo()
+        campo.label_from_instance = nombre_usuario  # type: ignore[assignment]  # a plain function, as Django documents
 
 
 class CerrarForm(forms.Form):
@@ -129,7 +133,7 @@ class CasoAdmin(ExportarMixin, AdminRapido):
     # --- actions: each calls a service per case, and reports what it refused ---
 
     def _intermedia(self, request, queryset, form, accion, titulo, boton, explicacion=""):
-        seleccion = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+        seleccion = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
         return TemplateResponse(
             request,
             "admin/accion_intermedia.html",

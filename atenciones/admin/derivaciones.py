@@ -7,6 +7,7 @@ an error message and change nothing.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -209,7 +210,7 @@ class DerivacionAdmin(ExportarMixin, AdminRapido):
     @admin.action(description=_("Cancelar las derivaciones seleccionadas…"), permissions=["change"])
     def cancelar(self, request, queryset):
         if "confirmar" not in request.POST:
-            seleccion = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+            seleccion = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
             return TemplateResponse(
                 request,
                 "admin/accion_intermedia.html",

@@ -1,8 +1,13 @@
 """The admin's export action (XLSX or CSV), with its permission and row cap."""
 
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -26,17 +31,23 @@ class ExportarForm(forms.Form):
     )
 
 
-class ExportarMixin:
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin[Any]  # what ExportarMixin is mixed into
+else:
+    _ModelAdmin = object
+
+
+class ExportarMixin(_ModelAdmin):
     """Admin action: export the selected rows (XLSX or CSV) through atenciones.exportar.exportar.
 
     Subclasses set `columnas_exportar` and `columnas_notas`: lists of (header, function of the row);
     the notes columns are written only when the user asks for them.
     """
 
-    columnas_exportar = []
-    columnas_notas = []
-    exportar_select_related = ()
-    exportar_prefetch_related = ()
+    columnas_exportar: list[tuple[str | Promise, Callable[[Any], Any]]] = []
+    columnas_notas: list[tuple[str | Promise, Callable[[Any], Any]]] = []
+    exportar_select_related: Sequence[str] = ()
+    exportar_prefetch_related: Sequence[str] = ()
 
     def has_exportar_permission(self, request):
         return request.user.has_perm(PERMISO_EXPORTAR)
@@ -69,10 +80,10 @@ class ExportarMixin:
                 "title": gettext("Exportar %(modelo)s") % {"modelo": self.model._meta.verbose_name_plural},
                 "opts": self.model._meta,
                 "form": form,
-                "seleccion": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+                "seleccion": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
                 "select_across": request.POST.get("select_across", "0"),
                 "accion": "exportar_seleccion",
-                "cantidad": len(request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)),
+                "cantidad": len(request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)),
             },
         )
 

@@ -30,7 +30,7 @@ def filtro_profesional(campo, titulo):
         def queryset(self, request, queryset):
             if self.value():
                 try:
-                    return queryset.filter(**{f"{campo}_id": int(self.value())})
+                    return queryset.filter(**{f"{campo}_id": int(self.value() or "")})
                 except ValueError:
                     return queryset.none()
             return queryset

@@ -1,10 +1,14 @@
 """Read-only inlines that list only the latest related rows."""
 
+from collections.abc import Sequence
+
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
 
 class FormsetLimitado(BaseInlineFormSet):
+    limite: int  # set by InlineSoloLectura.get_formset
+
     def get_queryset(self):
         # Evaluated once: the formset asks for it several times.
         if not hasattr(self, "_limitado"):
@@ -20,8 +24,8 @@ class InlineSoloLectura(admin.TabularInline):
     can_delete = False
     show_change_link = True
     limite = 10
-    select_related = ()
-    prefetch_related = ()
+    select_related: Sequence[str] = ()
+    prefetch_related: Sequence[str] = ()
 
     def get_formset(self, request, obj=None, **kwargs):
         kwargs["formset"] = type("Formset", (FormsetLimitado,), {"limite": self.limite})

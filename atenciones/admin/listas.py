@@ -3,6 +3,7 @@ drill-down from the table's date range, and the compact date column."""
 
 import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
@@ -53,15 +54,21 @@ def estimar_filas(modelo) -> int:
     return fila[0] if fila else -1
 
 
-class _FechasRapidas:
+if TYPE_CHECKING:
+    _QuerySet = QuerySet[Any]  # what _FechasRapidas is mixed into
+else:
+    _QuerySet = object
+
+
+class _FechasRapidas(_QuerySet):
     """QuerySet mixin for the admin's date_hierarchy: its year/month/day links come from the table's
     date range (MIN/MAX of an indexed column: two index lookups), clamped to the year and month being
     viewed, instead of SELECT DISTINCT over every matching row. Some links may lead to empty lists."""
 
-    _jerarquia = None  # (field name, year, month) set by ListaRapida
+    _jerarquia: tuple[str, int | None, int | None] | None = None  # (field, year, month) set by ListaRapida
 
-    def _rango(self):
-        campo, anio, mes = self._jerarquia
+    def _rango(self) -> tuple[Any, Any]:
+        campo, anio, mes = self._jerarquia or ("", None, None)
         if not hasattr(self, "_rango_memo"):
             tabla = self.model._default_manager.aggregate(primero=Min(campo), ultimo=Max(campo))
             primero, ultimo = tabla["primero"], tabla["ultimo"]
@@ -113,7 +120,7 @@ class _FechasRapidas:
         return [datetime.datetime.combine(d, datetime.time(0), tzinfo=zona) for d in self._fechas(kind)]
 
 
-_clases_rapidas = {}
+_clases_rapidas: dict[type, type] = {}
 
 
 def con_fechas_rapidas(qs, campo, anio=None, mes=None):

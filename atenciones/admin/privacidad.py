@@ -111,8 +111,15 @@ class RegistroAccesoAdmin(SoloLecturaMixin, admin.ModelAdmin):
     date_hierarchy = "fecha"
     search_fields = ["detalle", "usuario__username"]
     show_full_result_count = False
-    fields = ["fecha", "usuario", "accion", "persona", "objeto_tipo", "objeto_id", "detalle"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "fecha",
+        "usuario",
+        "accion",
+        "persona",
+        "objeto_tipo",
+        "objeto_id",
+        "detalle",
+    )
 
     @admin.display(description=_("persona"), ordering="persona")
     def persona_link(self, obj):

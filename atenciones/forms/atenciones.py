@@ -1,6 +1,7 @@
 """Log an attention, optionally opening a case and sending a referral in the same submit."""
 
 import datetime
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
@@ -13,7 +14,7 @@ from oficina.models import Departamento, Organizacion
 
 from ..choices import Canal, Prioridad
 from ..envios import TokenEnvioMixin
-from ..models import Caso
+from ..models import Caso, Persona
 from .destinos import CampoDestino, campos_destino, opcion_destino
 from .personas import FechaInput
 
@@ -33,11 +34,11 @@ MAPA_ERRORES = {
 class FechaHoraInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format=FORMATO_FECHA_HORA, **kwargs)
 
 
-def opciones_destino():
+def opciones_destino() -> list[tuple[Any, Any]]:
     """Grouped choices: active departments, then organisations that accept referrals."""
     deptos = [opcion_destino(d) for d in Departamento.objects.filter(activo=True).order_by("nombre")]
     orgs = [
@@ -48,7 +49,7 @@ def opciones_destino():
 
 
 class CasoChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Any) -> str:
         # Not str(caso), which would load the person once per option.
         return _("Caso %(id)s · %(area)s · abierto el %(fecha)s") % {
             "id": obj.pk,
@@ -112,11 +113,13 @@ class AtencionForm(TokenEnvioMixin, forms.Form):
         label=_("La persona consiente compartir sus datos con el destino."), required=False
     )
 
-    def __init__(self, *args, persona, **kwargs):
+    def __init__(self, *args: Any, persona: Persona, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.persona = persona
-        self.fields["caso"].queryset = Caso.objects.abiertos().filter(persona=persona)
-        self.fields["destino"].choices = opciones_destino()
+        cast(forms.ModelChoiceField, self.fields["caso"]).queryset = Caso.objects.abiertos().filter(
+            persona=persona
+        )
+        cast(forms.ChoiceField, self.fields["destino"]).choices = opciones_destino()
         if not self.is_bound:
             self.initial.setdefault("fecha_hora", timezone.localtime().replace(second=0, microsecond=0))
         self.helper = FormHelper()
@@ -143,14 +146,15 @@ class AtencionForm(TokenEnvioMixin, forms.Form):
             ),
         )
 
-    def clean_fecha_hora(self):
+    def clean_fecha_hora(self) -> Any:
         fecha = self.cleaned_data["fecha_hora"]
         if fecha > timezone.now() + datetime.timedelta(minutes=5):
             raise forms.ValidationError(_("La atención no puede registrarse en el futuro."))
         return fecha
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         if datos.get("abrir_caso"):
             if datos.get("caso"):
                 self.add_error("caso", _("Elija un caso existente o abra uno nuevo, no ambos."))
@@ -171,7 +175,7 @@ class AtencionForm(TokenEnvioMixin, forms.Form):
                 )
         return datos
 
-    def datos_atencion(self):
+    def datos_atencion(self) -> dict[str, Any]:
         d = self.cleaned_data
         return {
             "fecha_hora": d["fecha_hora"],
@@ -183,7 +187,7 @@ class AtencionForm(TokenEnvioMixin, forms.Form):
             "caso": d["caso"],
         }
 
-    def datos_caso(self):
+    def datos_caso(self) -> dict[str, Any] | None:
         d = self.cleaned_data
         if not d.get("abrir_caso"):
             return None
@@ -194,7 +198,7 @@ class AtencionForm(TokenEnvioMixin, forms.Form):
             "fecha_seguimiento": d["fecha_seguimiento"],
         }
 
-    def datos_derivacion(self):
+    def datos_derivacion(self) -> dict[str, Any] | None:
         d = self.cleaned_data
         if not d.get("derivar"):
             return None

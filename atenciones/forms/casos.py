@@ -1,8 +1,12 @@
 """Cases: open, edit, close, filter the list, reassign several."""
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.contrib.auth.models import User
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from oficina import roles
@@ -14,7 +18,7 @@ from ..models import Caso
 from .personas import FechaInput
 
 
-def profesionales():
+def profesionales() -> QuerySet[User]:
     """Active office staff, who can be assigned cases."""
     return (
         get_user_model()
@@ -26,7 +30,7 @@ def profesionales():
 
 
 class ProfesionalChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.username
 
 
@@ -40,18 +44,20 @@ class CasoForm(TokenEnvioMixin, forms.ModelForm):
         widgets = {"motivo": forms.Textarea(attrs={"rows": 3}), "fecha_seguimiento": FechaInput()}
         field_classes = {"asignado_a": ProfesionalChoiceField}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["asignado_a"].queryset = profesionales()
+        cast(forms.ModelChoiceField, self.fields["asignado_a"]).queryset = profesionales()
         if self.instance.pk:
-            self.fields["estado"].choices = [(v, e) for v, e in EstadoCaso.choices if v != EstadoCaso.CERRADO]
+            cast(forms.ChoiceField, self.fields["estado"]).choices = [
+                (v, e) for v, e in EstadoCaso.choices if v != EstadoCaso.CERRADO
+            ]
             if not self.is_bound:
                 self.initial["version"] = self.instance.modificado.isoformat()
         else:
             del self.fields["estado"]
             del self.fields["version"]
 
-    def datos_servicio(self):
+    def datos_servicio(self) -> dict[str, Any]:
         return {c: self.cleaned_data[c] for c in self.fields if c not in ("version", "envio")}
 
 
@@ -77,9 +83,9 @@ class FiltroCasosForm(forms.Form):
     area = forms.ChoiceField(label=_("Área"), required=False, choices=[("", _("Todas")), *Area.choices])
     vencidos = forms.BooleanField(label=_("Solo con seguimiento vencido"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["asignado"].queryset = profesionales()
+        cast(forms.ModelChoiceField, self.fields["asignado"]).queryset = profesionales()
 
 
 class ReasignarForm(forms.Form):
@@ -88,7 +94,7 @@ class ReasignarForm(forms.Form):
     )
     asignado_a = ProfesionalChoiceField(label=_("Reasignar a"), queryset=None)
 
-    def __init__(self, *args, ids=(), **kwargs):
+    def __init__(self, *args: Any, ids: Iterable[int] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["asignado_a"].queryset = profesionales()
-        self.fields["casos"].choices = [(i, i) for i in ids]
+        cast(forms.ModelChoiceField, self.fields["asignado_a"]).queryset = profesionales()
+        cast(forms.ChoiceField, self.fields["casos"]).choices = [(i, i) for i in ids]

@@ -1,8 +1,13 @@
 """Forms of referrals: send one, move it, log a follow-up, filter the lists."""
 
+import datetime
+from typing import Any, cast
+
 from django import forms
+from django.contrib.auth.models import User
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -18,14 +23,14 @@ from ..choices import (
     ResultadoSeguimiento,
 )
 from ..envios import TokenEnvioMixin
-from ..models import Caso
+from ..models import Caso, Derivacion, DerivacionQuerySet, Persona
 from ..selectors.derivaciones import externas_esperando
 from .destinos import CampoDestino, campos_destino, opcion_destino
 
 E = EstadoDerivacion
 
 
-def _plazo(destino, hoy):
+def _plazo(destino: Departamento | Organizacion, hoy: datetime.date) -> str:
     dias = destino.plazo_respuesta_dias
     if destino.plazo_en_dias_habiles:
         texto = ngettext(
@@ -42,7 +47,9 @@ def _plazo(destino, hoy):
     return texto % {"dias": dias, "fecha": destino.fecha_limite(hoy).strftime("%d-%m-%Y")}
 
 
-def opciones_de_destino(tema: str | None, hoy=None):
+def opciones_de_destino(
+    tema: str | None, hoy: datetime.date | None = None
+) -> list[tuple[str | Promise, Any]]:
     """Grouped choices: the destinations proposed for the topic first, then the others.
 
     Values as in `forms.destinos`; each label shows the response deadline.
@@ -62,15 +69,17 @@ def opciones_de_destino(tema: str | None, hoy=None):
             ).values_list("pk", flat=True)
         )
 
-    def opcion(destino):
+    def opcion(destino: Departamento | Organizacion) -> tuple[str, str]:
         return opcion_destino(destino, f"{destino.nombre} ({_plazo(destino, hoy)})")
 
-    propuestos, deptos, orgs = [], [], []
+    propuestos: list[tuple[str, str]] = []
+    deptos: list[tuple[str, str]] = []
+    orgs: list[tuple[str, str]] = []
     for d in departamentos:
         (propuestos if area and d.area == area else deptos).append(opcion(d))
     for o in organizaciones:
         (propuestos if o.pk in del_area else orgs).append(opcion(o))
-    grupos = [("", _("Elija un destino"))]
+    grupos: list[tuple[str | Promise, Any]] = [("", _("Elija un destino"))]
     if propuestos:
         grupos.append((_("Propuestos para el tema"), propuestos))
     if deptos:
@@ -108,17 +117,22 @@ class NuevaDerivacionForm(TokenEnvioMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args, persona, usuario, **kwargs):
+    def __init__(self, *args: Any, persona: Persona, usuario: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.usuario = usuario
         tema = self.data.get("tema") if self.is_bound else self.initial.get("tema")
-        self.fields["destino"].choices = opciones_de_destino(tema if tema in Tema.values else None)
-        self.fields["caso"].queryset = Caso.objects.abiertos().filter(persona=persona)
+        cast(forms.ChoiceField, self.fields["destino"]).choices = opciones_de_destino(
+            tema if tema in Tema.values else None
+        )
+        cast(forms.ModelChoiceField, self.fields["caso"]).queryset = Caso.objects.abiertos().filter(
+            persona=persona
+        )
         if not es_encargada(usuario):
             del self.fields["consentimiento_omitido_motivo"]
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         if not datos.get("consentimiento"):
             if "consentimiento_omitido_motivo" not in self.fields:
                 self.add_error(
@@ -150,11 +164,11 @@ class CambioEstadoForm(forms.Form):
         label=_("Nota"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, derivacion=None, **kwargs):
+    def __init__(self, *args: Any, derivacion: Derivacion | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if derivacion is not None:
             posibles = TRANSICIONES_DERIVACION.get(derivacion.estado, set())
-            campo = self.fields["nuevo_estado"]
+            campo = cast(forms.ChoiceField, self.fields["nuevo_estado"])
             campo.widget = forms.Select()
             campo.choices = [("", _("Elija…"))] + [(e.value, e.label) for e in E if e in posibles]
             self.fields["estado_esperado"].initial = derivacion.estado
@@ -162,8 +176,9 @@ class CambioEstadoForm(forms.Form):
             self.fields["motivo_rechazo"].help_text = _("Obligatorio para rechazarla.")
             self.order_fields(["nuevo_estado", "nota", "respuesta", "motivo_rechazo"])
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         nuevo = datos.get("nuevo_estado")
         if nuevo == E.RESUELTA and not (datos.get("respuesta") or "").strip():
             self.add_error("respuesta", _("Escriba la respuesta para resolver la derivación."))
@@ -182,7 +197,7 @@ class SeguimientoForm(TokenEnvioMixin, forms.Form):
         label=_("Próximo seguimiento"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def clean_proxima_fecha(self):
+    def clean_proxima_fecha(self) -> Any:
         fecha = self.cleaned_data.get("proxima_fecha")
         if fecha and fecha < timezone.localdate():
             raise forms.ValidationError(_("La próxima fecha de seguimiento no puede estar en el pasado."))
@@ -203,23 +218,24 @@ class FiltroDerivacionesForm(forms.Form):
         label=_("Enviadas hasta"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         deptos = [opcion_destino(d) for d in Departamento.objects.only("pk", "nombre")]
         orgs = [opcion_destino(o) for o in Organizacion.objects.only("pk", "nombre")]
-        self.fields["destino"].choices = [
+        cast(forms.ChoiceField, self.fields["destino"]).choices = [
             ("", _("Todos")),
             (_("Departamentos municipales"), deptos),
             (_("Red de apoyo (externas)"), orgs),
         ]
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         if datos.get("desde") and datos.get("hasta") and datos["desde"] > datos["hasta"]:
             self.add_error("hasta", _("La fecha final no puede ser anterior a la inicial."))
         return datos
 
-    def filtrar(self, qs):
+    def filtrar(self, qs: DerivacionQuerySet) -> DerivacionQuerySet:
         if not self.is_valid():
             return qs
         d = self.cleaned_data

@@ -5,7 +5,7 @@ choices with `opcion_destino` and reads the answer with `CampoDestino`, which gi
 department or organisation itself.
 """
 
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -28,9 +28,16 @@ def opcion_destino(destino: Destino, etiqueta: str | None = None) -> tuple[str, 
     return valor_destino(destino), etiqueta if etiqueta is not None else destino.nombre
 
 
-def campos_destino(destino: Destino) -> dict[str, Destino]:
+class CamposDestino(TypedDict, total=False):
+    departamento: Departamento
+    organizacion: Organizacion
+
+
+def campos_destino(destino: Destino) -> CamposDestino:
     """The referral's field for this destination: {"departamento": …} or {"organizacion": …}."""
-    return {"departamento" if isinstance(destino, Departamento) else "organizacion": destino}
+    if isinstance(destino, Departamento):
+        return {"departamento": destino}
+    return {"organizacion": destino}
 
 
 def _canonico(valor: str) -> str:

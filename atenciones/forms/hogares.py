@@ -1,5 +1,7 @@
 """Households: create one, add a member, link a child to their guardian."""
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -35,8 +37,8 @@ class TutorForm(forms.Form):
         empty_label=_("Sin adulto responsable"),
     )
 
-    def __init__(self, *args, hogar: Hogar, **kwargs):
+    def __init__(self, *args: Any, hogar: Hogar, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         miembros = Persona.objects.filter(hogar=hogar)
-        self.fields["persona"].queryset = miembros
-        self.fields["tutor"].queryset = miembros.filter(nna=False)
+        cast(forms.ModelChoiceField, self.fields["persona"]).queryset = miembros
+        cast(forms.ModelChoiceField, self.fields["tutor"]).queryset = miembros.filter(nna=False)

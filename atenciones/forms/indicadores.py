@@ -1,6 +1,7 @@
 """The period chooser of the indicators page (a GET form)."""
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -78,11 +79,11 @@ class PeriodoForm(forms.Form):
     )
 
     @classmethod
-    def inicial(cls):
+    def inicial(cls) -> dict[str, int | str]:
         hoy = timezone.localdate()
         return {"tipo": cls.ANIO, "anio": hoy.year, "mes": hoy.month, "trimestre": (hoy.month - 1) // 3 + 1}
 
-    def clean_anio(self):
+    def clean_anio(self) -> Any:
         anio = self.cleaned_data.get("anio")
         ultimo = timezone.localdate().year + 1
         if anio is not None and not PRIMER_ANIO <= anio <= ultimo:
@@ -92,10 +93,13 @@ class PeriodoForm(forms.Form):
             )
         return anio
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         tipo = datos.get("tipo")
         anio = datos.get("anio") or timezone.localdate().year
+        desde: datetime.date | None
+        hasta: datetime.date | None
         if tipo == self.MES:
             if not datos.get("mes"):
                 self.add_error("mes", _("Elija el mes."))

@@ -2,10 +2,13 @@
 
 import datetime
 from functools import cached_property
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
 from django import forms
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +23,7 @@ from ..selectors.personas import posibles_duplicados
 class FechaInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
@@ -68,12 +71,14 @@ class PersonaForm(forms.ModelForm):
         widgets = {"fecha_nacimiento": FechaInput(), "fecha_llegada_chile": FechaInput()}
         error_messages = {"nombres": {"required": _("Indique al menos un nombre.")}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["documento_numero"].help_text = _("Con o sin puntos y guion.")
         for campo in ("nacionalidad", "pais_nacimiento"):
             # An explicit empty choice first (django-countries starts with the frequent countries).
-            self.fields[campo].choices = [("", _("Sin informar")), *self.fields[campo].choices]
+            pais = cast(forms.ChoiceField, self.fields[campo])
+            # The field holds a list here (stubs also allow enum types and callables).
+            pais.choices = [("", _("Sin informar")), *cast(list, pais.choices)]
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.modificado.isoformat()
             if self.instance.fecha_nacimiento_aproximada:
@@ -84,7 +89,7 @@ class PersonaForm(forms.ModelForm):
         self.helper.disable_csrf = True
         self.helper.layout = Layout(*self._secciones())
 
-    def _secciones(self):
+    def _secciones(self) -> list[Any]:
         return [
             Fieldset(
                 _("Identificación"),
@@ -107,23 +112,24 @@ class PersonaForm(forms.ModelForm):
             "version",
         ]
 
-    def _update_errors(self, errors):
+    def _update_errors(self, errors: ValidationError) -> None:
         # A field that already failed (e.g. too long) is not also reported by the model's clean().
         if hasattr(errors, "error_dict"):
-            for campo in [c for c in errors.error_dict if c in self._errors]:
+            for campo in [c for c in errors.error_dict if c in self.errors]:
                 del errors.error_dict[campo]
             if not errors.error_dict:
                 return
-        super()._update_errors(errors)
+        super()._update_errors(errors)  # type: ignore[misc]  # ModelForm's hook, absent from django-stubs
 
-    def clean_nombres(self):
+    def clean_nombres(self) -> Any:
         nombres = self.cleaned_data["nombres"].strip()
         if not nombres:
             raise forms.ValidationError(_("Indique al menos un nombre."))
         return nombres
 
-    def clean(self):
-        datos = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        datos = self.cleaned_data
         edad = datos.get("edad")
         hoy = timezone.localdate()
         if datos.get("fecha_nacimiento"):
@@ -139,9 +145,9 @@ class PersonaForm(forms.ModelForm):
             self.instance.fecha_nacimiento_aproximada = False
         return datos
 
-    def datos_servicio(self):
+    def datos_servicio(self) -> dict[str, Any]:
         """The fields the person services take (without the token and the helper fields)."""
-        datos = {campo: self.cleaned_data.get(campo) for campo in self._meta.fields}
+        datos = {campo: self.cleaned_data.get(campo) for campo in self._meta.fields or ()}
         datos["fecha_nacimiento_aproximada"] = self.instance.fecha_nacimiento_aproximada
         for campo in (
             "email",
@@ -169,7 +175,7 @@ class RegistroPersonaForm(TokenEnvioMixin, PersonaForm):
     # Set on the second submit, after the possible duplicates were shown: a deliberate choice.
     confirmar = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def _secciones(self):
+    def _secciones(self) -> list[Any]:
         return [*super()._secciones(), Fieldset(_("Consentimiento"), "consentimiento"), "confirmar"]
 
     # --- the duplicate-confirmation protocol ---
@@ -203,7 +209,7 @@ class RegistroPersonaForm(TokenEnvioMixin, PersonaForm):
     def pedir_confirmacion(self) -> None:
         """After valid data with likely duplicates: the next submit of the same data registers anyway."""
         if self.duplicados and getattr(self, "_valido", False):
-            datos = self.data.copy()
+            datos = cast(QueryDict, self.data).copy()
             datos["confirmar"] = self._ficha()
             self.data = datos
 

@@ -1,6 +1,7 @@
 """Indicators of persons and attentions."""
 
 import datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count
@@ -62,14 +63,15 @@ def perfil(p: Periodo) -> list[tuple]:
         ]
 
 
-def mes_y_canal(p: Periodo) -> list[dict]:
-    return list(
+def mes_y_canal(p: Periodo) -> list[dict[str, Any]]:
+    filas = (
         Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
         .annotate(mes=TruncMonth("fecha_hora", tzinfo=timezone.get_default_timezone()))
         .values("mes", "canal")
         .annotate(atenciones=Count("id"))
         .order_by()
     )
+    return [dict(fila) for fila in filas]
 
 
 def personas_atendidas(p: Periodo, filas=None) -> dict:
@@ -85,7 +87,7 @@ def personas_atendidas(p: Periodo, filas=None) -> dict:
 
 
 def _sumar(filas, indice):
-    conteo = {}
+    conteo: dict[Any, dict[str, int]] = {}
     for fila in filas:
         actual = conteo.setdefault(fila[indice], {"atenciones": 0, "personas": 0})
         actual["atenciones"] += fila[4]
@@ -117,7 +119,7 @@ def atenciones_por_edad(p: Periodo, filas=None) -> list[dict]:
 
 
 def atenciones_por_mes(p: Periodo, filas=None) -> list[dict]:
-    por_mes = {}
+    por_mes: dict[datetime.date, int] = {}
     for fila in mes_y_canal(p) if filas is None else filas:
         mes = fila["mes"]
         mes = timezone.localtime(mes).date() if isinstance(mes, datetime.datetime) else mes
@@ -130,7 +132,7 @@ def atenciones_por_mes(p: Periodo, filas=None) -> list[dict]:
 
 
 def atenciones_por_canal(p: Periodo, filas=None) -> list[dict]:
-    conteo = {}
+    conteo: dict[str, int] = {}
     for fila in mes_y_canal(p) if filas is None else filas:
         conteo[fila["canal"]] = conteo.get(fila["canal"], 0) + fila["atenciones"]
     return _ordenar([_fila(c.value, c.label, atenciones=conteo.get(c.value, 0)) for c in Canal])

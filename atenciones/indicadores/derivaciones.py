@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Window
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +52,7 @@ def _medianas_sin_postgresql(qs) -> dict:
         .filter(orden__gte=(F("n") + 1) / 2, orden__lte=(F("n") + 2) / 2)
         .values_list("departamento_id", "organizacion_id", "duracion")
     )
-    medios = {}
+    medios: dict[str, list[datetime.timedelta]] = {}
     for departamento_id, organizacion_id, duracion in filas:
         clave = f"d{departamento_id}" if departamento_id else f"o{organizacion_id}"
         medios.setdefault(clave, []).append(duracion)
@@ -66,7 +66,7 @@ def derivaciones_por_destino(p: Periodo) -> list[dict]:
     """
     qs = Derivacion.objects.filter(fecha_envio__gte=p.inicio, fecha_envio__lt=p.fin)
     hoy = timezone.localdate()
-    conteos = {
+    conteos: dict[str, Aggregate] = {
         "total": Count("id"),
         "resueltas": Count("id", filter=Q(estado=EstadoDerivacion.RESUELTA)),
         "rechazadas": Count("id", filter=Q(estado=EstadoDerivacion.RECHAZADA)),

@@ -1,5 +1,7 @@
 """Indicators of the office's own work: activities, training, guides."""
 
+from typing import Any
+
 from django.db.models import CharField, Count, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 
@@ -73,7 +75,7 @@ def guias_por_idioma(p: Periodo) -> list[dict]:
         publicadas=Count("id", filter=Q(publicada=True)),
         actualizadas=Count("id", filter=Q(publicada=True, actualizada__gte=p.inicio, actualizada__lt=p.fin)),
     )
-    conteo = {f["idioma"]: f for f in filas.order_by()}
+    conteo: dict[str, dict[str, Any]] = {f["idioma"]: dict(f) for f in filas.order_by()}
     return [
         _fila(
             i.value,

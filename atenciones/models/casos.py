@@ -175,7 +175,7 @@ class Atencion(models.Model):
         super().clean()
         if self.fecha_hora and self.fecha_hora > timezone.now() + datetime.timedelta(minutes=5):
             raise ValidationError({"fecha_hora": _("La atención no puede registrarse en el futuro.")})
-        if self.caso_id and self.persona_id and self.caso.persona_id != self.persona_id:
+        if self.caso is not None and self.persona_id and self.caso.persona_id != self.persona_id:
             raise ValidationError({"caso": _("El caso pertenece a otra persona.")})
 
 

@@ -1,5 +1,7 @@
 """Persons and households."""
 
+from typing import Any, cast
+
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
@@ -319,7 +321,11 @@ class Persona(models.Model):
     @property
     def banderas(self):
         """Labels of the vulnerability flags that are set."""
-        return [self._meta.get_field(nombre).verbose_name for nombre in BANDERAS if getattr(self, nombre)]
+        return [
+            cast(models.Field, self._meta.get_field(nombre)).verbose_name
+            for nombre in BANDERAS
+            if getattr(self, nombre)
+        ]
 
     def idiomas_display(self):
         etiquetas = dict(Idioma.choices)
@@ -327,7 +333,7 @@ class Persona(models.Model):
 
     def clean(self):
         super().clean()
-        errores = {}
+        errores: dict[str, Any] = {}
         self.nombres = (self.nombres or "").strip()
         self.apellidos = (self.apellidos or "").strip()
         self.telefono = normalizar_telefono(self.telefono)

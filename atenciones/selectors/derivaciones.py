@@ -1,9 +1,11 @@
 """Reused reads of referrals: inbox, overdue ones, follow-ups due, and who may move what."""
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+import datetime
+
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from oficina.roles import es_encargada, es_enlace, es_profesional
+from oficina.roles import Usuario, es_encargada, es_enlace, es_profesional
 
 from ..acceso import departamentos_de
 from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
@@ -16,20 +18,20 @@ MOVIMIENTOS_DESTINO = {E.RECIBIDA, E.EN_ATENCION, E.RESUELTA, E.RECHAZADA}
 MOVIMIENTOS_OFICINA = {E.CANCELADA}
 
 
-def con_proximo_seguimiento(qs: QuerySet) -> QuerySet:
+def con_proximo_seguimiento(qs: DerivacionQuerySet) -> DerivacionQuerySet:
     """Annotate `proximo_seguimiento`: the next follow-up date set by the latest follow-up."""
     ultimo = SeguimientoDerivacion.objects.filter(derivacion=OuterRef("pk")).order_by("-fecha", "-id")
     return qs.annotate(proximo_seguimiento=Subquery(ultimo.values("proxima_fecha")[:1]))
 
 
-def bandeja_de(user) -> QuerySet:
+def bandeja_de(user: Usuario) -> DerivacionQuerySet:
     """The referrals sent to the liaison's departments, by due date (overdue open ones first)."""
     return Derivacion.objects.filter(departamento_id__in=departamentos_de(user)).order_by(
         "fecha_limite", "id"
     )
 
 
-def conteos_por_estado(qs: QuerySet, hoy=None) -> dict:
+def conteos_por_estado(qs: DerivacionQuerySet, hoy: datetime.date | None = None) -> dict[str, int]:
     """{state: count} plus 'vencidas', in one query."""
     filas = (
         qs.order_by()
@@ -44,7 +46,7 @@ def conteos_por_estado(qs: QuerySet, hoy=None) -> dict:
     return conteos
 
 
-def derivaciones_vencidas_de(user, hoy=None) -> QuerySet:
+def derivaciones_vencidas_de(user: Usuario, hoy: datetime.date | None = None) -> DerivacionQuerySet:
     """Overdue referrals that concern `user`, for "Mi día" and the reminders.
 
     The office head: every overdue referral. A professional: the ones they sent. A liaison: the ones
@@ -61,7 +63,7 @@ def derivaciones_vencidas_de(user, hoy=None) -> QuerySet:
     return qs.filter(alcance).order_by("fecha_limite", "id")
 
 
-def seguimientos_pendientes_de(user, hoy=None) -> QuerySet:
+def seguimientos_pendientes_de(user: Usuario, hoy: datetime.date | None = None) -> DerivacionQuerySet:
     """Open referrals sent by `user` whose next follow-up date is today or past."""
     hoy = hoy or timezone.localdate()
     qs = con_proximo_seguimiento(Derivacion.objects.abiertas().filter(derivado_por=user)).select_related(
@@ -70,13 +72,15 @@ def seguimientos_pendientes_de(user, hoy=None) -> QuerySet:
     return qs.filter(proximo_seguimiento__lte=hoy).order_by("proximo_seguimiento", "id")
 
 
-def externas_esperando(qs: QuerySet | None = None) -> QuerySet:
+def externas_esperando(qs: DerivacionQuerySet | None = None) -> DerivacionQuerySet:
     """External referrals (to organisations) still waiting for an answer."""
     qs = qs if qs is not None else Derivacion.objects.all()
     return qs.filter(DerivacionQuerySet.q_abiertas(), organizacion__isnull=False)
 
 
-def acciones_permitidas(user, derivacion: Derivacion, departamentos=None) -> list[str]:
+def acciones_permitidas(
+    user: Usuario, derivacion: Derivacion, departamentos: list[int] | None = None
+) -> list[str]:
     """The states `user` may move `derivacion` to now, in the order of the state machine.
 
     The office head may make any legal move. A department's liaison makes the destination's moves

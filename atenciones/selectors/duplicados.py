@@ -184,28 +184,41 @@ def consulta_candidatos(
     amplia: bool = False,
     solo: tuple[str, ...] = (),
 ):
-    """Persons that may match, in one query: two shared sound-alike keys (one for a one-word
-    name, or one and the same birth date), a document number, the phone, and on PostgreSQL a
-    trigram-similar name (`pg_trgm` word similarity, GIN index). `amplia`: one shared key is enough
-    (the search's second try when nothing matched).
+    """Persons that may match, in one query: a shared sound-alike key and a close birth date (when
+    `fecha` is known) or else two shared keys (one for a one-word name), a document number, the
+    phone, and on PostgreSQL a trigram-similar name (`pg_trgm` word similarity, GIN index).
+    `amplia`: one shared key is enough (the search's second try when nothing matched).
 
     Ordered by how many name keys they share, so the best come first when there are many;
     `doc_comun` says whether the person holds (or held) one of `numeros`.
     """
     claves = sorted({c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2})
     condicion = Q()
-    if len(claves) == 1 or amplia:
+    alguna = Q()
+    for clave in claves:
+        alguna |= Q(claves__contains=f" {clave} ")
+    if fecha is not None and claves and not amplia:
+        # With a birth date: a shared key and a birth date within a month, or day and month
+        # swapped (the birth-date index makes this cheap, however common the names are).
+        cercanas = Q(
+            fecha_nacimiento__range=(fecha - datetime.timedelta(days=31), fecha + datetime.timedelta(days=31))
+        )
+        if fecha.day <= 12 and fecha.day != fecha.month:
+            cercanas |= Q(fecha_nacimiento=fecha.replace(month=fecha.day, day=min(fecha.month, 28)))
+        todas = Q()
         for clave in claves:
-            condicion |= Q(claves__contains=f" {clave} ")
+            todas &= Q(claves__contains=f" {clave} ")
+        # ...or every key in common (namesakes are listed as "possible" at registration).
+        condicion |= (alguna & cercanas) | todas
+    elif len(claves) == 1 or amplia:
+        condicion |= alguna
     else:
         # Two keys in common: common given names and surnames alone would match thousands.
         for i, una in enumerate(claves):
             for otra in claves[i + 1 :]:
                 condicion |= Q(claves__contains=f" {una} ") & Q(claves__contains=f" {otra} ")
-        if fecha is not None:
-            for clave in claves:
-                condicion |= Q(claves__contains=f" {clave} ", fecha_nacimiento=fecha)
-    if connection.vendor == "postgresql" and palabras:
+    if connection.vendor == "postgresql" and palabras and (fecha is None or amplia):
+        # Without a birth date to narrow them, trigram-similar names (typos the keys miss).
         condicion |= Q(busqueda__trigram_word_similar=" ".join(palabras))
     numeros = {n for n in numeros if len(n) >= 4}
     doc_comun = Value(False)

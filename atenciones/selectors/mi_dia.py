@@ -1,8 +1,10 @@
 """The staff member's day ("Mi día"): attentions today, cases, follow-ups and referrals that wait."""
 
 import datetime
+from typing import Any
 
-from django.db.models import Exists, F, OuterRef
+from django.contrib.auth.models import User
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from ..models import Atencion, Caso, Derivacion
@@ -13,14 +15,14 @@ LIMITE_MI_DIA = 15
 VENTANA_SEGUIMIENTO_DIAS = 30
 
 
-def _bloque(qs, limite=LIMITE_MI_DIA):
+def _bloque(qs: QuerySet[Any], limite: int = LIMITE_MI_DIA) -> dict[str, Any]:
     """(first `limite` items, total) for a block of Mi día: two queries whatever the data size."""
     items = list(qs[:limite])
     total = len(items) if len(items) < limite else qs.count()
     return {"items": items, "total": total, "mas": total > len(items)}
 
 
-def mi_dia(user, hoy=None):
+def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     hoy = hoy or timezone.localdate()
     inicio = timezone.make_aware(datetime.datetime.combine(hoy, datetime.time.min))
     fin = inicio + datetime.timedelta(days=1)

@@ -1,11 +1,24 @@
 """Reads about persons: their timeline, their last attentions, likely duplicates at registration."""
 
-from django.db.models import CharField, F, Max, Prefetch, Value
+import datetime
+from collections.abc import Iterable
+from typing import Any
 
-from ..models import Atencion, AtencionTema, Caso, Derivacion, DocumentoIdentidad, EventoDerivacion, Fusion
+from django.db.models import CharField, F, Max, Model, Prefetch, QuerySet, Value
+
+from ..models import (
+    Atencion,
+    AtencionTema,
+    Caso,
+    Derivacion,
+    DocumentoIdentidad,
+    EventoDerivacion,
+    Fusion,
+    Persona,
+)
 
 
-def ultimas_atenciones(persona_ids):
+def ultimas_atenciones(persona_ids: Iterable[int]) -> dict[int, datetime.datetime]:
     """{person id: date and time of their last attention}, in one query for a page of persons."""
     filas = (
         Atencion.objects.filter(persona_id__in=list(persona_ids))
@@ -16,7 +29,7 @@ def ultimas_atenciones(persona_ids):
     return {fila["persona_id"]: fila["ultima"] for fila in filas}
 
 
-def linea_de_tiempo(persona):
+def linea_de_tiempo(persona: Persona) -> QuerySet[Any, tuple[str, int, datetime.datetime]]:
     """Keys (kind, id, date) of a person's attentions, cases and referrals, newest first.
 
     A union queryset: paginate it, then load the page with `cargar_linea_de_tiempo`.
@@ -58,12 +71,12 @@ def linea_de_tiempo(persona):
     return atenciones.union(casos, derivaciones, documentos, fusiones, all=True).order_by("-fecha", "-pk")
 
 
-def cargar_linea_de_tiempo(claves):
+def cargar_linea_de_tiempo(claves: Iterable[tuple[str, int, datetime.datetime]]) -> list[dict[str, Any]]:
     """The objects of one page of `linea_de_tiempo`, in order: three queries at most (+ topics)."""
-    ids = {"atencion": [], "caso": [], "derivacion": [], "documento": [], "fusion": []}
+    ids: dict[str, list[int]] = {"atencion": [], "caso": [], "derivacion": [], "documento": [], "fusion": []}
     for tipo, pk, _fecha in claves:
         ids[tipo].append(pk)
-    objetos = {}
+    objetos: dict[tuple[str, int], Model] = {}
     if ids["atencion"]:
         for a in (
             Atencion.objects.filter(pk__in=ids["atencion"])

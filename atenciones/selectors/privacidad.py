@@ -1,9 +1,11 @@
 """Reads for data protection (Ley 21.719): persons without consent, inactive persons, a subject's data."""
 
 import datetime
+from collections.abc import Collection
+from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.contrib.auth.models import User
+from django.db.models import Exists, Field, Model, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries.fields import CountryField
@@ -21,7 +23,7 @@ from ..models import (
 )
 
 
-def personas_sin_consentimiento(queryset=None):
+def personas_sin_consentimiento(queryset: QuerySet[Persona] | None = None) -> QuerySet[Persona]:
     """Persons (not anonymised) with no recorded data-processing consent: to be flagged."""
     qs = queryset if queryset is not None else Persona.objects.all()
     return qs.filter(consentimiento_fecha__isnull=True, anonimizada_en__isnull=True)
@@ -34,7 +36,7 @@ def _restar_anos(fecha: datetime.date, anos: int) -> datetime.date:
         return fecha.replace(year=fecha.year - anos, day=28)
 
 
-def personas_inactivas(*, anos: int, hoy: datetime.date | None = None):
+def personas_inactivas(*, anos: int, hoy: datetime.date | None = None) -> QuerySet[Persona]:
     """Persons with no attention, case or referral activity for `anos` years, ready for anonymisation.
 
     Activity: an attention, a case opened or closed, a referral sent or closed, or a referral event,
@@ -67,16 +69,16 @@ def personas_inactivas(*, anos: int, hoy: datetime.date | None = None):
 # --- Everything held about one person (right of access and portability) ---
 
 
-def _pais(pais):
+def _pais(pais: Any) -> dict[str, str] | None:
     return {"valor": pais.code, "texto": str(pais.name)} if pais.code else None
 
 
-def _valor(obj, campo):
+def _valor(obj: Model, campo: Field) -> Any:
     if campo.is_relation:
         relacionado = getattr(obj, campo.name)
         if relacionado is None:
             return None
-        if isinstance(relacionado, AbstractBaseUser):
+        if isinstance(relacionado, User):
             return relacionado.get_full_name() or relacionado.get_username()
         return str(relacionado)
     valor = getattr(obj, campo.name)
@@ -87,7 +89,7 @@ def _valor(obj, campo):
     return valor
 
 
-def _campos(obj, excluir=()):
+def _campos(obj: Model, excluir: Collection[str] = ()) -> dict[str, Any]:
     return {
         str(campo.verbose_name): _valor(obj, campo)
         for campo in obj._meta.concrete_fields
@@ -154,7 +156,7 @@ def datos_del_titular(persona: Persona) -> dict:
     }
 
 
-def _legible(valor):
+def _legible(valor: Any) -> str:
     if isinstance(valor, dict) and set(valor) == {"valor", "texto"}:
         return valor["texto"] or "—"
     if isinstance(valor, list):
@@ -173,7 +175,7 @@ def _legible(valor):
 def datos_para_imprimir(datos: dict) -> dict:
     """`datos_del_titular` with every value as display text, for the printable page."""
 
-    def filas(registro):
+    def filas(registro: dict[str, Any]) -> list[tuple[str, str]]:
         return [
             (etiqueta, _legible(valor))
             for etiqueta, valor in registro.items()

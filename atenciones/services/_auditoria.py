@@ -13,7 +13,7 @@ from auditlog.context import auditlog_value, set_actor
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog as registro_auditlog
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -24,10 +24,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def usuario_sistema() -> AbstractBaseUser:
+def usuario_sistema() -> User:
     """The named user that acts for scheduled jobs and cron commands (created on demand)."""
-    User = get_user_model()
-    usuario, creado = User.objects.get_or_create(
+    usuario, creado = get_user_model().objects.get_or_create(
         username=NOMBRE_SISTEMA,
         defaults={"first_name": "Sistema", "is_active": False, "is_staff": False, "is_superuser": False},
     )
@@ -44,7 +43,7 @@ def usuario_sistema() -> AbstractBaseUser:
 
 
 @contextlib.contextmanager
-def actor(usuario: AbstractBaseUser | None) -> Iterator[None]:
+def actor(usuario: User | None) -> Iterator[None]:
     """Run the block with `usuario` as the actor of the change history, then restore the caller's.
 
     auditlog's own `set_actor` leaves its value behind when it exits, which would orphan an
@@ -69,7 +68,7 @@ def audita(parametro: str = "usuario") -> Callable[[Callable[P, R]], Callable[P,
     def decorador(funcion: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(funcion)
         def envoltura(*args: P.args, **kwargs: P.kwargs) -> R:
-            quien = kwargs.get(parametro)
+            quien: Any = kwargs.get(parametro)
             if quien is None and parametro == "usuario":
                 quien = kwargs[parametro] = usuario_sistema()
             with actor(quien):
@@ -83,7 +82,7 @@ def audita(parametro: str = "usuario") -> Callable[[Callable[P, R]], Callable[P,
 def actualizar_con_historial(
     queryset: models.QuerySet,
     *,
-    usuario: AbstractBaseUser | None,
+    usuario: User | None,
     registrar: dict[str, Any] | None = None,
     **valores: Any,
 ) -> int:

@@ -1,16 +1,21 @@
 """Helpers shared by the service modules."""
 
+from typing import Any, TypeVar, cast
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 from ..models import Persona
+
+M = TypeVar("M", bound=models.Model)
 
 
 class TransicionInvalida(ValidationError):
     """A referral move that the state machine does not allow, or a stale one."""
 
 
-def guardar(instancia, **kwargs):
+def guardar(instancia: M, **kwargs: Any) -> M:
     """Validate (fields, clean, constraints) then save."""
     instancia.full_clean()
     instancia.save(**kwargs)
@@ -24,28 +29,28 @@ class RegistroDesactualizado(ValidationError):
     user's input; `actual` is the record as stored now.
     """
 
-    def __init__(self, message, *, actual, cambios):
+    def __init__(self, message: str, *, actual: models.Model, cambios: list[tuple[Any, Any]]) -> None:
         super().__init__(message, code="desactualizado")
         self.actual = actual
         self.cambios = cambios
 
 
-def version_de(instancia):
+def version_de(instancia: Any) -> str:
     """The token a form carries to detect a concurrent save: the `modificado` timestamp."""
     return instancia.modificado.isoformat() if instancia.modificado else ""
 
 
-def comprobar_version(actual, version, datos):
+def comprobar_version(actual: models.Model, version: str | None, datos: dict[str, Any]) -> None:
     """Raise RegistroDesactualizado if `actual` (locked, fresh) changed since `version`."""
     if not version or version_de(actual) == version:
         return
     from django.utils.translation import gettext as _
 
-    cambios = []
+    cambios: list[tuple[Any, Any]] = []
     for campo, valor in datos.items():
         guardado = getattr(actual, campo)
         if guardado != valor:
-            field = actual._meta.get_field(campo)
+            field = cast(models.Field, actual._meta.get_field(campo))
             mostrado = getattr(actual, f"get_{campo}_display")() if field.choices else guardado
             cambios.append((field.verbose_name, mostrado))
     raise RegistroDesactualizado(
@@ -55,7 +60,7 @@ def comprobar_version(actual, version, datos):
     )
 
 
-def exigir_persona_activa(persona):
+def exigir_persona_activa(persona: Persona) -> None:
     """Refuse to process a blocked (Ley 21.719) or anonymised person, reading the current state.
 
     The error is a form-wide one (NON_FIELD_ERRORS), so views that copy `message_dict` into a form show it.

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,7 +22,7 @@ from .derivaciones import derivar
 def registrar_atencion(
     *,
     persona: Persona,
-    profesional: AbstractBaseUser,
+    profesional: User,
     temas: list[str],
     canal: str,
     fecha_hora: datetime.datetime | None = None,
@@ -58,7 +58,7 @@ def registrar_atencion(
 def registrar_atencion_completa(
     *,
     persona: Persona,
-    profesional: AbstractBaseUser,
+    profesional: User,
     atencion: dict,
     nuevo_caso: dict | None = None,
     derivacion: dict | None = None,

@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -19,9 +19,10 @@ from ._auditoria import actualizar_con_historial, audita
 from ._comun import comprobar_version, exigir_persona_activa, guardar
 
 
-def _validar_asignado(asignado_a: AbstractBaseUser | None) -> None:
+def _validar_asignado(asignado_a: User | None) -> User:
     if asignado_a is None or not es_profesional(asignado_a):
         raise ValidationError({"asignado_a": _("Asigne el caso a un profesional de la oficina.")})
+    return asignado_a
 
 
 @audita()
@@ -31,10 +32,10 @@ def abrir_caso(
     persona: Persona,
     motivo: str,
     area: str,
-    asignado_a: AbstractBaseUser | None,
+    asignado_a: User | None,
     prioridad: str = "media",
     fecha_seguimiento: datetime.date | None = None,
-    usuario: AbstractBaseUser | None = None,
+    usuario: User | None = None,
 ) -> Caso:
     exigir_persona_activa(persona)
     caso = Caso(
@@ -52,9 +53,7 @@ def abrir_caso(
 
 @audita()
 @transaction.atomic
-def actualizar_caso(
-    *, caso: Caso, usuario: AbstractBaseUser, version: str | None = None, **datos: Any
-) -> Caso:
+def actualizar_caso(*, caso: Caso, usuario: User, version: str | None = None, **datos: Any) -> Caso:
     """Edit an open case's reason, area, priority, assignee, state or follow-up date."""
     actual = Caso.objects.select_for_update().get(pk=caso.pk)
     comprobar_version(actual, version, datos)
@@ -71,9 +70,7 @@ def actualizar_caso(
 
 @audita()
 @transaction.atomic
-def cerrar_caso(
-    *, caso: Caso, motivo_cierre: str, nota: str = "", usuario: AbstractBaseUser | None = None
-) -> Caso:
+def cerrar_caso(*, caso: Caso, motivo_cierre: str, nota: str = "", usuario: User | None = None) -> Caso:
     caso = Caso.objects.select_for_update().get(pk=caso.pk)
     if not caso.abierto:
         raise ValidationError(_("El caso ya está cerrado."))
@@ -87,7 +84,7 @@ def cerrar_caso(
 
 @audita()
 @transaction.atomic
-def reabrir_caso(*, caso: Caso, usuario: AbstractBaseUser | None = None) -> Caso:
+def reabrir_caso(*, caso: Caso, usuario: User | None = None) -> Caso:
     caso = Caso.objects.select_for_update().get(pk=caso.pk)
     if caso.abierto:
         raise ValidationError(_("Solo se puede reabrir un caso cerrado."))
@@ -114,12 +111,10 @@ def _rechazar_cerrados(casos: list[Caso]) -> None:
 
 @audita()
 @transaction.atomic
-def reasignar_caso(
-    *, caso: Caso, asignado_a: AbstractBaseUser | None, usuario: AbstractBaseUser | None = None
-) -> Caso:
-    _validar_asignado(asignado_a)
+def reasignar_caso(*, caso: Caso, asignado_a: User | None, usuario: User | None = None) -> Caso:
+    profesional = _validar_asignado(asignado_a)
     _rechazar_cerrados([Caso.objects.select_for_update().get(pk=caso.pk)])
-    caso.asignado_a = asignado_a
+    caso.asignado_a = profesional
     caso.full_clean()
     caso.save(update_fields=["asignado_a", "modificado"])
     return caso
@@ -127,9 +122,7 @@ def reasignar_caso(
 
 @audita()
 @transaction.atomic
-def reasignar_casos(
-    *, casos_ids: Iterable[int], asignado_a: AbstractBaseUser | None, usuario: AbstractBaseUser | None = None
-) -> int:
+def reasignar_casos(*, casos_ids: Iterable[int], asignado_a: User | None, usuario: User | None = None) -> int:
     """Reassign several open cases at once; returns how many changed hands.
 
     A closed case among them refuses the whole move (nothing changes): reopen it first.

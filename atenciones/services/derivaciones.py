@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +23,7 @@ from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 def derivar(
     *,
     persona: Persona,
-    derivado_por: AbstractBaseUser,
+    derivado_por: User,
     tema: str,
     motivo: str,
     consentimiento: bool,
@@ -111,7 +111,7 @@ def cambiar_estado_derivacion(
     *,
     derivacion: Derivacion,
     nuevo_estado: str,
-    usuario: AbstractBaseUser,
+    usuario: User,
     nota: str = "",
     respuesta: str = "",
     motivo_rechazo: str = "",
@@ -182,7 +182,7 @@ def cambiar_estado_derivacion(
 def registrar_seguimiento(
     *,
     derivacion: Derivacion,
-    usuario: AbstractBaseUser,
+    usuario: User,
     resultado: str,
     nota: str = "",
     proxima_fecha: datetime.date | None = None,

@@ -1,6 +1,6 @@
 """Households: create one, add and remove members, link a child to their guardian."""
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +13,7 @@ from ._comun import guardar
 _CAMPOS_HOGAR = ["hogar", "relacion_hogar", "tutor", "modificado", "modificado_por", "busqueda"]
 
 
-def _guardar_persona(persona: Persona, usuario: AbstractBaseUser) -> None:
+def _guardar_persona(persona: Persona, usuario: User) -> None:
     persona.modificado_por = usuario
     persona.full_clean()
     persona.save(update_fields=_CAMPOS_HOGAR)
@@ -24,7 +24,7 @@ def _guardar_persona(persona: Persona, usuario: AbstractBaseUser) -> None:
 def crear_hogar(
     *,
     nombre: str,
-    creado_por: AbstractBaseUser,
+    creado_por: User,
     direccion: str = "",
     persona: Persona | None = None,
     relacion: str = "",
@@ -38,7 +38,7 @@ def crear_hogar(
 
 @audita()
 @transaction.atomic
-def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario: AbstractBaseUser) -> Persona:
+def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario: User) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if persona.hogar_id and persona.hogar_id != hogar.pk:
         raise ValidationError(
@@ -54,7 +54,7 @@ def agregar_miembro(*, hogar: Hogar, persona: Persona, relacion: str, usuario: A
 
 @audita()
 @transaction.atomic
-def quitar_miembro(*, persona: Persona, usuario: AbstractBaseUser) -> Persona:
+def quitar_miembro(*, persona: Persona, usuario: User) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     persona.hogar = None
     persona.relacion_hogar = ""
@@ -73,7 +73,7 @@ def quitar_miembro(*, persona: Persona, usuario: AbstractBaseUser) -> Persona:
 
 @audita()
 @transaction.atomic
-def asignar_tutor(*, persona: Persona, tutor: Persona | None, usuario: AbstractBaseUser) -> Persona:
+def asignar_tutor(*, persona: Persona, tutor: Persona | None, usuario: User) -> Persona:
     """Link a child to their guardian (an adult of the same household), or unlink with None."""
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if tutor is not None:

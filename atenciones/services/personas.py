@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,7 +33,7 @@ def _guardar_persona(persona: Persona, usuario) -> Persona:
 
 @audita("creado_por")
 @transaction.atomic
-def registrar_persona(*, creado_por: AbstractBaseUser, consentimiento: bool = False, **datos: Any) -> Persona:
+def registrar_persona(*, creado_por: User, consentimiento: bool = False, **datos: Any) -> Persona:
     """Create a person; `consentimiento` records the data-processing consent now."""
     persona = Persona(**datos, creado_por=creado_por, modificado_por=creado_por)
     if consentimiento:
@@ -46,7 +46,7 @@ def registrar_persona(*, creado_por: AbstractBaseUser, consentimiento: bool = Fa
 @audita()
 @transaction.atomic
 def actualizar_persona(
-    *, persona: Persona, usuario: AbstractBaseUser, version: str | None = None, **datos: Any
+    *, persona: Persona, usuario: User, version: str | None = None, **datos: Any
 ) -> Persona:
     """Update a person; with `version` (the form's token) a concurrent save is refused."""
     exigir_persona_activa(persona)

@@ -12,7 +12,7 @@ from typing import Any
 
 from auditlog.models import LogEntry as RegistroCambio
 from django.contrib.admin.models import LogEntry as RegistroAdmin
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
@@ -61,7 +61,7 @@ _PERSONA_BORRAR = {
     "tutor": None,
 }
 # Free text on the person's records, per model, redacted in the change history too.
-_TEXTOS = {
+_TEXTOS: dict[type[Caso] | type[Atencion] | type[Derivacion], tuple[str, ...]] = {
     Caso: ("motivo", "nota_cierre"),
     Atencion: ("notas", "resultado"),
     Derivacion: ("motivo", "respuesta", "consentimiento_omitido_motivo"),
@@ -119,7 +119,7 @@ def _redactar_busquedas(texto_persona: str) -> int:
 @audita()
 @transaction.atomic
 def anonimizar_persona(
-    *, persona: Persona, usuario: AbstractBaseUser | None = None, solicitud: SolicitudDerecho | None = None
+    *, persona: Persona, usuario: User | None = None, solicitud: SolicitudDerecho | None = None
 ) -> Persona:
     """Erase what identifies `persona` and the free texts about them; keep everything indicators count.
 
@@ -226,7 +226,7 @@ def anonimizar_persona(
 
 @audita()
 @transaction.atomic
-def purgar_registro_accesos(*, anos: int, usuario: AbstractBaseUser | None = None) -> int:
+def purgar_registro_accesos(*, anos: int, usuario: User | None = None) -> int:
     """Delete access-log rows older than `anos` years; the purge itself is kept in the change history."""
     hoy = timezone.localdate()
     try:
@@ -250,7 +250,7 @@ def purgar_registro_accesos(*, anos: int, usuario: AbstractBaseUser | None = Non
 @audita()
 @transaction.atomic
 def bloquear_persona(
-    *, persona: Persona, usuario: AbstractBaseUser, solicitud: SolicitudDerecho | None = None
+    *, persona: Persona, usuario: User, solicitud: SolicitudDerecho | None = None
 ) -> Persona:
     """Freeze the person's record: no edits, attentions, cases or referrals until unblocked."""
     return _cambiar_bloqueo(persona=persona, usuario=usuario, bloqueada=True, solicitud=solicitud)
@@ -259,13 +259,13 @@ def bloquear_persona(
 @audita()
 @transaction.atomic
 def desbloquear_persona(
-    *, persona: Persona, usuario: AbstractBaseUser, solicitud: SolicitudDerecho | None = None
+    *, persona: Persona, usuario: User, solicitud: SolicitudDerecho | None = None
 ) -> Persona:
     return _cambiar_bloqueo(persona=persona, usuario=usuario, bloqueada=False, solicitud=solicitud)
 
 
 def _cambiar_bloqueo(
-    *, persona: Persona, usuario: AbstractBaseUser, bloqueada: bool, solicitud: SolicitudDerecho | None
+    *, persona: Persona, usuario: User, bloqueada: bool, solicitud: SolicitudDerecho | None
 ) -> Persona:
     persona = Persona.objects.select_for_update().get(pk=persona.pk)
     if persona.bloqueada != bloqueada:

@@ -1,12 +1,25 @@
 """The edit-form cycle shared by the person and case pages, with no lost update."""
 
+from collections.abc import Callable
+from typing import Any, cast
+
+from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest, QueryDict
 
 from ..forms._errores import errores_a_formulario
 from ..services._comun import RegistroDesactualizado, version_de
 
 
-def editar_con_version(request, *, form_class, instancia, recargar, guardar):
+def editar_con_version(
+    request: HttpRequest,
+    *,
+    form_class: type[forms.ModelForm],
+    instancia: models.Model,
+    recargar: Callable[[], models.Model],
+    guardar: Callable[[Any], object],
+) -> tuple[Any, RegistroDesactualizado | None, bool]:
     """Bind, validate and save an edit form that carries a `version` token.
 
     Returns (form, cambios, guardado). If someone saved the record meanwhile, `cambios` is the
@@ -21,7 +34,7 @@ def editar_con_version(request, *, form_class, instancia, recargar, guardar):
     try:
         guardar(form)
     except RegistroDesactualizado as exc:
-        datos = form.data.copy()
+        datos = cast(QueryDict, form.data).copy()
         datos["version"] = version_de(exc.actual)
         form = form_class(datos, instance=recargar())
         form.is_valid()

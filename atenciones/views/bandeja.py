@@ -2,12 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from oficina.roles import es_enlace
 
+from ..acceso import SolicitudEquipo
 from ..choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
 from ..selectors.derivaciones import bandeja_de, conteos_por_estado
 from .derivaciones import POR_PAGINA
@@ -27,7 +28,7 @@ PESTANAS = [
 
 
 @login_required
-def bandeja(request):
+def bandeja(request: SolicitudEquipo) -> HttpResponse:
     if not es_enlace(request.user):
         raise Http404
     qs = bandeja_de(request.user)

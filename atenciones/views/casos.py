@@ -3,27 +3,28 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..acceso import equipo_requerido, persona_para
+from ..acceso import SolicitudEquipo, equipo_requerido, persona_para
 from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
 from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
-from ..models import Atencion, Caso, Derivacion
+from ..models import Atencion, Caso, CasoQuerySet, Derivacion
 from ..services.casos import abrir_caso, actualizar_caso, cerrar_caso, reabrir_caso, reasignar_casos
 from ._edicion import editar_con_version
 
 POR_PAGINA = 25
 
 
-def _caso(pk):
+def _caso(pk: int) -> Caso:
     return get_object_or_404(Caso.objects.select_related("persona", "asignado_a"), pk=pk)
 
 
-def _casos_filtrados(filtro):
+def _casos_filtrados(filtro: FiltroCasosForm) -> CasoQuerySet:
     # Persons by primary key for the page only: a join would make PostgreSQL scan every person.
     qs = Caso.objects.select_related("asignado_a").prefetch_related("persona")
     datos = filtro.cleaned_data if filtro.is_valid() else {}
@@ -44,7 +45,7 @@ def _casos_filtrados(filtro):
 
 
 @equipo_requerido
-def lista(request):
+def lista(request: SolicitudEquipo) -> HttpResponse:
     filtro = FiltroCasosForm(request.GET or None)
     pagina = Paginator(_casos_filtrados(filtro), POR_PAGINA).get_page(request.GET.get("page"))
     consulta = request.GET.copy()
@@ -63,7 +64,7 @@ def lista(request):
 
 @require_POST
 @equipo_requerido
-def reasignar(request):
+def reasignar(request: SolicitudEquipo) -> HttpResponse:
     ids = [int(i) for i in request.POST.getlist("casos") if i.isdigit()]
     form = ReasignarForm(request.POST, ids=ids)
     volver = request.POST.get("volver", "")
@@ -81,12 +82,12 @@ def reasignar(request):
             messages.success(request, _("Casos reasignados: %(n)s.") % {"n": n})
     else:
         for errores in form.errors.values():
-            messages.error(request, " ".join(errores))
+            messages.error(request, " ".join(str(e) for e in errores))
     return redirect(destino)
 
 
 @equipo_requerido
-def nuevo(request, persona_pk):
+def nuevo(request: SolicitudEquipo, persona_pk: int) -> HttpResponse:
     persona = persona_para(request.user, persona_pk)
     if request.method == "POST":
         form = CasoForm(request.POST)
@@ -112,7 +113,7 @@ def nuevo(request, persona_pk):
 
 
 @equipo_requerido
-def detalle(request, pk):
+def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     caso = _caso(pk)
     atenciones = (
         Atencion.objects.filter(caso=caso).select_related("profesional").prefetch_related("temas")[:20]
@@ -131,7 +132,7 @@ def detalle(request, pk):
 
 
 @equipo_requerido
-def editar(request, pk):
+def editar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     caso = _caso(pk)
     if not caso.abierto:
         messages.error(request, _("El caso está cerrado: reábralo para editarlo."))
@@ -152,7 +153,7 @@ def editar(request, pk):
 
 
 @equipo_requerido
-def cerrar(request, pk):
+def cerrar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     caso = _caso(pk)
     form = CerrarCasoForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -173,7 +174,7 @@ def cerrar(request, pk):
 
 @require_POST
 @equipo_requerido
-def reabrir(request, pk):
+def reabrir(request: SolicitudEquipo, pk: int) -> HttpResponse:
     caso = _caso(pk)
     try:
         reabrir_caso(caso=caso, usuario=request.user)

@@ -3,16 +3,16 @@
 from django import forms
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..acceso import encargada_requerida
+from ..acceso import SolicitudEquipo, encargada_requerida
 from ..auditoria import registrar_acceso
-from ..models import RegistroAcceso, SolicitudDerecho
+from ..models import Persona, RegistroAcceso, SolicitudDerecho
 from ..selectors.privacidad import datos_del_titular, datos_para_imprimir
 from ..services.privacidad import anonimizar_persona, bloquear_persona, desbloquear_persona
 
@@ -24,26 +24,31 @@ class ConfirmarAnonimizacionForm(forms.Form):
     )
 
 
-def _solicitud(pk, con_persona=False):
-    solicitud = get_object_or_404(SolicitudDerecho.objects.select_related("persona"), pk=pk)
-    if con_persona and solicitud.persona_id is None:
+def _solicitud(pk: int) -> SolicitudDerecho:
+    return get_object_or_404(SolicitudDerecho.objects.select_related("persona"), pk=pk)
+
+
+def _solicitud_con_persona(pk: int) -> tuple[SolicitudDerecho, Persona]:
+    """A request about a person who is on record; 404 for a request without one."""
+    solicitud = _solicitud(pk)
+    if solicitud.persona is None:
         raise Http404
-    return solicitud
+    return solicitud, solicitud.persona
 
 
-def _en_curso(solicitud):
+def _en_curso(solicitud: SolicitudDerecho) -> None:
     if solicitud.estado == SolicitudDerecho.Estado.RECIBIDA:
         SolicitudDerecho.objects.filter(pk=solicitud.pk).update(estado=SolicitudDerecho.Estado.EN_CURSO)
 
 
-def _exportar_datos(request, pk, formato: str) -> tuple[SolicitudDerecho, dict]:
+def _exportar_datos(request: SolicitudEquipo, pk: int, formato: str) -> tuple[SolicitudDerecho, dict]:
     """The request and everything held about its person; the export is logged, the request in progress."""
-    solicitud = _solicitud(pk, con_persona=True)
-    datos = datos_del_titular(solicitud.persona)
+    solicitud, persona = _solicitud_con_persona(pk)
+    datos = datos_del_titular(persona)
     registrar_acceso(
         usuario=request.user,
         accion=RegistroAcceso.Accion.EXPORTAR_DATOS_TITULAR,
-        objeto=solicitud.persona,
+        objeto=persona,
         detalle=f"solicitud {solicitud.pk} · {formato}",
     )
     _en_curso(solicitud)
@@ -53,14 +58,14 @@ def _exportar_datos(request, pk, formato: str) -> tuple[SolicitudDerecho, dict]:
 @never_cache
 @encargada_requerida
 @require_GET
-def solicitud(request, pk):
+def solicitud(request: SolicitudEquipo, pk: int) -> HttpResponse:
     return render(request, "equipo/derechos/solicitud.html", {"solicitud": _solicitud(pk)})
 
 
 @never_cache
 @encargada_requerida
 @require_GET
-def datos_json(request, pk):
+def datos_json(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Everything held about the person, as a JSON download (access and portability)."""
     solicitud, datos = _exportar_datos(request, pk, "JSON")
     respuesta = JsonResponse(
@@ -73,7 +78,7 @@ def datos_json(request, pk):
 @never_cache
 @encargada_requerida
 @require_GET
-def datos_imprimible(request, pk):
+def datos_imprimible(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """The same data as a readable page, to print or hand over."""
     solicitud, datos = _exportar_datos(request, pk, "impresión")
     return render(
@@ -86,15 +91,15 @@ def datos_imprimible(request, pk):
 @never_cache
 @encargada_requerida
 @require_http_methods(["GET", "POST"])
-def anonimizar(request, pk):
+def anonimizar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Erasure: confirm, then anonymise the person (indicators unchanged)."""
-    solicitud = _solicitud(pk, con_persona=True)
-    if solicitud.persona.anonimizada_en:
+    solicitud, persona = _solicitud_con_persona(pk)
+    if persona.anonimizada_en:
         messages.info(request, _("Los datos de esta persona ya fueron anonimizados."))
         return redirect("equipo:derecho_solicitud", pk=solicitud.pk)
     form = ConfirmarAnonimizacionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        anonimizar_persona(persona=solicitud.persona, usuario=request.user, solicitud=solicitud)
+        anonimizar_persona(persona=persona, usuario=request.user, solicitud=solicitud)
         _en_curso(solicitud)
         messages.success(
             request,
@@ -107,10 +112,9 @@ def anonimizar(request, pk):
 @never_cache
 @encargada_requerida
 @require_http_methods(["GET", "POST"])
-def bloqueo(request, pk):
+def bloqueo(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Blocking: freeze (or release) the person's record."""
-    solicitud = _solicitud(pk, con_persona=True)
-    persona = solicitud.persona
+    solicitud, persona = _solicitud_con_persona(pk)
     if persona.anonimizada_en:
         raise Http404
     if request.method == "POST":

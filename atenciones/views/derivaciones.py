@@ -1,16 +1,19 @@
 """Referral pages: the office's list, one referral, its moves, follow-ups, printed slip, new referral."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -18,6 +21,7 @@ from django.views.decorators.http import require_POST
 from oficina.roles import es_enlace, es_profesional
 
 from ..acceso import (
+    SolicitudEquipo,
     departamentos_de,
     derivacion_para,
     enlace_o_equipo_requerido,
@@ -34,7 +38,7 @@ from ..forms.derivaciones import (
     SeguimientoForm,
 )
 from ..forms.destinos import campos_destino
-from ..models import Derivacion, EventoDerivacion, SeguimientoDerivacion
+from ..models import Derivacion, EventoDerivacion, Persona, SeguimientoDerivacion
 from ..selectors.derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
@@ -46,7 +50,7 @@ E = EstadoDerivacion
 POR_PAGINA = 25
 
 # Button labels of each move, as the destination or the office sees it.
-ETIQUETAS_ACCION = {
+ETIQUETAS_ACCION: dict[str, Promise] = {
     E.RECIBIDA: gettext_lazy("Marcar como recibida"),
     E.EN_ATENCION: gettext_lazy("Iniciar atención"),
     E.RESUELTA: gettext_lazy("Resolver"),
@@ -56,7 +60,7 @@ ETIQUETAS_ACCION = {
 
 
 @equipo_requerido
-def lista(request):
+def lista(request: SolicitudEquipo) -> HttpResponse:
     """All referrals for office staff, filtered by destination, state, overdue, date range."""
     filtro = FiltroDerivacionesForm(request.GET or None)
     base = Derivacion.objects.all()
@@ -89,7 +93,13 @@ def lista(request):
     )
 
 
-def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento=None):
+def _contexto_detalle(
+    request: SolicitudEquipo,
+    derivacion: Derivacion,
+    *,
+    form_estado: CambioEstadoForm | None = None,
+    form_seguimiento: SeguimientoForm | None = None,
+) -> dict[str, Any]:
     user = request.user
     departamentos = departamentos_de(user) if es_enlace(user) else []
     equipo = es_profesional(user)
@@ -113,7 +123,7 @@ def _contexto_detalle(request, derivacion, *, form_estado=None, form_seguimiento
     }
 
 
-def _derivacion_con_historial(user, pk):
+def _derivacion_con_historial(user: User, pk: int) -> Derivacion:
     eventos = EventoDerivacion.objects.select_related("usuario")
     seguimientos = SeguimientoDerivacion.objects.select_related("usuario")
     qs = Derivacion.objects.prefetch_related(Prefetch("eventos", queryset=eventos))
@@ -123,7 +133,7 @@ def _derivacion_con_historial(user, pk):
     return derivacion_para(user, pk, qs)
 
 
-def _detalle_rechazado(request, pk, **formularios):
+def _detalle_rechazado(request: SolicitudEquipo, pk: int, **formularios: Any) -> HttpResponse:
     """The referral page again, with the refused form and its messages (400)."""
     derivacion = _derivacion_con_historial(request.user, pk)
     contexto = _contexto_detalle(request, derivacion, **formularios)
@@ -131,7 +141,7 @@ def _detalle_rechazado(request, pk, **formularios):
 
 
 def _aplicar(
-    request: HttpRequest,
+    request: SolicitudEquipo,
     pk: int,
     form: forms.Form,
     nombre_form: str,
@@ -157,7 +167,7 @@ def _aplicar(
 
 
 @enlace_o_equipo_requerido
-def detalle(request, pk):
+def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """One referral. A liaison sees only what the referral needs; office staff see it all."""
     derivacion = _derivacion_con_historial(request.user, pk)
     return render(request, "equipo/derivaciones/detalle.html", _contexto_detalle(request, derivacion))
@@ -165,7 +175,7 @@ def detalle(request, pk):
 
 @require_POST
 @enlace_o_equipo_requerido
-def mover(request, pk):
+def mover(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Move a referral through the single state-change service; stale pages are refused."""
     derivacion = derivacion_para(request.user, pk)
     form = CambioEstadoForm(request.POST)
@@ -207,7 +217,7 @@ def mover(request, pk):
 
 @require_POST
 @equipo_requerido
-def seguimiento(request, pk):
+def seguimiento(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Log a follow-up contact (office staff), with the next follow-up date."""
     derivacion = derivacion_para(request.user, pk)
     form = SeguimientoForm(request.POST)
@@ -232,7 +242,7 @@ def seguimiento(request, pk):
     )
 
 
-def idioma_de_la_ficha(persona):
+def idioma_de_la_ficha(persona: Persona) -> str | None:
     """The second language of the printed slip: Haitian Creole or English, when the person speaks it."""
     for codigo in ("ht", "en"):
         if codigo in (persona.idiomas or []):
@@ -241,7 +251,7 @@ def idioma_de_la_ficha(persona):
 
 
 @equipo_requerido
-def imprimir(request, pk):
+def imprimir(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """The printed slip the person takes to the destination (one page)."""
     derivacion = derivacion_para(request.user, pk)
     idioma_extra = idioma_de_la_ficha(derivacion.persona)
@@ -264,7 +274,7 @@ def imprimir(request, pk):
 
 
 @equipo_requerido
-def nueva(request, persona_pk):
+def nueva(request: SolicitudEquipo, persona_pk: int) -> HttpResponse:
     """Refer a person: topic first, then the proposed destinations with their deadlines."""
     persona = persona_para(request.user, persona_pk)
     if request.method == "POST":

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..acceso import equipo_requerido, persona_para
+from ..acceso import SolicitudEquipo, equipo_requerido, persona_para
 from ..busqueda import consulta_valida, filtrar_personas, ordenar_resultados
 from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
@@ -19,7 +20,7 @@ CANDIDATOS = 10
 
 
 @equipo_requerido
-def nuevo(request):
+def nuevo(request: SolicitudEquipo) -> HttpResponse:
     persona = None
     persona_id = request.GET.get("persona") or request.POST.get("persona")
     if persona_id and str(persona_id).isdigit():
@@ -56,7 +57,7 @@ def nuevo(request):
 
 
 @equipo_requerido
-def detalle(request, pk):
+def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     hogar = get_object_or_404(Hogar, pk=pk)
     miembros = list(hogar.miembros.select_related("tutor").order_by("nna", "pk"))
     adultos = [m for m in miembros if not m.nna]
@@ -81,7 +82,7 @@ def detalle(request, pk):
 
 @require_POST
 @equipo_requerido
-def agregar(request, pk):
+def agregar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     hogar = get_object_or_404(Hogar, pk=pk)
     form = MiembroForm(request.POST)
     if form.is_valid():
@@ -102,7 +103,7 @@ def agregar(request, pk):
 
 
 @equipo_requerido
-def quitar(request, pk):
+def quitar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Confirm first (GET), then remove the member (POST)."""
     hogar = get_object_or_404(Hogar, pk=pk)
     persona_id = request.POST.get("persona") or request.GET.get("persona") or ""
@@ -120,7 +121,7 @@ def quitar(request, pk):
 
 @require_POST
 @equipo_requerido
-def tutor(request, pk):
+def tutor(request: SolicitudEquipo, pk: int) -> HttpResponse:
     hogar = get_object_or_404(Hogar, pk=pk)
     form = TutorForm(request.POST, hogar=hogar)
     if form.is_valid():

@@ -1,14 +1,17 @@
 """Indicators page (/equipo/indicadores/) and the Sello Migrante report (XLSX)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import indicadores as ind
-from ..acceso import equipo_requerido
+from ..acceso import SolicitudEquipo, equipo_requerido
 from ..exportar import XLSX, exportar
 from ..forms.indicadores import PeriodoForm
 from ..reporte import hojas_reporte
@@ -22,7 +25,9 @@ ALTO_BARRA = 18
 MAX_BARRAS = 15
 
 
-def grafico(ident, titulo, filas, campo, unidad, ceros=False):
+def grafico(
+    ident: str, titulo: str, filas: list[dict[str, Any]], campo: str, unidad: str, ceros: bool = False
+) -> dict[str, Any]:
     """Data for a horizontal bar chart (templates/equipo/indicadores/_grafico.html) and its table.
 
     Rows with zero are left out of the chart (the table has them) unless `ceros` (a timeline).
@@ -74,7 +79,7 @@ def grafico(ident, titulo, filas, campo, unidad, ceros=False):
 CACHE_SEGUNDOS = 10 * 60
 
 
-def indicadores_de(periodo):
+def indicadores_de(periodo: ind.Periodo) -> dict[str, Any]:
     clave = f"indicadores:v1:{get_language()}:{periodo.desde}:{periodo.hasta}:{timezone.localdate()}"
     datos = cache.get(clave)
     if datos is None:
@@ -83,15 +88,15 @@ def indicadores_de(periodo):
     return datos
 
 
-def _formulario(request):
+def _formulario(request: SolicitudEquipo) -> PeriodoForm:
     datos = request.GET if "tipo" in request.GET else PeriodoForm.inicial()
     return PeriodoForm(datos)
 
 
 @equipo_requerido
-def indicadores(request):
+def indicadores(request: SolicitudEquipo) -> HttpResponse:
     form = _formulario(request)
-    contexto = {"form": form}
+    contexto: dict[str, Any] = {"form": form}
     if form.is_valid():
         datos = indicadores_de(form.cleaned_data["periodo"])
         contexto.update(
@@ -174,7 +179,7 @@ def indicadores(request):
 
 
 @equipo_requerido
-def reporte(request):
+def reporte(request: SolicitudEquipo) -> HttpResponse:
     """The period's indicators as an XLSX workbook, with small counts masked."""
     form = _formulario(request)
     if not form.is_valid():

@@ -1,16 +1,18 @@
 """Persons: search, register (with duplicate warning), page with timeline, edit, log an attention."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..acceso import equipo_requerido, persona_para
+from ..acceso import SolicitudEquipo, equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
 from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, terminos
 from ..envios import EnvioRepetido, crear_una_vez, envio_previo
@@ -29,9 +31,9 @@ POR_PAGINA_LINEA = 15
 
 
 @equipo_requerido
-def lista(request):
+def lista(request: SolicitudEquipo) -> HttpResponse:
     consulta = request.GET.get("q", "").strip()[:200]
-    contexto = {"q": consulta, "pagina": None, "aviso": ""}
+    contexto: dict[str, Any] = {"q": consulta, "pagina": None, "aviso": ""}
     if not consulta:
         contexto["aviso"] = _("Escriba un nombre, apellido, número de documento o teléfono para buscar.")
     elif len("".join(terminos(consulta))) < LARGO_MINIMO:
@@ -58,7 +60,7 @@ MENSAJE_REPETIDO = gettext_lazy(
 
 
 @equipo_requerido
-def nueva(request):
+def nueva(request: SolicitudEquipo) -> HttpResponse:
     duplicados = []
     if request.method == "POST":
         # A repeat of a submit that already registered the person goes to that person.
@@ -109,7 +111,7 @@ def nueva(request):
     )
 
 
-def _persona_con_relaciones(request, pk):
+def _persona_con_relaciones(request: SolicitudEquipo, pk: int) -> Persona:
     return persona_para(
         request.user,
         pk,
@@ -120,7 +122,7 @@ def _persona_con_relaciones(request, pk):
 
 
 @equipo_requerido
-def detalle(request, pk):
+def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     persona = _persona_con_relaciones(request, pk)
     if persona.fusionada_en_id:
         # A merged record's old address leads to the record that absorbed it.
@@ -128,7 +130,7 @@ def detalle(request, pk):
         return redirect("equipo:persona", pk=destino_final(persona).pk)
     registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.VER_PERSONA, objeto=persona)
     miembros = []
-    if persona.hogar_id:
+    if persona.hogar is not None:
         miembros = list(persona.hogar.miembros.exclude(pk=persona.pk).order_by("-nna", "pk"))
     tutelados = list(persona.tutelados.all()) if not persona.nna else []
     casos_abiertos = list(Caso.objects.abiertos().filter(persona=persona).select_related("asignado_a"))
@@ -148,7 +150,7 @@ def detalle(request, pk):
 
 
 @equipo_requerido
-def editar(request, pk):
+def editar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     persona = _persona_con_relaciones(request, pk)
     form, cambios, guardado = editar_con_version(
         request,
@@ -171,7 +173,7 @@ def editar(request, pk):
 
 
 @equipo_requerido
-def atencion(request, pk):
+def atencion(request: SolicitudEquipo, pk: int) -> HttpResponse:
     persona = persona_para(request.user, pk)
     if request.method == "POST":
         form = AtencionForm(request.POST, persona=persona)
@@ -197,7 +199,7 @@ def atencion(request, pk):
                 errores_a_formulario(form, exc, MAPA_ERRORES)
             else:
                 mensaje = _("Atención registrada.")
-                if form.datos_caso():
+                if form.datos_caso() and caso is not None:
                     mensaje += " " + _("Caso %(id)s abierto.") % {"id": caso.pk}
                 if derivacion:
                     mensaje += " " + _("Derivación %(codigo)s enviada a %(destino)s.") % {

@@ -2,6 +2,8 @@
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 import markdown
 import nh3
@@ -9,7 +11,7 @@ from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
@@ -25,7 +27,7 @@ _H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 
 
 @register.filter
-def markdown_seguro(texto):
+def markdown_seguro(texto: str | None) -> SafeString:
     """Markdown → HTML, then sanitised with nh3: no script, no style, no raw attributes.
 
     A `# heading` in the content becomes an h2: the page title is the only h1.
@@ -38,7 +40,7 @@ def markdown_seguro(texto):
 
 
 @register.simple_tag(takes_context=True)
-def enlaces_idioma(context):
+def enlaces_idioma(context: template.Context) -> list[dict[str, Any]]:
     """One link per language to the same page in that language (the home when there is none)."""
     request = context["request"]
     actual = context.get("LANGUAGE_CODE")
@@ -61,14 +63,14 @@ def enlaces_idioma(context):
 
 
 @register.filter
-def whatsapp_url(numero):
+def whatsapp_url(numero: object) -> str:
     """`+56 9 1234 5678` → `https://wa.me/56912345678` (a plain link, nothing embedded)."""
     digitos = "".join(c for c in str(numero) if c.isdigit())
     return f"https://wa.me/{digitos}" if digitos else ""
 
 
 @register.filter
-def tel_url(numero):
+def tel_url(numero: object) -> str:
     limpio = "".join(c for c in str(numero) if c.isdigit() or c == "+")
     return f"tel:{limpio}" if limpio else ""
 
@@ -77,7 +79,7 @@ DIAS = [_("lunes"), _("martes"), _("miércoles"), _("jueves"), _("viernes"), _("
 
 
 @register.filter
-def fecha_hora(valor):
+def fecha_hora(valor: datetime | None) -> str:
     """`lunes 24/11/2026, 18:00` in local time: numbers read the same in every language."""
     if not valor:
         return ""
@@ -92,7 +94,7 @@ class Texto:
 
 
 @register.simple_tag(takes_context=True)
-def traducido(context, objeto, campo):
+def traducido(context: template.Context, objeto: object, campo: str) -> Texto:
     """`campo` of `objeto` in the reader's language (`<campo>_<idioma>`), Spanish when missing.
 
     Use: `{% traducido org "descripcion" as t %}<p lang="{{ t.idioma }}">{{ t.valor }}</p>`.
