@@ -52,6 +52,7 @@ PERMISOS_POSTERIORES = {
     ENCARGADA: [
         "atenciones.exportar_datos",  # atenciones/0004_i6_permiso_exportar
         "atenciones.fusionar_personas",  # atenciones/0006_i11_documentos
+        "atenciones.importar_planillas",  # atenciones/0013_i12_importacion
     ]
     # oficina/0005_i14_sello: the work plan and the participation register are the office head's
     # (granted after every migrate by sincronizar_grupos).

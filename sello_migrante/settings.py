@@ -408,7 +408,23 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "oficina.NarrativaCompromiso"},
     {"model": "atenciones.EnlaceExterno", "exclude_fields": ["aperturas", "ultima_apertura"]},
     {"model": "atenciones.TareaCaso"},
+    # Imports (issue #12): each upload, dry run, import and undo; counters are progress noise.
+    {
+        "model": "atenciones.LoteImportacion",
+        "exclude_fields": [
+            "filas_leidas",
+            "personas_nuevas",
+            "personas_encontradas",
+            "atenciones_nuevas",
+            "repetidas",
+            "errores",
+        ],
+    },
+    {"model": "atenciones.MapeoImportacion"},
 )
+# Imports: the largest file accepted, and how long a batch can be undone (its file is kept so long).
+IMPORTACION_TAMANO_MAXIMO = _read("IMPORTACION_TAMANO_MAXIMO", env.int, default=50 * 1024 * 1024)
+IMPORTACION_DIAS_DESHACER = _read("IMPORTACION_DIAS_DESHACER", env.int, default=30)
 
 LOGGING = {
     "version": 1,

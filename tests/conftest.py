@@ -66,3 +66,9 @@ def enlace_educacion(educacion):
 def extrano(db):
     """A signed-in user with no role at all."""
     return UserFactory(username="extrano")
+
+
+@pytest.fixture(autouse=True)
+def _archivos_subidos_temporales(settings, tmp_path_factory):
+    """Uploaded files (the import's spreadsheets) go to a temporary folder, never the repository."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

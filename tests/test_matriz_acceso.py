@@ -26,7 +26,13 @@ from django.utils import timezone, translation
 from django_q.models import OrmQ, Schedule, Task
 
 from atenciones.auditoria import registrar_acceso
-from atenciones.models import BrechaSeguridad, EventoDerivacion, ParDuplicado, SolicitudDerecho
+from atenciones.models import (
+    BrechaSeguridad,
+    EventoDerivacion,
+    LoteImportacion,
+    ParDuplicado,
+    SolicitudDerecho,
+)
 from atenciones.services import actualizar_persona
 from atenciones.services.documentos import agregar_documento
 from atenciones.services.fusion import fusionar_personas
@@ -191,6 +197,19 @@ MATRIZ = {
         (lambda d: {"pk": d["derivacion_salud"].pk}, equipo(personal=400, enlace=404), "post"),
     ],
     "equipo:derivar": [(lambda d: {"persona_pk": d["persona"].pk}, equipo())],
+    # Import of spreadsheets (issue #12): the office head's permission only.
+    "equipo:importaciones": [(None, solo_encargada())],
+    "equipo:importacion": [(lambda d: {"pk": d["lote"].pk}, solo_encargada())],
+    "equipo:importacion_progreso": [(lambda d: {"pk": d["lote"].pk}, solo_encargada())],
+    "equipo:importacion_reporte": [(lambda d: {"pk": d["lote"].pk}, solo_encargada())],
+    "equipo:importacion_importar": [
+        (lambda d: {"pk": d["lote"].pk}, todos(405)),
+        (lambda d: {"pk": d["lote"].pk}, equipo(personal=404, encargada=302), "post"),
+    ],
+    "equipo:importacion_deshacer": [
+        (lambda d: {"pk": d["lote"].pk}, todos(405)),
+        (lambda d: {"pk": d["lote"].pk}, equipo(personal=404, encargada=302), "post"),
+    ],
     "equipo:indicadores": [(None, equipo())],
     "equipo:indicadores_reporte": [(None, equipo())],
     "equipo:sello": [(None, equipo())],
@@ -438,6 +457,7 @@ def datos(salud, educacion, encargada, profesional, enlace_salud):
         "evidencia": evidencia,
         "programa": programa,
         "actividad": actividad,
+        "lote": LoteImportacion.objects.create(nombre_archivo="planilla.csv", creado_por=encargada),
     }
 
 

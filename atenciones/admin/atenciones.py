@@ -60,7 +60,7 @@ class AtencionAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
     date_hierarchy = "fecha_hora"
     autocomplete_fields = ["persona", "caso"]
     inlines = [AtencionTemaInline]
-    readonly_fields = ["creado"]
+    readonly_fields = ["creado", "origen"]
     actions = ["exportar_seleccion"]
 
     columnas_exportar = [
@@ -95,6 +95,12 @@ class AtencionAdmin(VersionAdminMixin, ExportarMixin, AdminRapido):
         if db_field.name == "profesional":
             kwargs["queryset"] = usuarios_del_equipo()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("origen"))
+    def origen(self, obj):
+        """Where an imported attention came from (file, sheet, row); empty for one logged here."""
+        fila = getattr(obj, "origen_importacion", None) if obj and obj.pk else None
+        return fila.origen if fila else _("Registrada en el sistema")
 
     @admin.display(description=_("temas"))
     def lista_temas(self, obj):

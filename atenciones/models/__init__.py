@@ -5,6 +5,7 @@ from .correos import CorreoSaliente
 from .derivaciones import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
 from .externas import EnlaceExterno
 from .identidad import DocumentoIdentidad, EnvioFormulario, Fusion, ParDuplicado
+from .importacion import FilaImportacion, LoteImportacion, MapeoImportacion
 from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .planes import TareaCaso
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
@@ -30,7 +31,10 @@ __all__ = [
     "EnlaceExterno",
     "DerivacionQuerySet",
     "EventoDerivacion",
+    "FilaImportacion",
     "Hogar",
+    "LoteImportacion",
+    "MapeoImportacion",
     "Persona",
     "PersonaQuerySet",
     "RegistroAcceso",

@@ -80,7 +80,8 @@ def cargar_linea_de_tiempo(claves: Iterable[tuple[str, int, datetime.datetime]])
     if ids["atencion"]:
         for a in (
             Atencion.objects.filter(pk__in=ids["atencion"])
-            .select_related("profesional", "caso")
+            # An imported attention says where it came from (file, sheet, row).
+            .select_related("profesional", "caso", "origen_importacion__lote")
             .prefetch_related(Prefetch("temas", queryset=AtencionTema.objects.order_by("tema")))
         ):
             objetos["atencion", a.pk] = a

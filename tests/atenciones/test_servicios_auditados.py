@@ -381,6 +381,74 @@ def _fusionar_personas(c, f, a):
     return lambda: f(superviviente=x, absorbida=y, usuario=a)
 
 
+# Issue #12: imports. Each call is made by the office head; the dry run writes no attentions.
+def _csv_subido(a):
+    import io
+
+    from atenciones.services.importacion import crear_lote
+
+    contenido = b"Nombre;Apellidos;Fecha\r\nAna;Rojas;01-02-2023\r\n"
+    return crear_lote(archivo=io.BytesIO(contenido), nombre="planilla.csv", usuario=a)
+
+
+@escenario("importacion.crear_lote")
+def _crear_lote(c, f, a):
+    import io
+
+    contenido = b"Nombre;Apellidos;Fecha\r\nAna;Rojas;01-02-2023\r\n"
+    return lambda: f(archivo=io.BytesIO(contenido), nombre="planilla.csv", usuario=a)
+
+
+@escenario("importacion.ajustar_mapeo")
+def _ajustar_mapeo(c, f, a):
+    lote = _csv_subido(a)
+    return lambda: f(lote=lote, usuario=a, mapeo={0: "nombres", 2: "fecha_atencion"}, guardar_como="Prueba")
+
+
+@escenario("importacion.simular_lote")
+def _simular_lote(c, f, a):
+    lote = _csv_subido(a)
+    return lambda: f(lote=lote, usuario=a)
+
+
+@escenario("importacion.ejecutar_lote")
+def _ejecutar_lote(c, f, a):
+    from atenciones.models import LoteImportacion
+
+    lote = _csv_subido(a)
+    LoteImportacion.objects.filter(pk=lote.pk).update(estado="en_cola", simulacion=True)
+    return lambda: f(lote.pk, usuario=a)
+
+
+@escenario("importacion.importar_lote")
+def _importar_lote(c, f, a):
+    from atenciones.models import LoteImportacion
+
+    lote = _csv_subido(a)
+    LoteImportacion.objects.filter(pk=lote.pk).update(estado="simulado", simulacion=True)
+    return lambda: f(lote=lote, usuario=a, en_segundo_plano=False)
+
+
+@escenario("importacion.deshacer_lote")
+def _deshacer_lote(c, f, a):
+    from atenciones.models import LoteImportacion
+
+    lote = _csv_subido(a)
+    LoteImportacion.objects.filter(pk=lote.pk).update(estado="importado", terminado=timezone.now())
+    return lambda: f(lote=lote, usuario=a)
+
+
+@escenario("importacion.borrar_archivos_vencidos")
+def _borrar_archivos_vencidos(c, f, a):
+    import datetime
+
+    from atenciones.models import LoteImportacion
+
+    lote = _csv_subido(a)
+    LoteImportacion.objects.filter(pk=lote.pk).update(creado=timezone.now() - datetime.timedelta(days=400))
+    return lambda: f(usuario=a)
+
+
 def test_the_walk_finds_the_services_of_every_module():
     # Guards the introspection itself: one known function of each module is found.
     assert {n.split(".")[0] for n in SERVICIOS} == {
@@ -390,6 +458,7 @@ def test_the_walk_finds_the_services_of_every_module():
         "documentos",  # issue #11
         "duplicados",  # issue #11
         "fusion",  # issue #11
+        "importacion",  # issue #12
         "hogares",
         "personas",
         "privacidad",

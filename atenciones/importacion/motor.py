@@ -1,0 +1,384 @@
+"""The import engine: rows → outcomes (dry run) or persons and attentions (import), resumable.
+
+Rows are processed in chunks, each chunk in one transaction with its row records, so a worker
+killed mid-import leaves whole chunks behind and a restart skips the rows already recorded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..busqueda import normalizar_texto
+from ..identidad import palabras_nombre
+from ..models import DocumentoIdentidad, FilaImportacion, LoteImportacion, Persona
+from ..selectors.duplicados import Ficha, comparar, destino_final, ficha_de_persona
+from . import valores as v
+from .lectura import ArchivoInvalido, Hoja, abrir, fila_vacia
+from .mapeo import CAMPOS_POR_CLAVE, buscar_encabezado
+
+# A name and birth date (or a phone) match at or above this likelihood is the same person.
+UMBRAL_MISMA_PERSONA = 90
+TAMANO_BLOQUE = 200
+# Persons sharing a birth date compared with a row (more only for a very common date).
+LIMITE_CANDIDATOS = 200
+Resultado = FilaImportacion.Resultado
+
+
+@dataclass
+class Fila:
+    """A row read and checked: the person's data, the attention's data, or an error."""
+
+    numero: int
+    valores: list[Any]
+    huella: str
+    persona: dict[str, Any] = field(default_factory=dict)
+    atencion: dict[str, Any] = field(default_factory=dict)
+    columna: str = ""
+    error: str = ""
+
+
+def hoja_de(archivo: IO[bytes], nombre: str, hoja: str = "") -> tuple[list[Hoja], Hoja]:
+    """(all sheets, the chosen one: by name, else the first with recognisable headers)."""
+    hojas = abrir(archivo, nombre)
+    if hoja:
+        for h in hojas:
+            if h.nombre == hoja:
+                return hojas, h
+        raise ArchivoInvalido(_("El archivo no tiene una hoja llamada «%(hoja)s».") % {"hoja": hoja})
+    for h in hojas:
+        try:
+            buscar_encabezado(h)
+        except ArchivoInvalido:
+            continue
+        return hojas, h
+    return hojas, hojas[0]
+
+
+def _json(valor: Any) -> Any:
+    if isinstance(valor, datetime.datetime | datetime.date | datetime.time):
+        return valor.isoformat()
+    if valor is None or isinstance(valor, int | float | bool):
+        return valor
+    return str(valor)
+
+
+def huella(encabezados: list[str], valores: list[Any]) -> str:
+    """The row's fingerprint: its values by heading, whatever the mapping or the column order (a
+    later version of the file, or the same file mapped differently, is recognised)."""
+    datos = {
+        normalizar_texto(e) or str(i): v.texto(_json(valores[i])) if i < len(valores) else ""
+        for i, e in enumerate(encabezados)
+    }
+    return hashlib.sha256(json.dumps(datos, sort_keys=True).encode()).hexdigest()
+
+
+def _partir_nombre(completo: str) -> tuple[str, str]:
+    """«María José Pérez Soto» → («María José», «Pérez Soto»): the last two words are surnames."""
+    palabras = completo.split()
+    if len(palabras) <= 1:
+        return completo, ""
+    corte = len(palabras) - 2 if len(palabras) >= 3 else 1
+    return " ".join(palabras[:corte]), " ".join(palabras[corte:])
+
+
+def leer_fila(
+    numero: int, valores: list[Any], mapeo: dict[int, str], encabezados: list[str], hoy: datetime.date
+) -> Fila:
+    """Parse one row with the mapping; the first unreadable cell makes it an error row."""
+    fila = Fila(numero=numero, valores=[_json(x) for x in valores], huella=huella(encabezados, valores))
+    celda = {campo: (valores[i] if i < len(valores) else None) for i, campo in mapeo.items()}
+    columna = {campo: (encabezados[i] if i < len(encabezados) else str(i + 1)) for i, campo in mapeo.items()}
+    actual = ""
+    try:
+        p, a = fila.persona, fila.atencion
+        actual = "nombres"
+        nombres = v.texto(celda.get("nombres"))
+        apellidos = v.texto(celda.get("apellidos")) or " ".join(
+            x for x in (v.texto(celda.get("apellido_paterno")), v.texto(celda.get("apellido_materno"))) if x
+        )
+        if not nombres and celda.get("nombre_completo") is not None:
+            actual = "nombre_completo"
+            nombres, resto = _partir_nombre(v.texto(celda.get("nombre_completo")))
+            apellidos = apellidos or resto
+        if not nombres:
+            raise v.ValorInvalido(_("Falta el nombre de la persona."))
+        p["nombres"], p["apellidos"] = nombres[:150], apellidos[:150]
+        for clave in ("documento", "tipo_documento"):
+            actual = clave
+            if clave == "documento":
+                tipo, numero_doc = v.documento(celda.get("documento"), celda.get("tipo_documento"))
+                p["tipo_documento"], p["documento_numero"] = tipo, numero_doc
+        for clave in ("fecha_nacimiento", "fecha_llegada_chile"):
+            actual = clave
+            fecha = v.fecha(celda.get(clave), hoy=hoy)
+            if fecha and not datetime.date(1900, 1, 1) <= fecha <= hoy:
+                raise v.ValorInvalido(_("«%(valor)s» no es una fecha posible.") % {"valor": fecha})
+            if fecha:
+                p[clave] = fecha
+        actual = "sexo"
+        p["sexo"] = v.sexo(celda.get("sexo"))
+        actual = "nacionalidad"
+        p["nacionalidad"] = v.nacionalidad(celda.get("nacionalidad"))
+        for clave, largo in (("telefono", 30), ("email", 254), ("direccion", 250), ("sector", 100)):
+            actual = clave
+            texto = v.texto(celda.get(clave))
+            if texto:
+                p[clave] = texto[:largo]
+        actual = "fecha_atencion"
+        fecha = v.fecha(celda.get("fecha_atencion"), hoy=hoy)
+        if fecha is None:
+            raise v.ValorInvalido(_("Falta la fecha de la atención."))
+        if not datetime.date(1990, 1, 1) <= fecha <= hoy:
+            raise v.ValorInvalido(_("«%(valor)s» no es una fecha de atención posible.") % {"valor": fecha})
+        actual = "hora_atencion"
+        hora = v.hora(celda.get("hora_atencion")) or datetime.time(12, 0)
+        a["fecha_hora"] = timezone.make_aware(datetime.datetime.combine(fecha, hora))
+        actual = "canal"
+        a["canal"] = v.canal(celda.get("canal"))
+        actual = "temas"
+        a["temas"] = v.temas(celda.get("temas"))
+        a["notas"] = v.texto(celda.get("notas"))[:2000]
+        a["resultado"] = v.texto(celda.get("resultado"))[:500]
+    except v.ValorInvalido as exc:
+        fila.error = str(exc)
+        fila.columna = columna.get(actual, str(CAMPOS_POR_CLAVE[actual].etiqueta) if actual else "")
+    return fila
+
+
+def filas_de_datos(hoja: Hoja, lote: LoteImportacion) -> Iterator[tuple[int, list[Any]]]:
+    for numero, valores in hoja.filas():
+        if numero > lote.fila_encabezado and not fila_vacia(valores):
+            yield numero, valores
+
+
+class Emparejador:
+    """Finds the person of a row: a document (current or past) exactly, else name and birth date
+    through the duplicate matcher; rows of one person within the file resolve to one person."""
+
+    def __init__(self) -> None:
+        # key → (person pk or None in a dry run, first row, new from this file)
+        self.en_archivo: dict[tuple, tuple[int | None, int, bool]] = {}
+
+    @staticmethod
+    def claves(datos: dict[str, Any]) -> list[tuple]:
+        claves = []
+        if datos.get("documento_numero"):
+            claves.append(("doc", datos["documento_numero"]))
+        palabras = tuple(sorted(palabras_nombre(datos["nombres"], datos.get("apellidos", ""))))
+        claves.append(("nombre", palabras, datos.get("fecha_nacimiento")))
+        return claves
+
+    def del_archivo(self, datos: dict[str, Any]) -> tuple[int | None, int, bool] | None:
+        """An earlier row's person: same document, or (without one) same name and birth date."""
+        return self.en_archivo.get(self.claves(datos)[0])
+
+    def recordar(self, datos: dict[str, Any], pk: int | None, numero: int, nueva: bool) -> None:
+        for clave in self.claves(datos):
+            self.en_archivo.setdefault(clave, (pk, numero, nueva))
+
+    @staticmethod
+    def existente(datos: dict[str, Any]) -> tuple[Persona, int] | None:
+        numero = datos.get("documento_numero")
+        if numero:
+            doc = DocumentoIdentidad.objects.filter(numero=numero).select_related("persona").first()
+            if doc:
+                return destino_final(doc.persona), 100
+            persona = Persona.objects.filter(documento_numero=numero).first()
+            if persona:
+                return destino_final(persona), 100
+        fecha = datos.get("fecha_nacimiento")
+        if fecha is None:
+            # Without a document or a birth date no rule of the matcher reaches the threshold.
+            return None
+        ficha = Ficha(
+            pk=None,
+            palabras=palabras_nombre(datos["nombres"], datos.get("apellidos", "")),
+            fecha_nacimiento=fecha,
+            sexo=datos.get("sexo", ""),
+            nacionalidad=datos.get("nacionalidad", ""),
+            telefono=datos.get("telefono", ""),
+            documentos={numero} if numero else set(),
+            pila=(palabras_nombre(datos["nombres"]) or [""])[0],
+        )
+        # At the threshold the matcher needs the same birth date: its holders are the candidates
+        # (an indexed lookup), each compared by the duplicate matcher's rules.
+        mejor: tuple[int, int, Persona] | None = None
+        candidatos = Persona.objects.sin_fusionar().filter(
+            fecha_nacimiento=fecha, anonimizada_en__isnull=True
+        )
+        for candidata in candidatos.order_by("pk")[:LIMITE_CANDIDATOS]:
+            comparado = comparar(ficha, ficha_de_persona(candidata))
+            if (
+                comparado
+                and comparado[0] >= UMBRAL_MISMA_PERSONA
+                and (mejor is None or comparado[0] > mejor[0])
+            ):
+                mejor = (comparado[0], candidata.pk, candidata)
+        if mejor:
+            return destino_final(mejor[2]), mejor[0]
+        return None
+
+
+def _contar(lote: LoteImportacion) -> None:
+    """The batch's counts from its row records (so a resumed job counts right)."""
+    por = dict(lote.filas.values_list("resultado").annotate(n=Count("pk")).order_by())
+    lote.errores = por.get(Resultado.ERROR, 0)
+    lote.repetidas = por.get(Resultado.REPETIDA, 0)
+    lote.personas_nuevas = lote.filas.filter(persona_creada=True).count()
+    if lote.simulacion:
+        lote.atenciones_nuevas = por.get(Resultado.PERSONA_NUEVA, 0) + por.get(
+            Resultado.PERSONA_ENCONTRADA, 0
+        )
+    else:
+        lote.atenciones_nuevas = lote.filas.filter(atencion__isnull=False).count()
+    lote.personas_encontradas = (
+        lote.filas.filter(resultado=Resultado.PERSONA_ENCONTRADA, persona__isnull=False)
+        .values("persona")
+        .distinct()
+        .count()
+    )
+    lote.filas_leidas = sum(por.values())
+
+
+def procesar(
+    lote: LoteImportacion,
+    hoja: Hoja,
+    *,
+    usuario: AbstractBaseUser,
+    profesional: AbstractBaseUser,
+    progreso: Callable[[int], None] | None = None,
+) -> LoteImportacion:
+    """Run the batch's dry run (`lote.simulacion`) or import over the sheet's rows."""
+    from ..services.atenciones import registrar_atencion
+    from ..services.personas import registrar_persona
+
+    mapeo = {int(k): c for k, c in lote.mapeo.items()}
+    hoy = timezone.localdate()
+    hechas = set(lote.filas.values_list("numero", flat=True))
+    emparejador = Emparejador()
+    # Persons of rows already done (a resumed job): later rows of theirs resolve to them.
+    anteriores = lote.filas.filter(resultado__in=[Resultado.PERSONA_NUEVA, Resultado.PERSONA_ENCONTRADA])
+    for f in anteriores.only("valores", "numero", "persona_id", "resultado"):
+        leida = leer_fila(f.numero, f.valores, mapeo, lote.encabezados, hoy)
+        if not leida.error:
+            emparejador.recordar(
+                leida.persona, f.persona_id, f.numero, f.resultado == Resultado.PERSONA_NUEVA
+            )
+
+    def bloque_de_filas() -> Iterator[list[tuple[int, list[Any]]]]:
+        bloque = []
+        for numero, valores in filas_de_datos(hoja, lote):
+            if numero in hechas:
+                continue
+            bloque.append((numero, valores))
+            if len(bloque) >= TAMANO_BLOQUE:
+                yield bloque
+                bloque = []
+        if bloque:
+            yield bloque
+
+    for bloque in bloque_de_filas():
+        leidas = [leer_fila(n, vals, mapeo, lote.encabezados, hoy) for n, vals in bloque]
+        ya = set(
+            FilaImportacion.objects.filter(huella__in=[f.huella for f in leidas], atencion__isnull=False)
+            .exclude(lote=lote)
+            .values_list("huella", flat=True)
+        )
+        vistas_en_lote = set(
+            lote.filas.filter(huella__in=[f.huella for f in leidas]).values_list("huella", flat=True)
+        )
+        with transaction.atomic():
+            registros = []
+            for fila in leidas:
+                registro = FilaImportacion(
+                    lote=lote, numero=fila.numero, huella=fila.huella, valores=fila.valores
+                )
+                registros.append(registro)
+                if fila.error:
+                    registro.resultado, registro.columna, registro.mensaje = (
+                        Resultado.ERROR,
+                        fila.columna[:150],
+                        fila.error[:500],
+                    )
+                    continue
+                if fila.huella in ya or fila.huella in vistas_en_lote:
+                    registro.resultado = Resultado.REPETIDA
+                    registro.mensaje = _("Esta fila ya fue importada antes.")
+                    continue
+                vistas_en_lote.add(fila.huella)
+                try:
+                    with transaction.atomic():
+                        _resolver(
+                            fila,
+                            registro,
+                            emparejador,
+                            lote,
+                            usuario,
+                            profesional,
+                            registrar_persona,
+                            registrar_atencion,
+                        )
+                except ValidationError as exc:
+                    registro.resultado = Resultado.ERROR
+                    registro.persona, registro.persona_creada, registro.atencion = None, False, None
+                    campo, mensajes = next(iter(getattr(exc, "message_dict", {"": exc.messages}).items()))
+                    registro.columna = campo[:150]
+                    registro.mensaje = "; ".join(mensajes)[:500]
+            FilaImportacion.objects.bulk_create(registros)
+            _contar(lote)
+            lote.latido = timezone.now()
+            lote.save(
+                update_fields=[
+                    "latido",
+                    "filas_leidas",
+                    "personas_nuevas",
+                    "personas_encontradas",
+                    "atenciones_nuevas",
+                    "repetidas",
+                    "errores",
+                ]
+            )
+        if progreso:
+            progreso(lote.filas_leidas)
+    lote.cortada_en = hoja.cortada_en
+    _contar(lote)
+    return lote
+
+
+def _resolver(fila, registro, emparejador, lote, usuario, profesional, registrar_persona, registrar_atencion):
+    """Fill the row record: its person (found, from an earlier row, or new) and its attention."""
+    previo = emparejador.del_archivo(fila.persona)
+    if previo is not None:
+        pk, primera, nueva = previo
+        registro.resultado = Resultado.PERSONA_NUEVA if nueva else Resultado.PERSONA_ENCONTRADA
+        registro.mensaje = _("Misma persona que la fila %(fila)s.") % {"fila": primera}
+        persona = Persona.objects.get(pk=pk) if pk else None
+    else:
+        persona = None
+        hallada = emparejador.existente(fila.persona)
+        if hallada:
+            persona, registro.probabilidad = hallada
+            registro.resultado = Resultado.PERSONA_ENCONTRADA
+        else:
+            registro.resultado = Resultado.PERSONA_NUEVA
+            registro.persona_creada = True
+            if not lote.simulacion:
+                persona = registrar_persona(creado_por=usuario, **fila.persona)
+        emparejador.recordar(
+            fila.persona, persona.pk if persona else None, fila.numero, registro.persona_creada
+        )
+    registro.persona = persona
+    if not lote.simulacion:
+        registro.atencion = registrar_atencion(persona=persona, profesional=profesional, **fila.atencion)

@@ -1,0 +1,124 @@
+"""`manage.py benchmark_importacion N`: N generated rows in the sample's shape, dry run then import.
+
+Run it under `/usr/bin/time -v` for the peak memory (Maximum resident set size), on its own database.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
+from openpyxl import Workbook
+
+ENCABEZADOS = [
+    "N°", "Fecha", "Nombre", "Apellidos", "RUT/Pasaporte", "F. Nacimiento", "Edad", "Sexo",
+    "Nacionalidad", "Teléfono", "Canal", "Motivo de consulta", "Observaciones",
+]  # fmt: skip
+NOMBRES = ["Mayerlin", "Dayana", "Yorgelis", "Wendy", "Stevenson", "Jocelyne", "Frantz", "Guerline", "Edison",
+           "Yohana", "Rubén", "Lisbeth", "Génesis", "Anderson", "Kelly", "Miguel", "Rosa", "Teresa", "Jhon",
+           "Dayanara", "Emmanuel", "Fritz", "Jimena", "Valentina", "Camila", "Sofía", "Mateo", "Samuel",
+           "Yusmary", "Jean", "Rosángela", "Luis", "Marie", "Wilner", "Carlos", "Ana", "José", "Daniela",
+           "Mirlande", "Kervens", "Andrea", "Pedro", "Nathalie", "Roberto", "Fabiola", "Jesús"]  # fmt: skip
+APELLIDOS = ["Rodríguez", "Hernández", "García", "Martínez", "López", "Ramírez", "Flores", "Ramos", "Medina",
+             "Aguilar", "Guerrero", "Charles", "Jean", "Saint-Fleur", "Dorvil", "Bastien", "Alexis", "Fleurant",
+             "Cárdenas", "Chávez", "Huamán", "Condori", "Mejía", "Suárez", "Blanco", "Paredes", "Osorio",
+             "Peña", "González", "Pierre", "Díaz", "Rojas", "Quispe", "Mamani", "Joseph", "Louis", "Mendoza",
+             "Pérez", "Soto", "Jean-Baptiste", "Castillo", "Vargas", "Torres", "Silva", "Morales"]  # fmt: skip
+NACIONALIDADES = [
+    "venezolana",
+    "Venezuela",
+    "VEN",
+    "haitiana",
+    "Haití",
+    "HT",
+    "peruano",
+    "colombiano",
+    "boliviana",
+]
+SEXOS = ["F", "Fem.", "Mujer", "M", "Masc.", "Hombre"]
+CANALES = ["Presencial", "WhatsApp", "telefono", "Terreno", "oficina", "Correo"]
+TEMAS = [
+    "Regularización / SERMIG",
+    "Salud, FONASA",
+    "Clases de español",
+    "trabajo y vivienda",
+    "Matrícula escolar",
+    "RSH",
+]
+
+
+def _run(numero: int) -> str:
+    cuerpo = str(numero)
+    suma, factor = 0, 2
+    for d in reversed(cuerpo):
+        suma += int(d) * factor
+        factor = 2 if factor == 7 else factor + 1
+    dv = 11 - suma % 11
+    return f"{cuerpo}-{'0' if dv == 11 else 'K' if dv == 10 else dv}"
+
+
+def generar(n: int, ruta: Path, semilla: int = 12) -> None:
+    """An XLSX of `n` attention rows: ~3 per person, dates in the formats offices use, some errors."""
+    azar = random.Random(semilla)
+    libro = Workbook(write_only=True)
+    hoja = libro.create_sheet("Atenciones")
+    hoja.append(["Registro de atenciones (generado para medir)"])
+    hoja.append([])
+    hoja.append(ENCABEZADOS)
+    personas = max(1, n // 3)
+    for i in range(n):
+        p = azar.randrange(personas)
+        r = random.Random(p)
+        nombre = f"{r.choice(NOMBRES)} {r.choice(NOMBRES)}"
+        apellidos = f"{r.choice(APELLIDOS)} {r.choice(APELLIDOS)}"
+        nacimiento = datetime.date(1950, 1, 1) + datetime.timedelta(days=r.randrange(20000))
+        tipo = p % 10
+        documento = _run(20_000_000 + p) if tipo < 6 else (f"P{p:08d}" if tipo < 8 else "")
+        dia = datetime.date(2019, 1, 1) + datetime.timedelta(days=azar.randrange(2000))
+        formato = i % 4
+        fecha: Any = (
+            dia if formato == 0 else (dia - datetime.date(1899, 12, 30)).days if formato == 1
+            else dia.strftime("%d-%m-%Y") if formato == 2 else dia.strftime("%d/%m/%y")
+        )  # fmt: skip
+        if i % 500 == 7:
+            fecha = "31-02-2023"  # an impossible date: reported, not imported
+        hoja.append([
+            i + 1, fecha, nombre, apellidos, documento, nacimiento.strftime("%d-%m-%Y"), None,
+            r.choice(SEXOS), r.choice(NACIONALIDADES), f"+5699{p:07d}"[:12], azar.choice(CANALES),
+            azar.choice(TEMAS), "",
+        ])  # fmt: skip
+    libro.save(ruta)
+
+
+class Command(BaseCommand):
+    help = "Genera N filas con la forma de la muestra y mide la simulación y la importación."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("filas", type=int)
+        parser.add_argument("--solo-simulacion", action="store_true")
+
+    def handle(self, *args: Any, filas: int, solo_simulacion: bool, **opciones: Any) -> None:
+        with tempfile.TemporaryDirectory() as carpeta:
+            ruta = Path(carpeta) / f"planilla_{filas}.xlsx"
+            inicio = time.perf_counter()
+            generar(filas, ruta)
+            self.stdout.write(
+                f"Generada: {filas} filas, {ruta.stat().st_size // 1024} KB en {time.perf_counter() - inicio:.1f} s"
+            )
+            self.stdout.write(f"Base: {connection.vendor}")
+            inicio = time.perf_counter()
+            call_command("importar", str(ruta), "--dry-run", stdout=self.stdout, stderr=self.stderr)
+            self.stdout.write(f"Simulación: {time.perf_counter() - inicio:.1f} s")
+            if not solo_simulacion:
+                inicio = time.perf_counter()
+                call_command("importar", str(ruta), stdout=self.stdout, stderr=self.stderr)
+                self.stdout.write(
+                    f"Simulación + importación (comando importar): {time.perf_counter() - inicio:.1f} s"
+                )

@@ -1,0 +1,77 @@
+"""Reads of imports: what blocks a batch's undo, and the report's rows."""
+
+from __future__ import annotations
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from ..models import Atencion, Caso, Derivacion, DocumentoIdentidad, FilaImportacion, LoteImportacion, Persona
+
+LIMITE_BLOQUEOS = 50
+
+
+def bloqueos_deshacer(lote: LoteImportacion) -> list[str]:
+    """What was done since with the batch's records (empty when the undo may go ahead)."""
+    filas = lote.filas.all()
+    creadas = Persona.objects.filter(pk__in=filas.filter(persona_creada=True).values("persona"))
+    atenciones = Atencion.objects.filter(pk__in=filas.exclude(atencion=None).values("atencion"))
+    terminado = lote.terminado
+    bloqueos: list[str] = []
+    for p in creadas.filter(Q(fusionada_en__isnull=False) | Q(anonimizada_en__isnull=False))[
+        :LIMITE_BLOQUEOS
+    ]:
+        bloqueos.append(_("%(persona)s fue fusionada o anonimizada.") % {"persona": p})
+    if terminado:
+        for p in creadas.filter(modificado__gt=terminado)[:LIMITE_BLOQUEOS]:
+            bloqueos.append(_("los datos de %(persona)s se editaron después.") % {"persona": p})
+    otras = Atencion.objects.filter(persona__in=creadas).exclude(pk__in=atenciones.values("pk"))
+    for a in otras.select_related("persona")[:LIMITE_BLOQUEOS]:
+        bloqueos.append(
+            _("%(persona)s tiene una atención registrada después (%(atencion)s).")
+            % {"persona": a.persona, "atencion": a}
+        )
+    for c in Caso.objects.filter(Q(persona__in=creadas) | Q(atenciones__in=atenciones)).distinct()[
+        :LIMITE_BLOQUEOS
+    ]:
+        bloqueos.append(_("el caso «%(caso)s» usa sus registros.") % {"caso": c})
+    for d in Derivacion.objects.filter(Q(persona__in=creadas) | Q(atencion__in=atenciones)).distinct()[
+        :LIMITE_BLOQUEOS
+    ]:
+        bloqueos.append(_("la derivación «%(d)s» usa sus registros.") % {"d": d})
+    extra = DocumentoIdentidad.objects.filter(persona__in=creadas)
+    if terminado:
+        for doc in extra.filter(creado__gt=terminado).select_related("persona")[:LIMITE_BLOQUEOS]:
+            bloqueos.append(_("se agregó un documento a %(persona)s.") % {"persona": doc.persona})
+    for p in Persona.objects.filter(tutor__in=creadas).exclude(pk__in=creadas.values("pk"))[:LIMITE_BLOQUEOS]:
+        bloqueos.append(_("%(persona)s tiene como tutor a una persona importada.") % {"persona": p})
+    if terminado:
+        editadas = LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Atencion),
+            object_id__in=atenciones.values("pk"),
+            action=LogEntry.Action.UPDATE,
+            timestamp__gt=terminado,
+        )
+        for entrada in editadas[:LIMITE_BLOQUEOS]:
+            bloqueos.append(_("la atención «%(a)s» se editó después.") % {"a": entrada.object_repr})
+    for p in creadas.exclude(hogar=None)[:LIMITE_BLOQUEOS]:
+        bloqueos.append(_("%(persona)s fue agregada a un hogar.") % {"persona": p})
+    return bloqueos
+
+
+def filas_del_reporte(lote: LoteImportacion, resultado: str = "") -> QuerySet[FilaImportacion]:
+    filas = lote.filas.select_related("persona").order_by("numero")
+    if resultado:
+        filas = filas.filter(resultado=resultado)
+    return filas
+
+
+def origen_de_atenciones(atenciones: list[Atencion]) -> dict[int, FilaImportacion]:
+    """Attention pk → the import row it came from (for the timeline)."""
+    return {
+        f.atencion_id: f
+        for f in FilaImportacion.objects.filter(atencion__in=[a.pk for a in atenciones]).select_related(
+            "lote"
+        )
+    }
