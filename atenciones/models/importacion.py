@@ -83,7 +83,7 @@ class LoteImportacion(models.Model):
         verbose_name = _("lote de importación")
         verbose_name_plural = _("lotes de importación")
         ordering = ["-creado", "-pk"]
-        # The office head's import of spreadsheets (migration 0007_i12 grants it to her group).
+        # The office head's import of spreadsheets (migration 0013_i12 grants it to her group).
         permissions = [("importar_planillas", _("Puede importar planillas de atenciones"))]
 
     def __str__(self) -> str:
