@@ -43,7 +43,9 @@ node_modules/.instalado: package.json package-lock.json
 
 tools: node_modules/.instalado
 
-# Uses DATABASE_URL when set (PostgreSQL in CI), the SQLite default otherwise.
+# Uses DATABASE_URL when set (PostgreSQL in CI), the SQLite default otherwise. Two test processes
+# (pytest-xdist) by default: `make test PYTEST_ARGS=` runs them in one.
+PYTEST_ARGS ?= -n 2 -q
 # pytest's exit code 5 (no test collected) is a failure here: the suite must never be empty.
 test: messages tools
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from ..choices import TipoDocumento
 from ..models import DocumentoIdentidad, Fusion, ParDuplicado, Persona
+from ..models.personas import BANDERAS as BANDERAS_PERSONA
 from ._auditoria import audita
 from ._comun import guardar, version_de
 from .documentos import _sincronizar_documento_actual
@@ -44,18 +45,9 @@ CAMPOS_ELEGIBLES = [
     "relacion_hogar",
     "tutor",
 ]
-# Vulnerability flags: set on the survivor if set on either record (a merge never hides a need).
-BANDERAS = [
-    "recien_llegada",
-    "sin_documentos",
-    "nna",
-    "nna_no_acompanado",
-    "embarazo",
-    "situacion_calle",
-    "discapacidad",
-    "violencia",
-    "requiere_interprete",
-]
+# Vulnerability flags (and the interpreter need): set on the survivor if set on either record (a
+# merge never hides a need).
+BANDERAS = [*BANDERAS_PERSONA, "requiere_interprete"]
 # Reverse links that a merge must not move: the merge's own records and the tombstone pointer.
 _NO_MOVER = {(Fusion, "superviviente"), (Fusion, "absorbida"), (Persona, "fusionada_en")}
 
