@@ -209,7 +209,6 @@ def paginas_equipo(rol: str) -> list[Pagina]:
         ),
         Pagina(reverse("equipo:derivacion", args=[externa.pk])),
         Pagina(reverse("equipo:sello")),
-        Pagina(reverse("equipo:sello_informe")),
         Pagina(reverse("equipo:sello_plan", args=[plan.pk])),
         Pagina(reverse("equipo:sello_programa", args=[programa.pk])),
         Pagina(reverse("equipo:sello_asistencia", args=[sesion.pk])),
@@ -223,6 +222,8 @@ def paginas_equipo(rol: str) -> list[Pagina]:
             Pagina(reverse("equipo:duplicado_fusionar", args=[par.pk])),
             Pagina(reverse("equipo:importaciones")),
             Pagina(reverse("equipo:importacion", args=[lote.pk])),
+            # The Sello report: once (it is the slowest page to build); the same for every role.
+            Pagina(reverse("equipo:sello_informe")),
             Pagina(reverse("equipo:derecho_solicitud", args=[solicitud.pk])),
             Pagina(reverse("equipo:derecho_datos", args=[solicitud.pk])),
             Pagina(reverse("equipo:derecho_anonimizar", args=[solicitud.pk])),
