@@ -113,3 +113,19 @@ def test_liaison_and_outsider_get_404_and_change_nothing(client, enlace_salud, e
         assert respuesta.status_code == 404
     assert Atencion.objects.get(pk=atencion.pk).caso is None
     assert client.get(_url(persona)).status_code == 405
+
+
+def test_attach_forms_keep_the_person_page_query_count_pinned(
+    client, profesional, salud, django_assert_max_num_queries
+):
+    # Open cases are loaded once for every form; attached and loose items alike add no query.
+    persona = PersonaFactory()
+    casos = CasoFactory.create_batch(4, persona=persona)
+    for i in range(10):
+        AtencionFactory(persona=persona, caso=casos[i % 4] if i % 2 else None)
+    DerivacionFactory.create_batch(4, persona=persona, departamento=salud, caso=casos[0])
+    client.force_login(profesional)
+    # Same budget as the person page without the forms (tests/atenciones/test_personas.py).
+    with django_assert_max_num_queries(20):
+        html = client.get(reverse("equipo:persona", args=[persona.pk])).content.decode()
+    assert "Vincular a caso" in html and "Desvincular del caso" in html
