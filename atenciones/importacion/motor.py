@@ -173,7 +173,7 @@ class Emparejador:
 
     @staticmethod
     def claves(datos: dict[str, Any]) -> list[tuple]:
-        claves = []
+        claves: list[tuple] = []
         if datos.get("documento_numero"):
             claves.append(("doc", datos["documento_numero"]))
         palabras = tuple(sorted(palabras_nombre(datos["nombres"], datos.get("apellidos", ""))))
