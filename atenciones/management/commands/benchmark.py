@@ -67,6 +67,7 @@ class Command(BaseCommand):
             transaction.atomic(),
         ):
             piso = self._medir(*PISO, repeticiones)
+            assert piso is not None  # the floor page's url is a constant, never empty
             resultados[PISO[0]] = piso
             self._linea(PISO[0], piso, piso["p95"])
             for nombre, usuario, url_de in PAGINAS:
