@@ -28,14 +28,14 @@ def _errores(request: HttpRequest, exc: ValidationError) -> None:
 
 @require_POST
 @equipo_requerido
-def tarea_nueva(request: HttpRequest, pk: int) -> HttpResponse:
+def tarea_nueva(request: SolicitudEquipo, pk: int) -> HttpResponse:
     caso = get_object_or_404(Caso.objects.select_related("persona"), pk=pk)
     form = TareaForm(request.POST)
     if not form.is_valid():
         # The case page shows the form again with what was typed (kept in the session for one view).
         request.session[f"tarea_caso_{caso.pk}"] = request.POST.dict()
         for errores in form.errors.values():
-            messages.error(request, " ".join(errores))
+            messages.error(request, " ".join(str(e) for e in errores))
         return redirect("equipo:caso", pk=caso.pk)
     try:
         crear_tarea(caso=caso, usuario=request.user, **form.cleaned_data)
@@ -49,7 +49,7 @@ def tarea_nueva(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @equipo_requerido
-def tarea_hecha(request: HttpRequest, pk: int) -> HttpResponse:
+def tarea_hecha(request: SolicitudEquipo, pk: int) -> HttpResponse:
     tarea = get_object_or_404(TareaCaso.objects.select_related("caso"), pk=pk)
     hecha = request.POST.get("hecha", "1") == "1"
     marcar_tarea(tarea=tarea, usuario=request.user, hecha=hecha)
@@ -59,13 +59,13 @@ def tarea_hecha(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @equipo_requerido
-def vincular(request: HttpRequest, pk: int) -> HttpResponse:
+def vincular(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """Attach (accion=agregar) or detach (accion=quitar) an attention or referral."""
     caso = get_object_or_404(Caso.objects.select_related("persona"), pk=pk)
     form = VincularForm(request.POST)
     if not form.is_valid():
         for errores in form.errors.values():
-            messages.error(request, " ".join(errores))
+            messages.error(request, " ".join(str(e) for e in errores))
         return _volver(request, caso)
     tipo, objeto_id = form.cleaned_data["elemento"]
     servicio = desvincular_de_caso if request.POST.get("accion") == "quitar" else vincular_a_caso
