@@ -56,6 +56,8 @@ def _persona_con_historial():
     persona = (
         Persona.objects.filter(pk__lte=primera + 1000).annotate(n=Count("atenciones")).order_by("-n").first()
     )
+    if persona is None:
+        return None
     return f"/equipo/personas/{persona.pk}/"
 
 

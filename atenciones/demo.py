@@ -401,7 +401,7 @@ def crear_derivaciones(*, total, usuarios, log=print):
     rng_resultado = random.Random(SEMILLA + 4 + existentes)
     R = ResultadoDerivacion
     resultados = [R.ATENDIDA_RESUELTA, R.ATENDIDA_PENDIENTE, R.NO_SE_PRESENTO, R.NO_ELEGIBLE, R.OTRO]
-    respuestas = {
+    respuestas: dict[str, str] = {
         R.ATENDIDA_RESUELTA: "Persona atendida; se entregó la prestación solicitada.",
         R.ATENDIDA_PENDIENTE: "Persona atendida; falta que traiga un documento.",
         R.NO_SE_PRESENTO: "La persona no se presentó a la hora citada.",

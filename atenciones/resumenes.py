@@ -79,19 +79,25 @@ def reconstruir() -> dict:
 
 # --- Signals: every save and delete of an attention or a topic, in the writer's transaction. ---
 
+# pre_save leaves the attention's stored (fecha_hora, canal) on the instance for post_save;
+# not a model field, so it is set and read by name.
+_ANTES = "_resumen_antes"
+
 
 def _antes_de_guardar_atencion(sender, instance: Atencion, raw=False, **kwargs) -> None:
-    instance._resumen_antes = None
+    setattr(instance, _ANTES, None)
     if instance.pk and not raw:
-        instance._resumen_antes = (
-            Atencion.objects.filter(pk=instance.pk).values_list("fecha_hora", "canal").first()
+        setattr(
+            instance,
+            _ANTES,
+            Atencion.objects.filter(pk=instance.pk).values_list("fecha_hora", "canal").first(),
         )
 
 
 def _atencion_guardada(sender, instance: Atencion, created: bool, raw=False, **kwargs) -> None:
     if raw:
         return
-    antes = getattr(instance, "_resumen_antes", None)
+    antes = getattr(instance, _ANTES, None)
     ahora = (instance.fecha_hora, instance.canal)
     if antes == ahora:
         return

@@ -27,6 +27,7 @@ urlpatterns = [
     path("personas/<int:pk>/", personas.detalle, name="persona"),
     path("personas/<int:pk>/editar/", personas.editar, name="persona_editar"),
     path("personas/<int:pk>/atencion/", personas.atencion, name="persona_atencion"),
+    path("personas/<int:pk>/vincular/", planes.vincular_desde_persona, name="persona_vincular"),
     path("personas/<int:pk>/documentos/", duplicados.documentos, name="persona_documentos"),
     path("duplicados/", duplicados.lista, name="duplicados"),
     path("duplicados/<int:pk>/", duplicados.fusionar, name="duplicado_fusionar"),

@@ -15,9 +15,12 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connections
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +68,7 @@ def alias_lectura() -> str:
 
 
 @contextmanager
-def desde_replica(request=None) -> Iterator[None]:
+def desde_replica(request: HttpRequest | None = None) -> Iterator[None]:
     """Reads inside go to the replica, unless this request's user wrote something recently."""
     reciente = getattr(settings, "REPLICA_ESCRITURA_RECIENTE", 60)
     sesion = getattr(request, "session", None)
@@ -77,11 +80,11 @@ def desde_replica(request=None) -> Iterator[None]:
         _leer_de_replica.reset(token)
 
 
-def lee_de_replica(vista: Callable) -> Callable:
+def lee_de_replica(vista: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """View decorator: the view's reads go to the replica (see desde_replica)."""
 
     @functools.wraps(vista)
-    def envuelta(request, *args, **kwargs):
+    def envuelta(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         with desde_replica(request):
             return vista(request, *args, **kwargs)
 
@@ -92,10 +95,10 @@ class EscrituraRecienteMiddleware:
     """Remembers in the session when a user wrote something: an unsafe request answered with a
     redirect (the portal's post/redirect/get). A download answering a POST (an export) wrote nothing."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         respuesta = self.get_response(request)
         if (
             replica_configurada()
@@ -110,14 +113,14 @@ class EscrituraRecienteMiddleware:
 class RouterReplica:
     """Django database router: reads inside desde_replica() to the replica, the rest to the primary."""
 
-    def db_for_read(self, model, **hints) -> str:
+    def db_for_read(self, model: type[Model], **hints: Any) -> str:
         return alias_lectura()
 
-    def db_for_write(self, model, **hints) -> str:
+    def db_for_write(self, model: type[Model], **hints: Any) -> str:
         return "default"
 
-    def allow_relation(self, obj1, obj2, **hints) -> bool:
+    def allow_relation(self, obj1: Model, obj2: Model, **hints: Any) -> bool:
         return True  # the same data on both
 
-    def allow_migrate(self, db, app_label, model_name=None, **hints) -> bool:
+    def allow_migrate(self, db: str, app_label: str, model_name: str | None = None, **hints: Any) -> bool:
         return db == "default"  # the replica follows the primary's schema

@@ -123,6 +123,10 @@ MATRIZ = {
     "equipo:persona_atencion": [(lambda d: {"pk": d["persona"].pk}, equipo())],
     "equipo:caso_nuevo": [(lambda d: {"persona_pk": d["persona"].pk}, equipo())],
     "equipo:persona_documentos": [(lambda d: {"pk": d["persona"].pk}, equipo())],
+    "equipo:persona_vincular": [
+        (lambda d: {"pk": d["persona"].pk}, todos(405)),
+        (lambda d: {"pk": d["persona"].pk}, equipo(personal=302), "post"),
+    ],
     # Duplicate review and merge (issue #11): the office head's permission only.
     "equipo:duplicados": [(None, solo_encargada())],
     "equipo:duplicado_fusionar": [(lambda d: {"pk": _par(d).pk}, solo_encargada())],

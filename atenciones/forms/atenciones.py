@@ -7,6 +7,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,7 +62,10 @@ def opciones_destino(
         organizaciones = organizaciones.annotate(
             del_area=Exists(Servicio.objects.filter(organizacion=OuterRef("pk"), area=area))
         )
-    propuestos, deptos, orgs, plazos = [], [], [], []
+    propuestos: list[tuple[str, str]] = []
+    deptos: list[tuple[str, str]] = []
+    orgs: list[tuple[str, str]] = []
+    plazos: list[str] = []
     for d in departamentos:
         propuesto = bool(area) and d.area == area
         (propuestos if propuesto else deptos).append(opcion_destino(d))
@@ -72,7 +76,7 @@ def opciones_destino(
         (propuestos if propuesto else orgs).append(opcion_destino(o))
         if propuesto:
             plazos.append(f"{o.nombre}: {_plazo(o, hoy)}")
-    grupos = [("", "—")]
+    grupos: list[tuple[Any, Any]] = [("", "—")]
     if propuestos:
         grupos.append((_("Propuestos para el tema"), propuestos))
     otros = _(" (no corresponden al tema)") if area else ""
@@ -154,7 +158,7 @@ class AtencionForm(TokenEnvioMixin, forms.Form):
         )
         # The referral's topic: the one chosen, else the attention's first topic (proposed).
         if self.is_bound:
-            tema = self.data.get("der_tema") or next(iter(self.data.getlist("temas")), None)
+            tema = self.data.get("der_tema") or next(iter(cast(QueryDict, self.data).getlist("temas")), None)
         else:
             tema = self.initial.get("der_tema") or next(iter(self.initial.get("temas") or []), None)
         choices, plazos = opciones_destino(tema if tema in Tema.values else None)

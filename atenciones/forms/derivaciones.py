@@ -203,7 +203,7 @@ class CambioEstadoForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The onward destinations cost queries: only the resolve form (and the admin's) lists them.
         if con_destinos or derivacion is not None:
-            self.fields["siguiente_destino"].choices = opciones_de_destino(
+            cast(forms.ChoiceField, self.fields["siguiente_destino"]).choices = opciones_de_destino(
                 tema or (derivacion.tema if derivacion is not None else None)
             )
         if derivacion is not None:
@@ -216,7 +216,7 @@ class CambioEstadoForm(forms.Form):
             self.fields["motivo_rechazo"].help_text = _("Obligatorio para rechazarla.")
             self.order_fields(["nuevo_estado", "nota", "respuesta", "motivo_rechazo"])
 
-    def clean_resultado(self):
+    def clean_resultado(self) -> str:
         return self.cleaned_data.get("resultado") or ResultadoDerivacion.ATENDIDA_RESUELTA
 
     def argumentos_resultado(self) -> dict:

@@ -1,5 +1,7 @@
 """The external organisation's answer to one referral (signed link, no account)."""
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,15 +41,17 @@ class RespuestaExternaForm(forms.Form):
         help_text=_("No escriba datos sensibles innecesarios."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         accion = self.data.get("accion") if self.is_bound else self.initial.get("accion")
         if accion == "rechazar":
             # Distinct labels: the page holds both forms.
             self.fields["nota"].label = _("Comentario sobre el rechazo")
 
-    def clean(self):
+    def clean(self) -> dict[str, Any] | None:
         datos = super().clean()
+        if datos is None:
+            return datos
         accion = datos.get("accion")
         if accion == "rechazar" and not datos.get("motivo_rechazo"):
             self.add_error("motivo_rechazo", _("Elija el motivo del rechazo."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -54,7 +54,7 @@ class MapeoForm(forms.Form):
     def __init__(self, *args: Any, lote: LoteImportacion, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lote = lote
-        self.fields["hoja"].choices = [(h, h) for h in lote.hojas]
+        cast(forms.ChoiceField, self.fields["hoja"]).choices = [(h, h) for h in lote.hojas]
         self.fields["hoja"].initial = lote.hoja
         opciones = [("", _("— no importar —"))] + [(c.clave, c.etiqueta) for c in CAMPOS]
         for i, encabezado in enumerate(lote.encabezados):
@@ -64,7 +64,7 @@ class MapeoForm(forms.Form):
                 required=False,
                 initial=lote.mapeo.get(str(i), ""),
             )
-        if lote.mapeo_guardado_id:
+        if lote.mapeo_guardado_id and lote.mapeo_guardado is not None:
             self.fields["guardar_como"].initial = lote.mapeo_guardado.nombre
 
     def columnas(self) -> list[forms.BoundField]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
@@ -173,7 +173,7 @@ class Emparejador:
 
     @staticmethod
     def claves(datos: dict[str, Any]) -> list[tuple]:
-        claves = []
+        claves: list[tuple] = []
         if datos.get("documento_numero"):
             claves.append(("doc", datos["documento_numero"]))
         palabras = tuple(sorted(palabras_nombre(datos["nombres"], datos.get("apellidos", ""))))
@@ -256,8 +256,8 @@ def procesar(
     lote: LoteImportacion,
     hoja: Hoja,
     *,
-    usuario: AbstractBaseUser,
-    profesional: AbstractBaseUser,
+    usuario: User,
+    profesional: User,
     progreso: Callable[[int], None] | None = None,
 ) -> LoteImportacion:
     """Run the batch's dry run (`lote.simulacion`) or import over the sheet's rows."""

@@ -4,7 +4,7 @@ import datetime
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -74,6 +74,7 @@ def _por_persona_crudo(inicio: datetime.datetime, fin: datetime.datetime):
 
 
 def mes_y_canal(p: Periodo, crudo: bool = False) -> list[dict[str, Any]]:
+    filas: QuerySet[Any, Any]  # rows from either table: dicts of the same keys
     if crudo:
         filas = (
             Atencion.objects.filter(fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin)
@@ -159,6 +160,7 @@ def atenciones_por_canal(p: Periodo, filas=None) -> list[dict]:
 
 def atenciones_por_tema(p: Periodo, crudo: bool = False) -> list[dict]:
     """An attention with two topics counts once in each."""
+    filas: QuerySet[Any, Any]  # rows from either table: dicts of the same keys
     if crudo:
         filas = (
             AtencionTema.objects.filter(atencion__fecha_hora__gte=p.inicio, atencion__fecha_hora__lt=p.fin)

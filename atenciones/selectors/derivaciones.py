@@ -1,9 +1,11 @@
 """Reused reads of referrals: inbox, overdue ones, follow-ups due, and who may move what."""
 
 import datetime
+from typing import cast
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django_countries.fields import Country
 
 from oficina.roles import Usuario, es_encargada, es_enlace, es_profesional
 
@@ -40,7 +42,7 @@ def bandeja_de(user: Usuario) -> DerivacionQuerySet:
     )
 
 
-def siguiente_abierta(user, *, excluir: int | None = None) -> int | None:
+def siguiente_abierta(user: Usuario, *, excluir: int | None = None) -> int | None:
     """Id of the next open referral for `user` to act on: a liaison's inbox, by due date."""
     qs = (bandeja_de(user) if es_enlace(user) else Derivacion.objects.none()).abiertas()
     if excluir is not None:
@@ -140,7 +142,8 @@ def datos_compartidos(derivacion: Derivacion) -> list[tuple[str, str]]:
         elif campo == CampoPersona.FECHA_NACIMIENTO:
             valor = persona.fecha_nacimiento.strftime("%d-%m-%Y") if persona.fecha_nacimiento else ""
         elif campo == CampoPersona.NACIONALIDAD:
-            valor = persona.nacionalidad.name if persona.nacionalidad else ""
+            # CountryField gives a Country at run time (the stubs say str).
+            valor = cast(Country, persona.nacionalidad).name if persona.nacionalidad else ""
         elif campo == CampoPersona.DIRECCION:
             valor = ", ".join(filter(None, [persona.direccion, persona.comuna]))
         elif campo == CampoPersona.SITUACION_MIGRATORIA:

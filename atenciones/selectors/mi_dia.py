@@ -74,7 +74,7 @@ def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     }
 
 
-def _bloque_con_vencidas(qs, hoy):
+def _bloque_con_vencidas(qs: DerivacionQuerySet, hoy: datetime.date) -> tuple[dict[str, Any], int]:
     """A referrals block and how many are overdue: the overdue count comes with the total."""
     items = list(qs[:LIMITE_MI_DIA])
     if len(items) < LIMITE_MI_DIA:
@@ -87,7 +87,7 @@ def _bloque_con_vencidas(qs, hoy):
     return {"items": items, "total": total, "mas": total > len(items)}, vencidas
 
 
-def mi_dia_enlace(user, hoy=None):
+def mi_dia_enlace(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     """A liaison's day: their inbox's open referrals, overdue first, and the counts by state."""
     from .derivaciones import bandeja_de, conteos_por_estado
 

@@ -150,7 +150,9 @@ def _caso_abierto(caso: Caso) -> Caso:
 
 @audita()
 @transaction.atomic
-def crear_tarea(*, caso: Caso, descripcion: str, vence: datetime.date, responsable, usuario) -> TareaCaso:
+def crear_tarea(
+    *, caso: Caso, descripcion: str, vence: datetime.date, responsable: User | None, usuario: User
+) -> TareaCaso:
     """Add a next step to an open case; due today or later, for an office professional."""
     caso = _caso_abierto(caso)
     exigir_persona_activa(caso.persona)
@@ -171,7 +173,7 @@ def crear_tarea(*, caso: Caso, descripcion: str, vence: datetime.date, responsab
 
 @audita()
 @transaction.atomic
-def marcar_tarea(*, tarea: TareaCaso, usuario, hecha: bool = True) -> TareaCaso:
+def marcar_tarea(*, tarea: TareaCaso, usuario: User, hecha: bool = True) -> TareaCaso:
     """Tick a task as done (recording who), or untick it."""
     tarea = TareaCaso.objects.select_for_update().get(pk=tarea.pk)
     if hecha and tarea.hecha_en is None:
@@ -183,13 +185,14 @@ def marcar_tarea(*, tarea: TareaCaso, usuario, hecha: bool = True) -> TareaCaso:
     return tarea
 
 
-def _modelo(tipo: str):
-    return {"atencion": Atencion, "derivacion": Derivacion}[tipo]
+def _modelo(tipo: str) -> type[Atencion] | type[Derivacion]:
+    modelos: dict[str, type[Atencion] | type[Derivacion]] = {"atencion": Atencion, "derivacion": Derivacion}
+    return modelos[tipo]
 
 
 @audita()
 @transaction.atomic
-def vincular_a_caso(*, caso: Caso, tipo: str, objeto_id: int, usuario) -> Atencion | Derivacion:
+def vincular_a_caso(*, caso: Caso, tipo: str, objeto_id: int, usuario: User) -> Atencion | Derivacion:
     """Attach an attention or a referral of the case's person to the case (after the fact)."""
     caso = _caso_abierto(caso)
     exigir_persona_activa(caso.persona)
@@ -205,7 +208,7 @@ def vincular_a_caso(*, caso: Caso, tipo: str, objeto_id: int, usuario) -> Atenci
 
 @audita()
 @transaction.atomic
-def desvincular_de_caso(*, caso: Caso, tipo: str, objeto_id: int, usuario) -> Atencion | Derivacion:
+def desvincular_de_caso(*, caso: Caso, tipo: str, objeto_id: int, usuario: User) -> Atencion | Derivacion:
     """Detach an attention or a referral from the case (it stays in the person's record)."""
     caso = _caso_abierto(caso)
     objeto = _modelo(tipo).objects.select_for_update().filter(pk=objeto_id, caso=caso).first()

@@ -29,7 +29,7 @@ from ..models import (
     Persona,
     SeguimientoDerivacion,
 )
-from ._auditoria import audita
+from ._auditoria import audita, usuario_sistema
 from ._comun import TransicionInvalida, exigir_persona_activa, guardar
 
 
@@ -221,7 +221,7 @@ def cambiar_estado_derivacion(
         organizacion=organizacion,
     )
     if siguiente is not None:
-        tipo, destino = siguiente
+        _tipo, destino = siguiente
         derivar(
             persona=actual.persona,
             derivado_por=usuario,
@@ -233,7 +233,8 @@ def cambiar_estado_derivacion(
             caso=actual.caso,
             derivada_desde=actual,
             _consentimiento_heredado=True,
-            **{tipo: destino},
+            departamento=destino if isinstance(destino, Departamento) else None,
+            organizacion=destino if isinstance(destino, Organizacion) else None,
         )
     # Keep the caller's instance in step with the database.
     for campo in campos + ["fecha_cierre"]:
@@ -270,7 +271,7 @@ def _validar_resultado(
             raise ValidationError(
                 {"fecha_atendida": _("La fecha de atención no puede ser anterior al envío de la derivación.")}
             )
-    siguiente = None
+    siguiente: tuple[str, Departamento | Organizacion] | None = None
     if resultado == R.DERIVADA:
         if organizacion is not None:
             raise ValidationError(
@@ -278,12 +279,11 @@ def _validar_resultado(
             )
         if bool(siguiente_departamento) == bool(siguiente_organizacion):
             raise ValidationError({"siguiente_destino": _("Elija el destino al que se deriva.")})
-        siguiente = (
-            ("departamento", siguiente_departamento)
-            if siguiente_departamento
-            else ("organizacion", siguiente_organizacion)
-        )
-        if siguiente[1] == actual.destino:
+        if siguiente_departamento is not None:
+            siguiente = ("departamento", siguiente_departamento)
+        elif siguiente_organizacion is not None:
+            siguiente = ("organizacion", siguiente_organizacion)
+        if siguiente is not None and siguiente[1] == actual.destino:
             raise ValidationError(
                 {"siguiente_destino": _("No se puede derivar al mismo destino que recibió la derivación.")}
             )
@@ -361,7 +361,7 @@ def emitir_enlace(*, derivacion: Derivacion, usuario: User) -> EnlaceExterno:
         raise ValidationError(_("Solo las derivaciones a organizaciones externas usan enlace."))
     if not derivacion.abierta:
         raise ValidationError(_("La derivación ya está cerrada: no se envía un enlace."))
-    email = derivacion.organizacion.email
+    email = derivacion.organizacion.email if derivacion.organizacion is not None else ""
     if not email:
         raise ValidationError(
             _("La organización no tiene correo para derivaciones: agréguelo en el administrador.")
@@ -421,6 +421,8 @@ def responder_externo(
     The organisation has no account: its events carry the organisation, and `usuario` (the system
     user by default) is the actor of the change history.
     """
+    if usuario is None:  # @audita already passes the system user; this narrows the type
+        usuario = usuario_sistema()
     enlace = EnlaceExterno.objects.select_for_update().get(pk=enlace.pk)
     if enlace.revocado or enlace.expirado:
         raise ValidationError(_("Este enlace ya no es válido."))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import IO
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -58,7 +58,7 @@ def crear_lote(
     *,
     archivo: IO[bytes],
     nombre: str,
-    usuario: AbstractBaseUser,
+    usuario: User,
     hoja: str = "",
     mapeo_guardado: MapeoImportacion | None = None,
 ) -> LoteImportacion:
@@ -97,7 +97,8 @@ def crear_lote(
     try:
         lote.save()
     except Exception:
-        lote.archivo.storage.delete(archivo_guardado)
+        if archivo_guardado:
+            lote.archivo.storage.delete(archivo_guardado)
         raise
     return lote
 
@@ -107,7 +108,7 @@ def crear_lote(
 def ajustar_mapeo(
     *,
     lote: LoteImportacion,
-    usuario: AbstractBaseUser,
+    usuario: User,
     mapeo: dict[int, str],
     hoja: str | None = None,
     guardar_como: str = "",
@@ -161,9 +162,7 @@ def _poner_en_cola(lote: LoteImportacion, simulacion: bool, en_segundo_plano: bo
 
 @audita()
 @transaction.atomic
-def simular_lote(
-    *, lote: LoteImportacion, usuario: AbstractBaseUser, en_segundo_plano: bool = True
-) -> LoteImportacion:
+def simular_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool = True) -> LoteImportacion:
     """Queue the dry run: every row's outcome, nothing written but the report."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
     if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO):
@@ -174,9 +173,7 @@ def simular_lote(
 
 @audita()
 @transaction.atomic
-def importar_lote(
-    *, lote: LoteImportacion, usuario: AbstractBaseUser, en_segundo_plano: bool = True
-) -> LoteImportacion:
+def importar_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool = True) -> LoteImportacion:
     """Queue the import (after a dry run)."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
     if lote.estado not in (Estado.SIMULADO, Estado.FALLIDO) or (
@@ -191,7 +188,7 @@ def importar_lote(
 def ejecutar_lote(
     lote_id: int,
     *,
-    usuario: AbstractBaseUser | None = None,
+    usuario: User | None = None,
     progreso: Callable[[int], None] | None = None,
 ) -> LoteImportacion | None:
     """The background job: run the batch's dry run or import; resumes where a dead worker stopped.
@@ -239,7 +236,7 @@ def _ejecutar(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImpor
 
 @audita()
 @transaction.atomic
-def deshacer_lote(*, lote: LoteImportacion, usuario: AbstractBaseUser) -> LoteImportacion:
+def deshacer_lote(*, lote: LoteImportacion, usuario: User) -> LoteImportacion:
     """Delete everything the import created, if none of it was used since; else list what blocks it."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
     if lote.estado != Estado.IMPORTADO:
@@ -262,8 +259,8 @@ def deshacer_lote(*, lote: LoteImportacion, usuario: AbstractBaseUser) -> LoteIm
 
 
 def _borrar_archivo(lote: LoteImportacion) -> None:
-    if lote.archivo:
-        nombre = lote.archivo.name
+    nombre = lote.archivo.name
+    if nombre:  # the same test as `if lote.archivo`
         storage = lote.archivo.storage
         transaction.on_commit(lambda: storage.delete(nombre))
         lote.archivo = ""
@@ -271,7 +268,7 @@ def _borrar_archivo(lote: LoteImportacion) -> None:
 
 @audita()
 @transaction.atomic
-def borrar_archivos_vencidos(*, usuario: AbstractBaseUser | None = None) -> int:
+def borrar_archivos_vencidos(*, usuario: User | None = None) -> int:
     """Delete the files of batches that can no longer be undone (past the undo window, undone,
     or never imported); returns how many."""
     limite = timezone.now() - datetime.timedelta(days=settings.IMPORTACION_DIAS_DESHACER)

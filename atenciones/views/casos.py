@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -124,20 +125,21 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     # The person's attentions and referrals not in this case, to attach them (the latest 20 of each):
     # listed on demand (?agregar=1), so the case page keeps its query count.
     agregar = request.GET.get("agregar") == "1" and caso.abierto
-    sueltas = (
+    sueltas: QuerySet[Atencion] | list[Atencion] = (
         Atencion.objects.filter(persona_id=caso.persona_id)
         .exclude(caso=caso)
         .only("pk", "fecha_hora", "canal", "caso_id")
         .order_by("-fecha_hora")[:20]
     )
-    derivaciones_sueltas = (
+    derivaciones_sueltas: QuerySet[Derivacion] | list[Derivacion] = (
         Derivacion.objects.filter(persona_id=caso.persona_id)
         .exclude(caso=caso)
         .select_related("departamento", "organizacion")
         .order_by("-fecha_envio")[:20]
     )
     if not agregar:
-        sueltas = derivaciones_sueltas = []
+        sueltas = []
+        derivaciones_sueltas = []
     borrador = request.session.pop(f"tarea_caso_{caso.pk}", None)
     return render(
         request,

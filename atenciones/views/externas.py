@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sello_migrante.seguridad import ip_cliente
 
-from ..acceso import derivacion_para, equipo_requerido
+from ..acceso import SolicitudEquipo, derivacion_para, equipo_requerido
 from ..choices import EstadoDerivacion
 from ..enlaces_externos import EnlaceNoDisponible, enlace_desde_token, registrar_apertura
 from ..forms.externas import RespuestaExternaForm
@@ -114,7 +114,7 @@ def externa(request: HttpRequest, token: str) -> HttpResponse:
                 )
     if form is not None and "accion" in form.errors:
         messages.error(request, _("Acción desconocida: use los botones de la página."))
-    registrar_apertura(enlace=enlace, ip=ip_cliente(request))
+    registrar_apertura(enlace=enlace, ip=ip_cliente(request) or "")
     accion_con_error = form.data.get("accion") if form is not None else None
 
     def form_de(accion: str) -> RespuestaExternaForm:
@@ -149,7 +149,7 @@ def externa(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @equipo_requerido
-def enlace_oficina(request: HttpRequest, pk: int) -> HttpResponse:
+def enlace_oficina(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """The office re-sends (a new link; earlier ones revoked) or revokes the organisation's link."""
     derivacion = derivacion_para(request.user, pk)
     accion = request.POST.get("accion")

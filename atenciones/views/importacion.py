@@ -7,14 +7,14 @@ import io
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from ..acceso import equipo_requerido
+from ..acceso import SolicitudEquipo, equipo_requerido
 from ..exportar import PELIGROSOS, TIPO_CONTENIDO, XLSX
 from ..forms._errores import errores_a_formulario
 from ..forms.importacion import MapeoForm, SubirForm
@@ -27,18 +27,18 @@ POR_PAGINA = 50
 Estado = LoteImportacion.Estado
 
 
-def _exigir_permiso(request: HttpRequest) -> None:
+def _exigir_permiso(request: SolicitudEquipo) -> None:
     if not request.user.has_perm(PERMISO):
         raise Http404
 
 
-def _lote(request: HttpRequest, pk: int) -> LoteImportacion:
+def _lote(request: SolicitudEquipo, pk: int) -> LoteImportacion:
     _exigir_permiso(request)
     return get_object_or_404(LoteImportacion.objects.select_related("mapeo_guardado", "creado_por"), pk=pk)
 
 
 @equipo_requerido
-def lista(request: HttpRequest) -> HttpResponse:
+def lista(request: SolicitudEquipo) -> HttpResponse:
     """The batches, newest first, and the upload form."""
     _exigir_permiso(request)
     form = SubirForm(request.POST or None, request.FILES or None)
@@ -62,7 +62,7 @@ def lista(request: HttpRequest) -> HttpResponse:
 
 
 @equipo_requerido
-def detalle(request: HttpRequest, pk: int) -> HttpResponse:
+def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """One batch: its mapping (editable until imported), progress, or report."""
     lote = _lote(request, pk)
     form = None
@@ -104,7 +104,7 @@ def detalle(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @equipo_requerido
-def progreso(request: HttpRequest, pk: int) -> JsonResponse:
+def progreso(request: SolicitudEquipo, pk: int) -> JsonResponse:
     """The batch's progress for the page's progress bar."""
     lote = _lote(request, pk)
     return JsonResponse(
@@ -119,7 +119,7 @@ def progreso(request: HttpRequest, pk: int) -> JsonResponse:
 
 @require_POST
 @equipo_requerido
-def importar(request: HttpRequest, pk: int) -> HttpResponse:
+def importar(request: SolicitudEquipo, pk: int) -> HttpResponse:
     lote = _lote(request, pk)
     try:
         importar_lote(lote=lote, usuario=request.user)
@@ -131,7 +131,7 @@ def importar(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @equipo_requerido
-def deshacer(request: HttpRequest, pk: int) -> HttpResponse:
+def deshacer(request: SolicitudEquipo, pk: int) -> HttpResponse:
     lote = _lote(request, pk)
     try:
         deshacer_lote(lote=lote, usuario=request.user)
@@ -153,7 +153,7 @@ def _seguro(valor: object) -> object:
 
 
 @equipo_requerido
-def reporte(request: HttpRequest, pk: int) -> HttpResponse:
+def reporte(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """The report as XLSX: each original row beside its outcome (streamed row by row into the book)."""
     lote = _lote(request, pk)
     libro = Workbook(write_only=True)

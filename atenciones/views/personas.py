@@ -142,6 +142,7 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
             "miembros": miembros,
             "tutelados": tutelados,
             "casos_abiertos": casos_abiertos,
+            "ids_abiertos": {c.pk for c in casos_abiertos},
             "pagina": pagina,
             "linea": selectors.cargar_linea_de_tiempo(list(pagina)),
         },

@@ -12,7 +12,7 @@ from ..choices import Area, CampoPersona, Idioma, IdiomaPublico, Tema
 from ..plazos import sumar_plazo
 
 
-def validar_campos_persona(valor) -> None:
+def validar_campos_persona(valor: object) -> None:
     """A list of CampoPersona values."""
     from django.core.exceptions import ValidationError
 

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core import mail, signing
 from django.core.cache import cache
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,8 +54,10 @@ def _derivar(persona, profesional, ong, capturar, **extra):
         )
 
 
-def _url_del_correo(correo) -> str:
-    return re.search(r"https?://\S+/externa/\S+/", correo.body).group(0)
+def _url_del_correo(correo: EmailMessage) -> str:
+    enlace = re.search(r"https?://\S+/externa/\S+/", str(correo.body))
+    assert enlace is not None, correo.body
+    return enlace.group(0)
 
 
 def _ruta(url: str) -> str:

@@ -215,12 +215,16 @@ def _valores_en_cache(ruta: Path, en_cache: dict, hojas: list[str]) -> None:
             datos = origen.read(parte.filename)
             if m := re.match(r"xl/worksheets/sheet(\d+)\.xml$", parte.filename):
                 titulo = hojas[int(m.group(1)) - 1]
-                datos = re.sub(
-                    r'<c r="([A-Z]+\d+)"><f>([^<]*)</f><v\s*/?>(?:</v>)?</c>',
-                    lambda c, t=titulo: (
+
+                def con_valor(c: re.Match[str], t: str = titulo) -> str:
+                    return (
                         f'<c r="{c.group(1)}"><f>{c.group(2)}</f>'
                         f"<v>{en_cache.get((t, c.group(1)), 0)}</v></c>"
-                    ),
+                    )
+
+                datos = re.sub(
+                    r'<c r="([A-Z]+\d+)"><f>([^<]*)</f><v\s*/?>(?:</v>)?</c>',
+                    con_valor,
                     datos.decode(),
                 ).encode()
             destino.writestr(parte, datos)
@@ -229,7 +233,8 @@ def _valores_en_cache(ruta: Path, en_cache: dict, hojas: list[str]) -> None:
 
 def construir(xlsx: Path = XLSX, csv: Path = CSV) -> None:
     libro = Workbook()
-    libro.remove(libro.active)
+    if libro.active is not None:  # the new workbook's default sheet
+        libro.remove(libro.active)
     en_cache: dict = {}
     _hoja(libro, "Atenciones 2023", FILAS_2023, combinar_persona=True, en_cache=en_cache)
     _hoja(libro, "Atenciones 2024", FILAS_2024, combinar_persona=False, en_cache=en_cache)

@@ -67,6 +67,8 @@ class Command(BaseCommand):
             transaction.atomic(),
         ):
             piso = self._medir(*PISO, repeticiones)
+            if piso is None:  # unreachable: the floor page's url is a constant
+                raise CommandError("La página piso no tiene URL.")
             resultados[PISO[0]] = piso
             self._linea(PISO[0], piso, piso["p95"])
             for nombre, usuario, url_de in PAGINAS:
