@@ -21,6 +21,7 @@ from tests.navegador.paginas import (
     paginas_admin,
     paginas_anonimas,
     paginas_equipo,
+    paginas_externas,
     paginas_publicas,
     preparar_demo,
 )
@@ -59,6 +60,8 @@ def test_every_public_and_staff_page_is_valid_html(client, validador, tmp_path, 
     paginas: dict[str, str] = {}
     for url in paginas_publicas():
         _guardar(tmp_path, paginas, url, client.get(url))
+    for pagina in paginas_externas():
+        _guardar(tmp_path, paginas, pagina.url, client.get(pagina.url))
     for pagina in paginas_anonimas():
         _guardar(tmp_path, paginas, pagina.url, client.get(pagina.url))
         _guardar(tmp_path, paginas, f"{pagina.url} (enviado vacío)", client.post(pagina.url, {"_": ""}))

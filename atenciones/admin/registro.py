@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from ..models import Persona
 from ..selectors import personas as selectors
 from ..services.personas import registrar_persona
+from .version import OcultoSinEtiqueta
 
 CAMPOS_REGISTRO = ["consentimiento", "confirmar_duplicados"]
 
@@ -86,7 +87,7 @@ class RegistroPersonaAdminMixin(_ModelAdmin):
                     )
                 },
             ),
-            "confirmar_duplicados": forms.CharField(required=False, widget=forms.HiddenInput),
+            "confirmar_duplicados": forms.CharField(required=False, widget=OcultoSinEtiqueta),
             "clean": clean,
         }
         metaclase = type(base)

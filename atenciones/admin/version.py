@@ -35,6 +35,16 @@ def _texto(valor: Any) -> str:
     return str(valor)
 
 
+class OcultoSinEtiqueta(forms.HiddenInput):
+    """A hidden admin field: the admin prints a label for every field, this one points nowhere.
+
+    A label's `for` must name a visible control (HTML checker), so the hidden input has none.
+    """
+
+    def id_for_label(self, id_: str) -> str:
+        return ""
+
+
 class VersionAdminMixin(_ModelAdmin):
     """For a ModelAdmin: refuse a stale change form (see the module docstring)."""
 
@@ -112,7 +122,7 @@ class VersionAdminMixin(_ModelAdmin):
 
         atributos = {
             "__module__": __name__,
-            CAMPO_VERSION: forms.CharField(required=False, widget=forms.HiddenInput),
+            CAMPO_VERSION: forms.CharField(required=False, widget=OcultoSinEtiqueta),
             "__init__": __init__,
             "clean": clean,
         }

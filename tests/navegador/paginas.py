@@ -5,7 +5,9 @@ look at the same pages. Each list holds one page of every kind the role can open
 sent empty (its error summary) where the role has one.
 """
 
+import datetime
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
@@ -14,9 +16,33 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db.models import Model, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
-from atenciones.models import Atencion, Caso, Derivacion, Persona, SolicitudDerecho
-from oficina.models import Actividad, Capacitacion, Departamento, Organizacion, PaginaInformativa
+from atenciones import enlaces_externos
+from atenciones.models import (
+    Atencion,
+    Caso,
+    Derivacion,
+    EnlaceExterno,
+    LoteImportacion,
+    ParDuplicado,
+    Persona,
+    SolicitudDerecho,
+)
+from atenciones.services.casos import crear_tarea
+from atenciones.services.derivaciones import derivar, emitir_enlace
+from atenciones.services.importacion import crear_lote
+from oficina.models import (
+    Actividad,
+    Capacitacion,
+    Departamento,
+    Organizacion,
+    PaginaInformativa,
+    PlanTrabajo,
+    Programa,
+)
+
+PLANILLA_MUESTRA = Path(__file__).resolve().parents[1] / "importacion" / "planilla_atenciones_muestra.xlsx"
 
 IDIOMAS = ["es", "ht", "en"]
 PAGINAS_PUBLICAS = [
@@ -52,6 +78,38 @@ def preparar_demo() -> None:
     call_command("seed_demo", personas=60, atenciones=240, force=True, verbosity=0)
     if not SolicitudDerecho.objects.exists():
         SolicitudDerecho.objects.create(tipo="acceso", solicitante="Ana", persona=Persona.objects.first())
+    encargada = get_user_model().objects.get(username="encargada")
+    if not LoteImportacion.objects.exists():
+        with PLANILLA_MUESTRA.open("rb") as archivo:
+            crear_lote(archivo=archivo, nombre=PLANILLA_MUESTRA.name, usuario=encargada)
+    if not ParDuplicado.objects.filter(estado=ParDuplicado.Estado.PENDIENTE).exists():
+        a, b = Persona.objects.order_by("pk")[:2]
+        ParDuplicado.objects.create(persona_a=a, persona_b=b, probabilidad=80, evidencia=["nombre"])
+    caso = _caso_demo()
+    if not caso.tareas.exists():
+        crear_tarea(
+            caso=caso,
+            descripcion="Llamar por la cita en Fonasa",
+            vence=timezone.localdate() + datetime.timedelta(days=7),
+            responsable=encargada,
+            usuario=encargada,
+        )
+    if not EnlaceExterno.objects.exists():
+        organizacion = _primero(
+            Organizacion.objects.filter(activa=True, acepta_derivaciones=True).order_by("pk")
+        )
+        if not organizacion.email:
+            organizacion.email = "derivaciones@example.org"
+            organizacion.save(update_fields=["email"])
+        derivacion = derivar(
+            persona=caso.persona,
+            derivado_por=encargada,
+            tema="salud",
+            motivo="Se solicita atención según lo conversado con la persona.",
+            consentimiento=True,
+            organizacion=organizacion,
+        )
+        emitir_enlace(derivacion=derivacion, usuario=encargada)
 
 
 def clave_demo() -> str:
@@ -71,6 +129,18 @@ def _primero(filas: QuerySet[_M]) -> _M:
     if fila is None:
         raise LookupError(f"seed_demo dejó sin filas: {filas.model.__name__}")
     return fila
+
+
+def _caso_demo() -> Caso:
+    """The open case of a person with a household (the staff pages' case)."""
+    persona = _primero(Persona.objects.filter(hogar__isnull=False, casos__estado="abierto").order_by("pk"))
+    return _primero(Caso.objects.filter(persona=persona, estado="abierto"))
+
+
+def paginas_externas() -> list[Pagina]:
+    """The page an external organisation opens through its signed link (no sign-in)."""
+    enlace = _primero(EnlaceExterno.objects.filter(revocado_en__isnull=True).order_by("pk"))
+    return [Pagina(reverse("externa", args=[enlaces_externos.token_de(enlace)]))]
 
 
 def paginas_anonimas() -> list[Pagina]:
@@ -102,8 +172,8 @@ def paginas_equipo(rol: str) -> list[Pagina]:
             Pagina(reverse("equipo:derivacion", args=[derivacion.pk])),
             Pagina(reverse("password_change"), enviar="main form button[type=submit]"),
         ]
-    persona = _primero(Persona.objects.filter(hogar__isnull=False, casos__estado="abierto").order_by("pk"))
-    caso = _primero(Caso.objects.filter(persona=persona, estado="abierto"))
+    caso = _caso_demo()
+    persona = caso.persona
     derivacion = _primero(Derivacion.objects.filter(estado="en_atencion").order_by("pk"))
     paginas = [
         Pagina(reverse("equipo:mi_dia")),
@@ -129,9 +199,31 @@ def paginas_equipo(rol: str) -> list[Pagina]:
         Pagina(reverse("equipo:indicadores")),
         Pagina(reverse("equipo:indicadores") + "?tipo=personalizado&desde=2026-05-01&hasta=2026-01-01"),
     ]
+    plan = _primero(PlanTrabajo.objects.order_by("pk"))
+    programa = _primero(Programa.objects.filter(actividades__isnull=False).distinct().order_by("pk"))
+    sesion = _primero(Actividad.objects.filter(programa=programa).order_by("pk"))
+    externa = _primero(EnlaceExterno.objects.order_by("pk")).derivacion
+    paginas += [
+        Pagina(
+            reverse("equipo:persona_documentos", args=[persona.pk]), enviar="main form button[type=submit]"
+        ),
+        Pagina(reverse("equipo:derivacion", args=[externa.pk])),
+        Pagina(reverse("equipo:sello")),
+        Pagina(reverse("equipo:sello_plan", args=[plan.pk])),
+        Pagina(reverse("equipo:sello_programa", args=[programa.pk])),
+        Pagina(reverse("equipo:sello_asistencia", args=[sesion.pk])),
+    ]
     if rol == "encargada":
         solicitud = _primero(SolicitudDerecho.objects.all())
+        par = _primero(ParDuplicado.objects.filter(estado=ParDuplicado.Estado.PENDIENTE))
+        lote = _primero(LoteImportacion.objects.order_by("pk"))
         paginas += [
+            Pagina(reverse("equipo:duplicados")),
+            Pagina(reverse("equipo:duplicado_fusionar", args=[par.pk])),
+            Pagina(reverse("equipo:importaciones")),
+            Pagina(reverse("equipo:importacion", args=[lote.pk])),
+            # The Sello report: once (it is the slowest page to build); the same for every role.
+            Pagina(reverse("equipo:sello_informe")),
             Pagina(reverse("equipo:derecho_solicitud", args=[solicitud.pk])),
             Pagina(reverse("equipo:derecho_datos", args=[solicitud.pk])),
             Pagina(reverse("equipo:derecho_anonimizar", args=[solicitud.pk])),

@@ -6,7 +6,15 @@ import re
 import pytest
 
 from .conftest import ETIQUETAS_AXE, iniciar_sesion, violaciones_axe
-from .paginas import ROLES, clave_demo, paginas_admin, paginas_anonimas, paginas_equipo, preparar_demo
+from .paginas import (
+    ROLES,
+    clave_demo,
+    paginas_admin,
+    paginas_anonimas,
+    paginas_equipo,
+    paginas_externas,
+    preparar_demo,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,6 +53,15 @@ def test_sign_in_pages_pass_axe(pagina):
     for p in paginas_anonimas():
         _revisar(pagina, p.url, "escritorio", fallas, enviar=p.enviar)
     assert fallas == {}
+
+
+def test_the_external_organisations_page_passes_axe(pagina):
+    preparar_demo()
+    fallas = {}
+    for p in paginas_externas():
+        _revisar(pagina, p.url, "escritorio", fallas, enviar=p.enviar)
+    assert fallas == {}
+    assert pagina.errores_js == []
 
 
 def test_admin_pages_the_office_head_uses_pass_axe(pagina):
