@@ -28,6 +28,7 @@ from atenciones.models import (
     ParDuplicado,
     Persona,
     SolicitudDerecho,
+    TareaCaso,
 )
 from atenciones.services.casos import crear_tarea
 from atenciones.services.derivaciones import derivar, emitir_enlace
@@ -86,7 +87,7 @@ def preparar_demo() -> None:
         a, b = Persona.objects.order_by("pk")[:2]
         ParDuplicado.objects.create(persona_a=a, persona_b=b, probabilidad=80, evidencia=["nombre"])
     caso = _caso_demo()
-    if not caso.tareas.exists():
+    if not TareaCaso.objects.filter(caso=caso).exists():
         crear_tarea(
             caso=caso,
             descripcion="Llamar por la cita en Fonasa",
