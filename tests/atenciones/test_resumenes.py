@@ -191,3 +191,92 @@ def test_an_attention_just_before_local_midnight_counts_on_its_local_day(profesi
         calcular(Periodo(datetime.date(2025, 5, 1), datetime.date(2025, 5, 31)))["personas"]["atenciones"]
         == 0
     )
+
+
+def _atender(persona, dia: datetime.date, profesional, hora: int = 10):
+    return registrar_atencion(
+        persona=persona,
+        profesional=profesional,
+        temas=[Tema.SALUD],
+        canal=Canal.PRESENCIAL,
+        fecha_hora=_instante(dia, hora),
+    )
+
+
+def _perfil(desde: datetime.date, hasta: datetime.date) -> dict:
+    datos = calcular(Periodo(desde, hasta))
+    crudo = calcular(Periodo(desde, hasta), crudo=True)
+    for clave in CLAVES:
+        assert datos[clave] == crudo[clave], clave
+    return {
+        "personas": datos["personas"],
+        "nacionalidad": {f["clave"]: (f["atenciones"], f["personas"]) for f in datos["por_nacionalidad"]},
+        "edad": {f["clave"]: (f["atenciones"], f["personas"]) for f in datos["por_edad"] if f["atenciones"]},
+    }
+
+
+def test_persons_new_and_returning_and_age_groups_for_hand_counted_periods(profesional, encargada):
+    D = datetime.date
+    ana = PersonaFactory(nacionalidad="VE", sexo=Sexo.MUJER, fecha_nacimiento=D(1990, 5, 10))
+    jean = PersonaFactory(nacionalidad="HT", sexo=Sexo.HOMBRE, fecha_nacimiento=D(2008, 7, 1))
+    luis = PersonaFactory(nacionalidad="PE", sexo=Sexo.HOMBRE, fecha_nacimiento=None)
+    for persona, dia in [
+        (ana, D(2025, 1, 20)),
+        (ana, D(2025, 2, 3)),
+        (ana, D(2025, 2, 25)),
+        (jean, D(2025, 2, 10)),
+        (jean, D(2025, 3, 5)),
+        (luis, D(2024, 12, 30)),
+        (jean, D(2026, 1, 15)),
+        (ana, D(2026, 6, 30)),
+    ]:
+        _atender(persona, dia, profesional)
+    _atender(luis, D(2025, 3, 31), profesional, hora=23)  # 23:30 local: still 31 March
+
+    # February and March (whole months): Ana and Luis came before, Jean is new.
+    febrero_marzo = _perfil(D(2025, 2, 1), D(2025, 3, 31))
+    assert febrero_marzo["personas"] == {"atenciones": 5, "personas": 3, "nuevas": 1, "recurrentes": 2}
+    assert febrero_marzo["nacionalidad"] == {"VE": (2, 1), "HT": (2, 1), "PE": (1, 1)}
+    # Ages on 31 March 2025: Ana 34, Jean 16, Luis without a birth date.
+    assert febrero_marzo["edad"] == {"30-44": (2, 1), "0-17": (2, 1), "sin_dato": (1, 1)}
+
+    # 10 February to 4 March (two partial months): Ana on the 25th (returning), Jean on the 10th (new).
+    assert _perfil(D(2025, 2, 10), D(2025, 3, 4))["personas"] == {
+        "atenciones": 2,
+        "personas": 2,
+        "nuevas": 1,
+        "recurrentes": 1,
+    }
+    # 4 February to 31 March: Ana's 3 February is before it, her 25 February in it.
+    assert _perfil(D(2025, 2, 4), D(2025, 3, 31))["personas"] == {
+        "atenciones": 4,
+        "personas": 3,
+        "nuevas": 1,
+        "recurrentes": 2,
+    }
+    # January 2025 on its own day: only Ana, and new (her first attention ever).
+    assert _perfil(D(2025, 1, 20), D(2025, 1, 20))["personas"] == {
+        "atenciones": 1,
+        "personas": 1,
+        "nuevas": 1,
+        "recurrentes": 0,
+    }
+
+    # July 2025 to June 2026: Jean turns 18 on 1 July 2026, so he is still 0-17 on 30 June …
+    anio = _perfil(D(2025, 7, 1), D(2026, 6, 30))
+    assert anio["personas"] == {"atenciones": 2, "personas": 2, "nuevas": 0, "recurrentes": 2}
+    assert anio["edad"] == {"0-17": (1, 1), "30-44": (1, 1)}
+    # … and 18-29 on 1 July.
+    assert _perfil(D(2025, 7, 1), D(2026, 7, 1))["edad"] == {"18-29": (1, 1), "30-44": (1, 1)}
+
+    # Jean's record merged into Luis's: Luis now came in February and March 2025 (and on 30
+    # December 2024), one person fewer, no one new; the survivor keeps Luis's nationality.
+    fusionar_personas(superviviente=luis, absorbida=jean, usuario=encargada)
+    fusionado = _perfil(D(2025, 2, 1), D(2025, 3, 31))
+    assert fusionado["personas"] == {"atenciones": 5, "personas": 2, "nuevas": 0, "recurrentes": 2}
+    assert fusionado["nacionalidad"] == {"VE": (2, 1), "PE": (3, 1)}
+
+    # Ana's nationality corrected: every period counts her under the new one.
+    ana.nacionalidad = "CO"
+    ana.save()
+    assert _perfil(D(2025, 2, 1), D(2025, 3, 31))["nacionalidad"] == {"CO": (2, 1), "PE": (3, 1)}
