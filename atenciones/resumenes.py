@@ -206,6 +206,8 @@ def reconstruir() -> dict:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             q = connection.ops.quote_name
+            # Deferred foreign-key checks pending in this transaction would block the TRUNCATE.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"TRUNCATE {', '.join(q(m._meta.db_table) for m in TABLAS)}")
             # One sort of every attention by person and day: room for it in memory.
             cursor.execute("SELECT set_config('work_mem', '256MB', true)")
