@@ -187,13 +187,13 @@ def agregadas_en_bloque(atencion_ids: Iterable[int]) -> None:
             .annotate(n=Count("id"))
         ):
             _sumar(ResumenAtencionDia, {"dia": fila["dia_"], "canal": fila["canal_"]}, fila["n"])
-        for fila in (
+        for fila_tema in (
             AtencionTema.objects.filter(atencion_id__in=bloque)
             .order_by()
             .values(dia_=TruncDate("atencion__fecha_hora", tzinfo=tz), tema_=F("tema"))
             .annotate(n=Count("id"))
         ):
-            _sumar(ResumenTemaDia, {"dia": fila["dia_"], "tema": fila["tema_"]}, fila["n"])
+            _sumar(ResumenTemaDia, {"dia": fila_tema["dia_"], "tema": fila_tema["tema_"]}, fila_tema["n"])
         recalcular_personas(
             Atencion.objects.filter(pk__in=bloque).order_by().values_list("persona_id", flat=True).distinct()
         )

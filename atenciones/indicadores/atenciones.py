@@ -110,6 +110,7 @@ def _perfil_resumido(p: Periodo) -> Perfil:
     # Whole months [primero, fin) from the monthly summary, the partial ones from the daily one.
     primero = d1 if d1.day == 1 else _mes_siguiente(d1)
     fin = _mes_siguiente(d2) if _mes_siguiente(d2) == d2 + datetime.timedelta(days=1) else d2.replace(day=1)
+    partes: list[QuerySet[Any, Any]]  # rows of either summary: the same columns
     if primero < fin:
         partes = [ResumenDimensionMes.objects.filter(mes__gte=primero, mes__lt=fin)]
         if d1 < primero:
@@ -141,12 +142,14 @@ def _perfil_resumido(p: Periodo) -> Perfil:
             total["nuevas"] += fila["nuevas_"]
     dias = ResumenPersonaDia.objects.order_by()
     if d1 > mes1:
-        for fila in (
+        for previa in (
             dias.filter(previo__gte=mes1, previo__lt=d1, dia__gte=d1, dia__lte=d2)
             .values("nacionalidad", "sexo", grupo=_grupo_por_fecha(d2))
             .annotate(personas_=Count("*"))
         ):
-            resultado.sumar_fila(fila["nacionalidad"], fila["sexo"], fila["grupo"], 0, fila["personas_"], 0)
+            resultado.sumar_fila(
+                previa["nacionalidad"], previa["sexo"], previa["grupo"], 0, previa["personas_"], 0
+            )
     _corregir_edades(resultado, dias.filter(dia__gte=d1, dia__lte=d2), mes1, d2)
     return resultado
 
