@@ -55,8 +55,21 @@ def dia_local(instante: datetime.datetime) -> datetime.date:
     return timezone.localtime(instante).date()
 
 
+# One writer of the summary tables at a time (PostgreSQL; SQLite has one writer anyway): a
+# transaction takes this lock before its first summary row, so two writers never wait on each
+# other's rows in opposite orders (a deadlock); released at commit or rollback.
+_CANDADO = 16_0004
+
+
+def _bloquear() -> None:
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CANDADO])
+
+
 def _sumar(modelo, clave: dict, delta: int) -> None:
     """Add `delta` to the row of `clave` (created at `delta` when missing): one upsert."""
+    _bloquear()
     tabla = connection.ops.quote_name(modelo._meta.db_table)
     columnas = [connection.ops.quote_name(c) for c in clave]
     n = connection.ops.quote_name("atenciones")
@@ -160,12 +173,13 @@ def _sumar_dimension(modelo, fecha: str, dias, signo: int) -> None:
 
 def recalcular_personas(ids: Iterable[int | None]) -> None:
     """Rewrite the person-level summaries of these persons from their attentions (in the caller's
-    transaction; the persons' rows are locked so two writers cannot count one person twice)."""
+    transaction; one writer of the summaries at a time, so two writers cannot count one person twice
+    and each reads the attentions the other committed)."""
     pendientes = sorted({i for i in ids if i})
     for inicio in range(0, len(pendientes), 500):
         bloque = pendientes[inicio : inicio + 500]
         with transaction.atomic():
-            list(Persona.objects.select_for_update().filter(pk__in=bloque).order_by("pk").values_list("pk"))
+            _bloquear()
             dias = ResumenPersonaDia.objects.filter(persona_id__in=bloque)
             _sumar_dimensiones(dias, -1)
             dias.delete()
