@@ -242,7 +242,18 @@ def reconstruir() -> dict:
         .values(dia_=TruncDate("atencion__fecha_hora", tzinfo=tz), tema_=F("tema"))
         .annotate(n=Count("id")),
     )
-    _insertar_dias(Atencion.objects.all())
+    if connection.vendor == "postgresql":
+        # Millions of rows: the secondary indexes are built once at the end, not row by row.
+        indices = ResumenPersonaDia._meta.indexes
+        with connection.schema_editor() as editor:
+            for indice in indices:
+                editor.remove_index(ResumenPersonaDia, indice)
+        _insertar_dias(Atencion.objects.all())
+        with connection.schema_editor() as editor:
+            for indice in indices:
+                editor.add_index(ResumenPersonaDia, indice)
+    else:
+        _insertar_dias(Atencion.objects.all())
     _sumar_dimensiones(ResumenPersonaDia.objects.all(), 1)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh statistics for the planner
