@@ -162,7 +162,8 @@ def _sumar_dimension(modelo, fecha: str, dias, signo: int) -> None:
     consulta = (
         f"INSERT INTO {tabla} ({clave}, {personas}, {atenciones}) "  # noqa: S608
         f"SELECT u.f, u.mp, u.dim, u.v, %s * COUNT(*), %s * SUM(u.a) FROM ({' UNION ALL '.join(partes)}) u "
-        f"GROUP BY u.f, u.mp, u.dim, u.v "
+        # In key order: rows of one day stay together, and writers lock rows in one order.
+        f"GROUP BY u.f, u.mp, u.dim, u.v ORDER BY u.f, u.mp, u.dim, u.v "
         f"ON CONFLICT ({clave}) DO UPDATE SET "
         f"{personas} = {tabla}.{personas} + EXCLUDED.{personas}, "
         f"{atenciones} = {tabla}.{atenciones} + EXCLUDED.{atenciones}"

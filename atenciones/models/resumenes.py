@@ -145,8 +145,11 @@ class ResumenDimensionMes(_ResumenDimension):
         verbose_name_plural = _("resúmenes de personas por mes y dimensión")
         constraints = [
             # One row per key: the upsert of the maintenance relies on it; also the period's scan.
+            # Covering (PostgreSQL): a period's months are read from the index alone.
             models.UniqueConstraint(
-                fields=["mes", "mes_previo", "dimension", "valor"], name="resumen_dimension_mes_unico"
+                fields=["mes", "mes_previo", "dimension", "valor"],
+                include=["personas", "atenciones"],
+                name="resumen_dimension_mes_unico",
             ),
         ]
 
@@ -164,8 +167,11 @@ class ResumenDimensionDia(_ResumenDimension):
         verbose_name_plural = _("resúmenes de personas por día y dimensión")
         constraints = [
             # One row per key: the upsert of the maintenance relies on it; also the edges' scan.
+            # Covering (PostgreSQL): a period's edge days are read from the index alone.
             models.UniqueConstraint(
-                fields=["dia", "mes_previo", "dimension", "valor"], name="resumen_dimension_dia_unico"
+                fields=["dia", "mes_previo", "dimension", "valor"],
+                include=["personas", "atenciones"],
+                name="resumen_dimension_dia_unico",
             ),
         ]
 
