@@ -15,7 +15,8 @@ How they stay exact:
   (services/fusion.py) calls `recalcular_personas` for both records itself.
 - **Bulk inserts** (`bulk_create`, no signals): after inserting attentions and their topics in bulk,
   call `agregadas_en_bloque(ids_de_atenciones)` in the same transaction; it counts them in every
-  table (days, topics, persons). Topics added in bulk to an attention already counted:
+  table (days, topics, persons). `atenciones_agregadas([(atencion, temas), …])` does the same from
+  the objects in memory (the importer's blocks). Topics added in bulk to an attention already counted:
   `temas_agregados(atencion, temas)`. Persons changed in bulk (`bulk_update` of nationality, sex or
   birth date): `recalcular_personas(ids)`.
 - Erasure (services/privacidad.py) keeps nationality, sex and birth date: nothing to do.
@@ -25,6 +26,7 @@ Day and month are local to settings.TIME_ZONE, as in the indicators.
 """
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -212,6 +214,25 @@ def agregadas_en_bloque(atencion_ids: Iterable[int]) -> None:
         recalcular_personas(
             Atencion.objects.filter(pk__in=bloque).order_by().values_list("persona_id", flat=True).distinct()
         )
+
+
+def atenciones_agregadas(atenciones: Iterable[tuple[Atencion, Iterable[str]]]) -> None:
+    """The bulk hook given (attention, its topics) pairs already in memory (the importer's blocks):
+    the same counts as `agregadas_en_bloque`, without reading the attentions back."""
+    por_canal: Counter = Counter()
+    por_tema: Counter = Counter()
+    personas = set()
+    for atencion, temas in atenciones:
+        dia = dia_local(atencion.fecha_hora)
+        por_canal[dia, atencion.canal] += 1
+        for tema in temas:
+            por_tema[dia, tema] += 1
+        personas.add(atencion.persona_id)
+    for (dia, canal), n in sorted(por_canal.items()):
+        _sumar(ResumenAtencionDia, {"dia": dia, "canal": canal}, n)
+    for (dia, tema), n in sorted(por_tema.items()):
+        _sumar(ResumenTemaDia, {"dia": dia, "tema": tema}, n)
+    recalcular_personas(personas)
 
 
 @transaction.atomic

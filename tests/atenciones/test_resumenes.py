@@ -168,7 +168,12 @@ def test_indicators_from_summaries_equal_the_raw_ones_after_random_writes(semill
     AtencionTema.objects.bulk_create(
         AtencionTema(atencion=a, tema=azar.choice(Tema.values)) for a in en_bloque
     )
-    resumenes.agregadas_en_bloque([a.pk for a in en_bloque])
+    # Both hooks: by ids (read back) and from the objects in memory (the importer's blocks).
+    resumenes.agregadas_en_bloque([a.pk for a in en_bloque[:15]])
+    resumenes.atenciones_agregadas(
+        (a, list(AtencionTema.objects.filter(atencion=a).values_list("tema", flat=True)))
+        for a in en_bloque[15:]
+    )
     _igual_que_crudo(azar)
 
     _reconstruir_da_lo_mismo()
