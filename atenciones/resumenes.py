@@ -22,6 +22,9 @@ How they stay exact:
 - Erasure (services/privacidad.py) keeps nationality, sex and birth date: nothing to do.
 - `reconstruir()` rebuilds everything exactly from the raw rows (`manage.py reconstruir_resumenes`;
   seed_demo calls it after its bulk load).
+- Concurrency: on PostgreSQL a writer takes a transaction-level advisory lock before its first
+  summary row (`_bloquear`), so summary writers run one at a time until commit: no deadlock, and a
+  person's rows are rewritten from attentions the other writers committed.
 Day and month are local to settings.TIME_ZONE, as in the indicators.
 """
 
