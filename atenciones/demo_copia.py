@@ -356,6 +356,7 @@ def crear_personas(*, total: int, usuarios: dict, log=print) -> int:
     # Recent adults a near-duplicate can copy: (nombres, apellidos, birth, sex, nationality, phone, sector…)
     originales: deque[tuple] = deque(maxlen=64)
     contador = {"documentos": 0, "hogares": 0, "casi_duplicados": 0}
+    objetivo_casi = nuevas // CADA_CASI_DUPLICADO
 
     def documento_fila(persona_id, tipo, numero, pais, vigente, usuario, vencimiento=None) -> str:
         contador["documentos"] += 1
@@ -484,14 +485,19 @@ def crear_personas(*, total: int, usuarios: dict, log=print) -> int:
         ultimo = siguiente_persona + nuevas
         hogar_id = siguiente_hogar
         while pk < ultimo:
-            # One in CADA_CASI_DUPLICADO of the new persons, between households.
-            if contador["casi_duplicados"] < (pk - siguiente_persona + 1) // CADA_CASI_DUPLICADO:
+            # One in CADA_CASI_DUPLICADO of the new persons, between households (exactly that many:
+            # the last places are kept for them when needed).
+            faltan = objetivo_casi - contador["casi_duplicados"]
+            if faltan > 0 and (
+                contador["casi_duplicados"] < (pk - siguiente_persona + 1) // CADA_CASI_DUPLICADO
+                or ultimo - pk <= faltan
+            ):
                 if fila := casi_duplicado_fila(pk):
                     yield fila
                     pk += 1
                     continue
             usuario = rng.choice(staff)
-            tamano = min(tamano_familia(), ultimo - pk)
+            tamano = max(1, min(tamano_familia(), ultimo - pk - max(faltan, 0)))
             if tamano == 1:
                 yield persona_fila(pk, usuario, adulto=True)
                 pk += 1
