@@ -130,15 +130,14 @@ class FlujoFilas:
         return texto[:size]
 
 
-
 class Tabla:
     """A model's table for COPY: its columns, and a row template holding every field's default."""
 
     def __init__(self, modelo: type[models.Model], ahora: datetime.datetime):
         self.modelo = modelo
-        self.nombre = modelo._meta.db_table
-        campos = [f for f in modelo._meta.concrete_fields]
-        self.columnas = [f.column for f in campos]
+        self.nombre: str = modelo._meta.db_table
+        campos = list(modelo._meta.concrete_fields)
+        self.columnas = [str(f.column) for f in campos]
         self._posicion = {f.attname: i for i, f in enumerate(campos)}
         plantilla = []
         for f in campos:
@@ -163,7 +162,7 @@ class Tabla:
 
 
 def _copiar(cursor, tabla: Tabla, fuente: Iterable[str] | IO[str]) -> None:
-    archivo = fuente if hasattr(fuente, "read") else FlujoFilas(fuente)  # type: ignore[arg-type]
+    archivo = fuente if hasattr(fuente, "read") else FlujoFilas(fuente)
     cursor.copy_expert(tabla.sql(), archivo, _LECTURA)
 
 
@@ -327,7 +326,11 @@ def crear_personas(*, total: int, usuarios: dict, log=print) -> int:
     ahora = timezone.now()
     hoy = timezone.localdate()
     rng = random.Random(SEMILLA + existentes)
-    personas, hogares, documentos = Tabla(Persona, ahora), Tabla(Hogar, ahora), Tabla(DocumentoIdentidad, ahora)
+    personas, hogares, documentos = (
+        Tabla(Persona, ahora),
+        Tabla(Hogar, ahora),
+        Tabla(DocumentoIdentidad, ahora),
+    )
     staff = [usuarios["profesional"].pk, usuarios["profesional2"].pk, usuarios["encargada"].pk]
     nacionalidad = _elector(rng, list(NACIONALIDADES), [NACIONALIDADES[n][0] for n in NACIONALIDADES])
     tamano_familia = _elector(rng, [1, 2, 3, 4], [55, 20, 15, 10])
@@ -417,7 +420,9 @@ def crear_personas(*, total: int, usuarios: dict, log=print) -> int:
         if tutor:
             fila[i_tutor] = str(tutor)
         # texto_busqueda: the names' part (cached), the document, the phone's digits.
-        busqueda = " ".join(p for p in (_nombres_busqueda(nombres, apellido), numero.lower(), telefono[1:]) if p)
+        busqueda = " ".join(
+            p for p in (_nombres_busqueda(nombres, apellido), numero.lower(), telefono[1:]) if p
+        )
         if tipo != TipoDocumento.NINGUNO:
             documentos_archivo.write(
                 documento_fila(pk, tipo, numero, "CL" if tipo in DOCUMENTOS_CHILENOS else nac, True, usuario)
@@ -439,7 +444,9 @@ def crear_personas(*, total: int, usuarios: dict, log=print) -> int:
         fila[i_busqueda] = _escapar(busqueda)
         fila[i_claves] = _claves(nombres, apellido)
         if adulto:
-            originales.append((pk, nombres, apellido, nacimiento, mujer, nac, telefono, sector, situacion, idiomas, usuario))
+            originales.append(
+                (pk, nombres, apellido, nacimiento, mujer, nac, telefono, sector, situacion, idiomas, usuario)
+            )
         return "\t".join(fila) + "\n"
 
     def casi_duplicado_fila(pk: int) -> str | None:
@@ -488,14 +495,11 @@ def crear_personas(*, total: int, usuarios: dict, log=print) -> int:
             # One in CADA_CASI_DUPLICADO of the new persons, between households (exactly that many:
             # the last places are kept for them when needed).
             faltan = objetivo_casi - contador["casi_duplicados"]
-            if faltan > 0 and (
-                contador["casi_duplicados"] < (pk - siguiente_persona + 1) // CADA_CASI_DUPLICADO
-                or ultimo - pk <= faltan
-            ):
-                if fila := casi_duplicado_fila(pk):
-                    yield fila
-                    pk += 1
-                    continue
+            toca = contador["casi_duplicados"] < (pk - siguiente_persona + 1) // CADA_CASI_DUPLICADO
+            if faltan > 0 and (toca or ultimo - pk <= faltan) and (fila := casi_duplicado_fila(pk)):
+                yield fila
+                pk += 1
+                continue
             usuario = rng.choice(staff)
             tamano = max(1, min(tamano_familia(), ultimo - pk - max(faltan, 0)))
             if tamano == 1:
@@ -507,7 +511,12 @@ def crear_personas(*, total: int, usuarios: dict, log=print) -> int:
             for k in range(tamano):
                 relacion = (RelacionHogar.JEFATURA, RelacionHogar.PAREJA)[k] if k < 2 else RelacionHogar.HIJO
                 fila = persona_fila(
-                    pk, usuario, adulto=k < 2, hogar=hogar_id, relacion=relacion, tutor=jefe if k >= 2 else None
+                    pk,
+                    usuario,
+                    adulto=k < 2,
+                    hogar=hogar_id,
+                    relacion=relacion,
+                    tutor=jefe if k >= 2 else None,
                 )
                 if k == 0:
                     fila_hogar = hogares.plantilla.copy()
@@ -633,7 +642,6 @@ def crear_atenciones(*, total: int, usuarios: dict, log=print) -> int:
         siguiente_tema = _maximo_id(carga.cursor, temas)
         _copiar(carga.cursor, atenciones, filas())
         _medir(log, "atenciones", nuevas, inicio)
-        del persona_ids
         t = time.monotonic()
         temas_archivo.seek(0)
         _copiar(carga.cursor, temas, temas_archivo)
@@ -755,7 +763,11 @@ def crear_derivaciones(*, total: int, usuarios: dict, log=print) -> int:
     )
     estado_reciente = _elector(rng, _E.values, [30, 15, 15, 25, 8, 7])
     estado_antiguo = _elector(rng, _E.values, [4, 3, 4, 70, 11, 8])
-    resultado_de = _elector(rng, [R.ATENDIDA_RESUELTA, R.ATENDIDA_PENDIENTE, R.NO_SE_PRESENTO, R.NO_ELEGIBLE, R.OTRO], [75, 8, 10, 4, 3])
+    resultado_de = _elector(
+        rng,
+        [R.ATENDIDA_RESUELTA, R.ATENDIDA_PENDIENTE, R.NO_SE_PRESENTO, R.NO_ELEGIBLE, R.OTRO],
+        [75, 8, 10, 4, 3],
+    )
     prioridad_de = _elector(rng, Prioridad.values, [15, 60, 20, 5])
     limites: dict[tuple[int, bool, datetime.date], datetime.date] = {}
     contador = {"eventos": 0}
@@ -767,7 +779,9 @@ def crear_derivaciones(*, total: int, usuarios: dict, log=print) -> int:
             limites[clave] = destino.fecha_limite(dia)
         return limites[clave]
 
-    def evento(derivacion: int, anterior: str, nuevo: str, usuario: int, fecha, nota="", resultado="") -> None:
+    def evento(
+        derivacion: int, anterior: str, nuevo: str, usuario: int, fecha, nota="", resultado=""
+    ) -> None:
         contador["eventos"] += 1
         fila = eventos.plantilla.copy()
         fila[e_id] = str(siguiente_evento + contador["eventos"])
@@ -784,6 +798,7 @@ def crear_derivaciones(*, total: int, usuarios: dict, log=print) -> int:
         for k in range(nuevas):
             pk = siguiente + k + 1
             # Salud gets a third of referrals, so the demo liaison's inbox is never empty.
+            destino: Departamento | Organizacion
             if rng.random() < 0.75:
                 depto = destino = deptos[0] if rng.random() < 0.4 else rng.choice(deptos)
                 org = None
@@ -795,7 +810,9 @@ def crear_derivaciones(*, total: int, usuarios: dict, log=print) -> int:
             envio = ahora - datetime.timedelta(days=rng.randint(0, DIAS_DE_HISTORIA), hours=rng.randint(0, 8))
             estado = estado_reciente() if (ahora - envio).days < 30 else estado_antiguo()
             remitente = rng.choice(staff)
-            fechas = sorted(min(envio + datetime.timedelta(hours=rng.randint(2, 240)), ahora) for _ in CAMINOS[estado])
+            fechas = sorted(
+                min(envio + datetime.timedelta(hours=rng.randint(2, 240)), ahora) for _ in CAMINOS[estado]
+            )
             resultado = resultado_de() if estado == _E.RESUELTA else ""
             respuesta = RESPUESTAS.get(resultado, "")
             envio_local = envio.astimezone(tz)
@@ -825,7 +842,7 @@ def crear_derivaciones(*, total: int, usuarios: dict, log=print) -> int:
                 fila[i_atendida] = fechas[-1].astimezone(tz).date().isoformat()
             actor = (enlaces.get(depto.pk) if depto else None) or remitente
             evento(pk, "", _E.ENVIADA, remitente, envio)
-            anterior = _E.ENVIADA
+            anterior: str = _E.ENVIADA
             for paso, fecha in zip(CAMINOS[estado], fechas, strict=True):
                 final = paso == _E.RESUELTA
                 evento(

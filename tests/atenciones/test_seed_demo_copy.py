@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
-from django.test import override_settings
 from django.db.models import Count
+from django.test import override_settings
 from django.utils import timezone
 
 from atenciones import resumenes
@@ -143,7 +143,9 @@ def test_copy_seed_persons_have_right_search_keys_documents_and_households(sembr
         assert persona.claves == claves_persona(persona), persona.pk
         # The search text is what Persona.clean writes: past documents too, newest first.
         esperado = texto_busqueda(persona)
-        anteriores = [d.numero.lower() for d in persona.documentos.all() if d.numero != persona.documento_numero]
+        anteriores = [
+            d.numero.lower() for d in persona.documentos.all() if d.numero != persona.documento_numero
+        ]
         if anteriores:
             esperado = f"{esperado} {' '.join(anteriores)}"[:500]
         assert persona.busqueda == esperado, persona.pk
@@ -151,7 +153,9 @@ def test_copy_seed_persons_have_right_search_keys_documents_and_households(sembr
         if persona.tipo_documento == TipoDocumento.NINGUNO:
             assert not vigentes
         else:
-            assert [(d.tipo, d.numero) for d in vigentes] == [(persona.tipo_documento, persona.documento_numero)]
+            assert [(d.tipo, d.numero) for d in vigentes] == [
+                (persona.tipo_documento, persona.documento_numero)
+            ]
     # Documents are unique per (type, number, country); some persons hold several.
     documentos = list(DocumentoIdentidad.objects.values_list("tipo", "numero", "pais_emisor"))
     assert len(documentos) == len(set(documentos))
@@ -162,7 +166,10 @@ def test_copy_seed_persons_have_right_search_keys_documents_and_households(sembr
     assert Persona.objects.filter(tutor__isnull=False, nna=True).count() > 100
     # Near-duplicates: no document, no household, the birth date of an earlier person.
     casi = Persona.objects.filter(
-        sin_documentos=True, tipo_documento=TipoDocumento.NINGUNO, hogar=None, consentimiento_registrado_por=None
+        sin_documentos=True,
+        tipo_documento=TipoDocumento.NINGUNO,
+        hogar=None,
+        consentimiento_registrado_por=None,
     )
     assert casi.count() == PERSONAS // 20
     for copia in casi[:50]:

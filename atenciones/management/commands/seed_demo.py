@@ -7,7 +7,6 @@ from django.db import connection
 from atenciones import demo, demo_copia, demo_identidad, demo_sello, resumenes
 from atenciones.models import Persona
 
-
 # From this many persons + attentions, `--metodo auto` writes with COPY on PostgreSQL (issue 16);
 # the demo's default size stays on the ORM path on both databases.
 UMBRAL_COPY = 100_000
