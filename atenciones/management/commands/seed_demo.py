@@ -3,9 +3,10 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.db.models import Sum
 
 from atenciones import demo, demo_copia, demo_identidad, demo_sello, resumenes
-from atenciones.models import Persona
+from atenciones.models import Atencion, Persona, ResumenAtencionDia
 
 # From this many persons + attentions, `--metodo auto` writes with COPY on PostgreSQL (issue 16);
 # the demo's default size stays on the ORM path on both databases.
@@ -65,16 +66,21 @@ class Command(BaseCommand):
 
     def _copiar(self, *, personas, atenciones, usuarios, log):
         """PostgreSQL at national scale: every big table streamed with COPY (atenciones.demo_copia)."""
-        demo_copia.crear_personas(total=personas, usuarios=usuarios, log=log)
+        nuevas = demo_copia.crear_personas(total=personas, usuarios=usuarios, log=log)
         if not personas:
             return
-        demo_copia.crear_atenciones(total=atenciones, usuarios=usuarios, log=log)
-        demo_copia.crear_casos(total=max(personas // 8, 1), usuarios=usuarios, log=log)
-        demo_copia.crear_derivaciones(total=max(atenciones // 15, 1), usuarios=usuarios, log=log)
+        nuevas += demo_copia.crear_atenciones(total=atenciones, usuarios=usuarios, log=log)
+        nuevas += demo_copia.crear_casos(total=max(personas // 8, 1), usuarios=usuarios, log=log)
+        nuevas += demo_copia.crear_derivaciones(total=max(atenciones // 15, 1), usuarios=usuarios, log=log)
         # Documents of persons an earlier ORM seed left without. The review queue of likely
         # duplicates is left to `manage.py buscar_duplicados` (minutes per thousand persons).
-        demo_identidad.crear_documentos(log=log)
+        nuevas += demo_identidad.crear_documentos(log=log)
         log("  cola de duplicados: ejecute `manage.py buscar_duplicados`")
+        resumidas = ResumenAtencionDia.objects.aggregate(n=Sum("atenciones"))["n"] or 0
+        if not nuevas and resumidas == Atencion.objects.count():
+            # A second run with the same counts (and a completed first one): nothing to rebuild,
+            # which takes over a minute at 10,000,000 attentions.
+            return
         inicio = time.monotonic()
         log(f"Resúmenes de indicadores: {resumenes.reconstruir()} en {time.monotonic() - inicio:.1f} s")
         demo_copia.analizar(log=log)
