@@ -27,7 +27,7 @@ from django.db.models import (
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from ..busqueda import filtrar_personas, ordenar_resultados, terminos
+from ..busqueda import contar_coincidencias, filtrar_personas, ordenar_resultados, terminos
 from ..choices import Sexo, TipoDocumento
 from ..documentos import normalizar_documento, normalizar_telefono
 from ..identidad import (
@@ -343,19 +343,22 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
     return [t[-1] for t in puntuadas[:limite]]
 
 
-def resultados_busqueda(consulta: str, por_pagina: int = 20) -> tuple[list[Persona] | QuerySet[Persona], int]:
+def resultados_busqueda(
+    consulta: str, por_pagina: int = 20
+) -> tuple[list[Persona] | QuerySet[Persona], int, bool]:
     """What the person search lists, best first: exact matches, then (when they fill less than a
-    page) typo-tolerant, sound-alike ones. Returns (results, total): a list when the fuzzy
-    matches were added, else an ordered queryset to paginate.
+    page) typo-tolerant, sound-alike ones. Returns (results, total, more): a list when the fuzzy
+    matches were added, else an ordered queryset to paginate; the total is counted only up to the
+    limit (busqueda.limite_conteo) and `more` says there are more matches than that.
     """
     encontradas = filtrar_personas(Persona.objects.sin_fusionar(), consulta)
-    total = encontradas.count()
-    if total < por_pagina:
-        exactas = list(ordenar_resultados(encontradas, consulta, total))
+    total, muchas = contar_coincidencias(encontradas)
+    if total < por_pagina and not muchas:
+        exactas = list(ordenar_resultados(encontradas, consulta))
         parecidas = buscar_parecidos(terminos(consulta), excluir={p.pk for p in exactas})
         resultados = exactas + parecidas
-        return resultados, len(resultados)
-    return ordenar_resultados(encontradas, consulta, total), total
+        return resultados, len(resultados), False
+    return ordenar_resultados(encontradas, consulta, muchas), total, muchas
 
 
 def destino_final(persona: Persona) -> Persona:
