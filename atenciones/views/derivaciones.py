@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -42,6 +41,7 @@ from ..forms.derivaciones import (
 )
 from ..forms.destinos import campos_destino
 from ..models import Derivacion, EnlaceExterno, EventoDerivacion, Persona, SeguimientoDerivacion
+from ..paginacion import PaginadorAcotado
 from ..selectors.derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
@@ -90,7 +90,8 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
         qs = qs.order_by("fecha_limite", "id")
     else:
         qs = qs.order_by("-fecha_envio", "-id")
-    pagina = Paginator(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
+    # Counted up to 10,000: a full count of 666,000 referrals grows with the data.
+    pagina = PaginadorAcotado(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
     parametros = request.GET.copy()
     parametros.pop("pagina", None)
     return render(
