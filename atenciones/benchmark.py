@@ -159,3 +159,38 @@ PAGINAS = [
     ("derecho_solicitud", "encargada", _solicitud_de_derecho("")),
     ("derecho_datos_imprimir", "encargada", _solicitud_de_derecho("datos/")),
 ]
+
+
+# Person searches compared with Django admin's default search (issue 16: ≥ 50× faster for every
+# kind of query), by page name: the query is the page's `q`.
+BUSQUEDAS = {
+    "personas_buscar_nombre": "nombre",
+    "personas_buscar_apellido_comun": "apellido común",
+    "personas_buscar_documento": "documento",
+    "personas_buscar_telefono": "teléfono",
+    "personas_buscar_mal_escrito": "mal escrito",
+    "personas_buscar_sonido_frances": "mal escrito (sonido)",
+    "personas_buscar_g_j": "mal escrito (g/j)",
+    "personas_buscar_sin_resultados": "sin resultados",
+}
+
+
+def busqueda_admin_por_defecto(consulta: str) -> int:
+    """What Django admin's default changelist search does in the database for `consulta`, over the
+    person admin's own search fields: `icontains` ORed over the fields for each word, the full
+    count of the matches and of the table (show_full_result_count), and the first page of 100 in
+    the model's ordering. Returns the number of matches."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    from atenciones.admin.personas import PersonaAdmin
+    from atenciones.models import Persona
+
+    modelo_admin = admin.ModelAdmin(Persona, admin.AdminSite())
+    modelo_admin.search_fields = PersonaAdmin.search_fields
+    solicitud = RequestFactory().get("/", {"q": consulta})
+    qs, _duplicados = modelo_admin.get_search_results(solicitud, Persona.objects.all(), consulta)
+    total = qs.count()
+    Persona.objects.count()
+    list(qs.order_by(*Persona._meta.ordering, "-pk")[:100])
+    return total

@@ -30,6 +30,40 @@ def test_benchmark_runs_on_a_small_database_and_compares_each_page_with_the_floo
     assert {"mi_dia", "indicadores_anio", "admin_historial_cambios", "admin_registro_accesos"} <= set(paginas)
 
 
+def test_searches_are_compared_with_the_admins_default_search(tmp_path, capsys):
+    call_command("seed_demo", personas=40, atenciones=120, verbosity=0)
+    archivo = tmp_path / "busquedas.json"
+    call_command("benchmark", repeticiones=1, solo="personas_buscar", contra_admin=True, guardar=str(archivo))
+    salida = capsys.readouterr().out
+    assert "× más rápida" in salida
+    admin = json.loads(archivo.read_text())["admin_por_defecto"]
+    assert set(admin) == {
+        "personas_buscar_nombre",
+        "personas_buscar_apellido_comun",
+        "personas_buscar_documento",
+        "personas_buscar_telefono",
+        "personas_buscar_mal_escrito",
+        "personas_buscar_sonido_frances",
+        "personas_buscar_g_j",
+        "personas_buscar_sin_resultados",
+    }
+    assert admin["personas_buscar_apellido_comun"]["consulta"] == "gonzalez"
+    assert all(m["admin_ms"] > 0 and m["razon"] > 0 for m in admin.values())
+
+
+def test_default_admin_search_is_icontains_over_the_person_admins_fields():
+    from atenciones.benchmark import busqueda_admin_por_defecto
+    from tests.factories import PersonaFactory
+
+    PersonaFactory(nombres="Rosa", apellidos="González Díaz", telefono="+56 9 5555 1234")
+    PersonaFactory(nombres="Ana", apellidos="Pérez")
+    # icontains: accents matter, word order does not, a phone's digit groups are words.
+    assert busqueda_admin_por_defecto("gonzález") == 1
+    assert busqueda_admin_por_defecto("gonzalez") == 0
+    assert busqueda_admin_por_defecto("díaz rosa") == 1
+    assert busqueda_admin_por_defecto("+56 9 5555") == 1
+
+
 def test_compare_prints_the_ratio_of_each_page_between_two_sizes(tmp_path, capsys):
     def guardar(nombre, personas, piso, mi_dia):
         archivo = tmp_path / nombre

@@ -2,6 +2,7 @@ import json
 import statistics
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,7 +11,7 @@ from django.db import connection, reset_queries, transaction
 from django.test import Client
 from django.test.utils import override_settings
 
-from atenciones.benchmark import PAGINAS, PISO
+from atenciones.benchmark import BUSQUEDAS, PAGINAS, PISO, busqueda_admin_por_defecto
 from atenciones.models import Atencion, Persona
 
 
@@ -33,13 +34,20 @@ class Command(BaseCommand):
         parser.add_argument("--solo", help="Mide solo las páginas cuyo nombre contiene este texto.")
         parser.add_argument("--guardar", help="Escribe el resultado en este archivo JSON.")
         parser.add_argument(
+            "--contra-admin",
+            action="store_true",
+            help="Mide también la búsqueda por defecto del administrador de Django (icontains sobre "
+            "los mismos campos, conteo completo y primera página) para cada tipo de búsqueda de "
+            "personas e imprime cuántas veces más rápida es la del equipo.",
+        )
+        parser.add_argument(
             "--compare",
             nargs=2,
             metavar=("CHICA.json", "GRANDE.json"),
             help="No mide: compara dos resultados guardados con --guardar (p95 grande / p95 chica).",
         )
 
-    def handle(self, *args, repeticiones, solo, guardar, compare, **options):
+    def handle(self, *args, repeticiones, solo, guardar, compare, contra_admin=False, **options):
         if compare:
             self._comparar(*compare)
             return
@@ -81,12 +89,12 @@ class Command(BaseCommand):
                 resultados[nombre] = medida
                 self._linea(nombre, medida, piso["p95"])
             transaction.set_rollback(True)  # an exception rolls back too
+        admin_defecto = self._contra_admin(resultados, repeticiones) if contra_admin else {}
         if guardar:
-            Path(guardar).write_text(
-                json.dumps(
-                    {"tamanio": tamanio, "repeticiones": repeticiones, "paginas": resultados}, indent=1
-                )
-            )
+            datos = {"tamanio": tamanio, "repeticiones": repeticiones, "paginas": resultados}
+            if admin_defecto:
+                datos["admin_por_defecto"] = admin_defecto
+            Path(guardar).write_text(json.dumps(datos, indent=1))
             self.stdout.write(f"Guardado en {guardar}")
         if not settings.DEBUG:
             self.stdout.write("(medido con DEBUG activo solo para contar consultas)")
@@ -116,6 +124,32 @@ class Command(BaseCommand):
             "consultas": consultas,
             "estado": respuesta.status_code,
         }
+
+    def _contra_admin(self, resultados, repeticiones) -> dict:
+        """Each measured person search against Django admin's default search for the same query:
+        the admin's database work (median of up to 3 runs: it scans the whole table) over the
+        staff page's p95 (the whole page, rendering included)."""
+        self.stdout.write(
+            f"{'búsqueda':<34} {'equipo p95 ms':>13} {'admin ms':>9} {'× más rápida':>12} {'coincidencias':>13}"
+        )
+        salida = {}
+        for nombre, tipo in BUSQUEDAS.items():
+            medida = resultados.get(nombre)
+            if medida is None:
+                continue
+            consulta = parse_qs(urlsplit(medida["url"]).query).get("q", [""])[0]
+            tiempos = []
+            for _ in range(min(repeticiones, 3)):
+                inicio = time.perf_counter()
+                coincidencias = busqueda_admin_por_defecto(consulta)
+                tiempos.append((time.perf_counter() - inicio) * 1000)
+            admin_ms = statistics.median(tiempos)
+            razon = admin_ms / medida["p95"] if medida["p95"] else 0
+            salida[nombre] = {"tipo": tipo, "consulta": consulta, "admin_ms": admin_ms, "razon": razon}
+            self.stdout.write(
+                f"{nombre:<34} {medida['p95']:>13.1f} {admin_ms:>9.1f} {razon:>12.1f} {coincidencias:>13}"
+            )
+        return salida
 
     def _linea(self, nombre, m, piso_p95):
         razon = m["p95"] / piso_p95 if piso_p95 else 0
