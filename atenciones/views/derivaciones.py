@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -30,6 +31,7 @@ from ..acceso import (
     persona_para,
 )
 from ..auditoria import Accion, registrar_acceso
+from ..busqueda import contar_hasta
 from ..choices import EstadoDerivacion, ResultadoDerivacion
 from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
@@ -60,6 +62,7 @@ from ..services import (
 
 E = EstadoDerivacion
 POR_PAGINA = 25
+TOPE_EXTERNAS = 1000
 
 # Button labels of each move, as the destination or the office sees it.
 ETIQUETAS_ACCION: dict[str, Promise] = {
@@ -94,6 +97,9 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
     pagina = PaginadorAcotado(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
     parametros = request.GET.copy()
     parametros.pop("pagina", None)
+    # Counted up to 1,000 ("más de 1.000"), not over every open external referral.
+    externas = contar_hasta(externas_esperando(), TOPE_EXTERNAS + 1)
+    muchas_externas = number_format(TOPE_EXTERNAS, force_grouping=True) if externas > TOPE_EXTERNAS else ""
     return render(
         request,
         "equipo/derivaciones/lista.html",
@@ -101,7 +107,8 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
             "filtro": filtro,
             "pagina": pagina,
             "parametros": parametros.urlencode(),
-            "externas_esperando": externas_esperando().count(),
+            "externas_esperando": externas,
+            "externas_muchas": muchas_externas,
         },
     )
 

@@ -288,6 +288,17 @@ def test_office_list_pages_are_counted_up_to_the_cap(client, profesional, salud,
     assert len(respuesta.context["pagina"]) == 2
 
 
+def test_office_list_counts_waiting_external_referrals_up_to_a_cap(client, profesional, monkeypatch):
+    monkeypatch.setattr("atenciones.views.derivaciones.TOPE_EXTERNAS", 2)
+    url = reverse("equipo:derivaciones")
+    client.force_login(profesional)
+    DerivacionFactory(departamento=None, organizacion=OrganizacionFactory())
+    DerivacionFactory(departamento=None, organizacion=OrganizacionFactory())
+    assert "2 derivaciones externas esperan respuesta." in client.get(url).content.decode()
+    DerivacionFactory(departamento=None, organizacion=OrganizacionFactory())
+    assert "Más de 2 derivaciones externas esperan respuesta." in client.get(url).content.decode()
+
+
 def test_new_referral_proposes_destinations_for_the_topic(client, profesional, salud, educacion):
     ong_salud = ServicioFactory(area=Area.SALUD, organizacion__nombre="Clínica Solidaria").organizacion
     OrganizacionFactory(nombre="No recibe", acepta_derivaciones=False)
