@@ -80,6 +80,19 @@ class Caso(models.Model):
             # "Mis casos abiertos" and the case list filtered by professional.
             models.Index(fields=["asignado_a", "estado"], name="caso_asignado_estado_idx"),
             models.Index(fields=["estado", "fecha_seguimiento"], name="caso_estado_seguimiento_idx"),
+            # The cases list (open ones, newest first) reads one page of this index instead of
+            # sorting every open case (issue 16).
+            models.Index(
+                fields=["-abierto_en", "-id"],
+                condition=~Q(estado="cerrado"),
+                name="caso_abiertos_recientes_idx",
+            ),
+            # "Mi día": my open cases, due follow-up first, then the newest (the block's order).
+            models.Index(
+                fields=["asignado_a", "fecha_seguimiento", "-abierto_en", "-id"],
+                condition=~Q(estado="cerrado"),
+                name="caso_mi_dia_idx",
+            ),
         ]
         constraints = [
             # A closed case has a closing date and reason; an open one has neither.

@@ -172,6 +172,18 @@ class Derivacion(models.Model):
             models.Index(fields=["estado", "fecha_limite"], name="derivacion_vencidas_idx"),
             models.Index(fields=["persona", "-fecha_envio"], name="derivacion_persona_idx"),
             models.Index(fields=["fecha_envio"], name="derivacion_fecha_idx"),
+            # Open referrals by due date (the overdue and external lists, the admin's overdue
+            # filter) and "Mi día"'s referrals I sent that wait, read in order (issue 16).
+            models.Index(
+                fields=["fecha_limite", "id"],
+                condition=Q(estado__in=["enviada", "recibida", "en_atencion"]),
+                name="derivacion_abiertas_limite_idx",
+            ),
+            models.Index(
+                fields=["derivado_por", "fecha_limite", "id"],
+                condition=Q(estado__in=["enviada", "recibida", "en_atencion"]),
+                name="derivacion_mis_abiertas_idx",
+            ),
         ]
         constraints = [
             # Exactly one destination: a department xor an organisation.
