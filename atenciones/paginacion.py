@@ -17,7 +17,9 @@ class PaginadorRapido(Paginator):
       says "more than TOPE" and offers TOPE / per_page pages: a filter narrows it down.
     """
 
-    TOPE = 10_000
+    # Counting 10,001 matches took 60 ms at 200,000 persons (a bitmap heap scan of each match);
+    # 1,001 take a tenth of that, and 20 pages of 50 are as deep as anyone pages before filtering.
+    TOPE = 1_000
     ESTIMAR = True
 
     aproximado = False

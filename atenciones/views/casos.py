@@ -49,7 +49,7 @@ def _casos_filtrados(filtro: FiltroCasosForm) -> CasoQuerySet:
 @equipo_requerido
 def lista(request: SolicitudEquipo) -> HttpResponse:
     filtro = FiltroCasosForm(request.GET or None)
-    # Counted up to 10,000 ("más de 10.000 casos"): a full count of the open cases grows with the data.
+    # Counted up to 1,000 ("más de 1.000 casos"): a full count of the open cases grows with the data.
     pagina = PaginadorAcotado(_casos_filtrados(filtro), POR_PAGINA).get_page(request.GET.get("page"))
     consulta = request.GET.copy()
     consulta.pop("page", None)

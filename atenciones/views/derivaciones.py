@@ -93,7 +93,7 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
         qs = qs.order_by("fecha_limite", "id")
     else:
         qs = qs.order_by("-fecha_envio", "-id")
-    # Counted up to 10,000: a full count of 666,000 referrals grows with the data.
+    # Counted up to 1,000: a full count of 666,000 referrals grows with the data.
     pagina = PaginadorAcotado(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
     parametros = request.GET.copy()
     parametros.pop("pagina", None)
