@@ -194,3 +194,20 @@ def busqueda_admin_por_defecto(consulta: str) -> int:
     Persona.objects.count()
     list(qs.order_by(*Persona._meta.ordering, "-pk")[:100])
     return total
+
+
+def busqueda_equipo(consulta: str) -> int:
+    """The staff search's database and Python work for `consulta`, as the person search page does
+    it without the layout: exact then typo-tolerant matches, the capped count, the first page of 20
+    and their last attentions. Returns the number of persons on the first page."""
+    from django.core.paginator import Paginator
+
+    from atenciones.selectors import personas as selectors
+    from atenciones.selectors.duplicados import resultados_busqueda
+
+    resultados, total, _muchas = resultados_busqueda(consulta, 20)
+    paginador = Paginator(resultados, 20)
+    paginador.count = total
+    pagina = list(paginador.get_page(1))
+    selectors.ultimas_atenciones(p.pk for p in pagina)
+    return len(pagina)
