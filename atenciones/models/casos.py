@@ -17,6 +17,7 @@ from ..choices import (
     MotivoCierre,
     Prioridad,
 )
+from .etiquetas import EtiquetasRapidas
 from .personas import Persona
 
 User = settings.AUTH_USER_MODEL
@@ -45,7 +46,7 @@ class CasoQuerySet(models.QuerySet):
         return self.abiertos().filter(fecha_seguimiento__lte=hoy or timezone.localdate())
 
 
-class Caso(models.Model):
+class Caso(EtiquetasRapidas):
     persona = models.ForeignKey(
         Persona, on_delete=models.PROTECT, related_name="casos", verbose_name=_("persona")
     )
@@ -137,7 +138,7 @@ class Caso(models.Model):
                 raise ValidationError(errores)
 
 
-class Atencion(models.Model):
+class Atencion(EtiquetasRapidas):
     persona = models.ForeignKey(
         Persona, on_delete=models.PROTECT, related_name="atenciones", verbose_name=_("persona")
     )
@@ -192,7 +193,7 @@ class Atencion(models.Model):
             raise ValidationError({"caso": _("El caso pertenece a otra persona.")})
 
 
-class AtencionTema(models.Model):
+class AtencionTema(EtiquetasRapidas):
     """One topic of an attention (an attention has one or more)."""
 
     atencion = models.ForeignKey(

@@ -23,6 +23,7 @@ from ..choices import (
     ResultadoSeguimiento,
 )
 from .casos import Atencion, Caso
+from .etiquetas import EtiquetasRapidas
 from .personas import Persona
 from .solo_agregar import SoloAgregar
 
@@ -75,7 +76,7 @@ class DerivacionQuerySet(models.QuerySet):
         )
 
 
-class Derivacion(models.Model):
+class Derivacion(EtiquetasRapidas):
     codigo = models.CharField(_("código"), max_length=20, unique=True, null=True, blank=True, editable=False)
     persona = models.ForeignKey(
         Persona, on_delete=models.PROTECT, related_name="derivaciones", verbose_name=_("persona")
