@@ -5,10 +5,13 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.db import models
 from django.db.models import Max, Min, QuerySet
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from sello_migrante.routers import desde_replica
 
@@ -16,8 +19,10 @@ from ..paginacion import PaginadorRapido, estimar_filas  # noqa: F401 (used by o
 
 if TYPE_CHECKING:
     _QuerySet = QuerySet[Any]  # what _FechasRapidas is mixed into
+    _ModelAdmin = admin.ModelAdmin[Any]  # what CasillaRapida is mixed into
 else:
     _QuerySet = object
+    _ModelAdmin = object
 
 
 class _FechasRapidas(_QuerySet):
@@ -113,7 +118,22 @@ class ListaRapida(ChangeList):
             self.queryset = con_fechas_rapidas(self.queryset, campo, anio, mes)
 
 
-class AdminRapido(admin.ModelAdmin):
+class CasillaRapida(_ModelAdmin):
+    """The action checkbox of each row as the same <input> Django renders, without a template
+    render per row: the 50 checkboxes of a page took a fifth of the person list's time through
+    the form renderer (issue 16)."""
+
+    def action_checkbox(self, obj):
+        etiqueta = format_html(gettext("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            etiqueta,
+        )
+
+
+class AdminRapido(CasillaRapida, admin.ModelAdmin):
     """Base of the big tables' admins: fixed query count, no full COUNT(*), fast date drill-down."""
 
     paginator = PaginadorRapido
