@@ -95,3 +95,21 @@ def test_p95_is_the_nearest_rank():
     assert p95([float(i) for i in range(1, 11)]) == 10.0
     assert p95([float(i) for i in range(1, 21)]) == 19.0
     assert p95([float(i) for i in range(1, 101)]) == 95.0
+
+
+def test_benchmark_writes_no_last_login(capsys):
+    # Inside the run's transaction that UPDATE would hold the user's row lock to the end, and
+    # another benchmark on the same database would wait for it.
+    from django.db import connection
+
+    call_command("seed_demo", personas=20, atenciones=40, verbosity=0)
+    sentencias = []
+
+    def registrar(execute, sql, params, many, context):
+        sentencias.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(registrar):
+        call_command("benchmark", repeticiones=1, solo="caso_detalle")
+    assert sentencias
+    assert not [s for s in sentencias if s.startswith("UPDATE") and "auth_user" in s]

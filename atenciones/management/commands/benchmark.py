@@ -6,6 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import update_last_login
+from django.contrib.auth.signals import user_logged_in
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
 from django.test import Client
@@ -105,7 +107,14 @@ class Command(BaseCommand):
         except get_user_model().DoesNotExist as exc:
             raise CommandError(f"Falta el usuario demo {usuario}: ejecute seed_demo.") from exc
         client = Client()
-        client.force_login(user)
+        # No UPDATE of auth_user.last_login: inside the run's transaction it would hold that row's
+        # lock until the end, and a second benchmark on the same database would wait for it.
+        conectado = user_logged_in.disconnect(dispatch_uid="update_last_login")
+        try:
+            client.force_login(user)
+        finally:
+            if conectado:
+                user_logged_in.connect(update_last_login, dispatch_uid="update_last_login")
         url = url_de() if callable(url_de) else url_de
         if not url:
             return None
