@@ -14,6 +14,7 @@ from ..models import Atencion, Caso, Derivacion, DerivacionQuerySet, TareaCaso
 
 # How many items each block of "Mi día" lists (the block says how many there are in all).
 LIMITE_MI_DIA = 15
+LIMITE_HOY = 50
 # Attention follow-ups older than this are no longer "pending" in Mi día.
 VENTANA_SEGUIMIENTO_DIAS = 30
 # Each block counts up to this many and then says "más de 1.000": a professional holding millions
@@ -33,9 +34,11 @@ def _bloque(qs: QuerySet[Any], limite: int = LIMITE_MI_DIA) -> dict[str, Any]:
     """(first `limite` items, total) for a block of Mi día: two queries whatever the data size."""
     items = list(qs[:limite])
     if len(items) < limite:
-        return {"items": items, "total": len(items), "mas": False}
+        return {"items": items, "total": len(items), "n": len(items), "mas": False}
     total = contar(qs)
-    return {"items": items, "total": total, "mas": not isinstance(total, int) or total > len(items)}
+    # `n`: a number for plural forms ("más de 1.000" counts as many).
+    n = total if isinstance(total, int) else TOPE_CONTEO + 1
+    return {"items": items, "total": total, "n": n, "mas": n > len(items)}
 
 
 def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
@@ -80,7 +83,7 @@ def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     bloque_derivaciones, vencidas = _bloque_con_vencidas(derivaciones, hoy)
     return {
         "hoy": hoy,
-        "atenciones_hoy": _bloque(atenciones_hoy, 50),
+        "atenciones_hoy": _bloque(atenciones_hoy, LIMITE_HOY),
         "casos": _bloque(casos),
         "casos_seguimiento": _bloque(casos_seguimiento),
         "seguimientos": _bloque(seguimientos),

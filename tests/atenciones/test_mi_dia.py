@@ -113,8 +113,10 @@ def test_my_day_counts_up_to_a_cap_and_says_more(client, profesional, salud, mon
     # A professional holding millions of attentions (issue 16): each block counts up to a cap.
     monkeypatch.setattr("atenciones.selectors.mi_dia.TOPE_CONTEO", 16)
     monkeypatch.setattr("atenciones.selectors.mi_dia.LIMITE_MI_DIA", 15)
+    monkeypatch.setattr("atenciones.selectors.mi_dia.LIMITE_HOY", 15)
     hoy = timezone.localdate()
     for i in range(17):
+        AtencionFactory(profesional=profesional)
         CasoFactory(asignado_a=profesional)
         DerivacionFactory(
             derivado_por=profesional,
@@ -123,5 +125,6 @@ def test_my_day_counts_up_to_a_cap_and_says_more(client, profesional, salud, mon
         )
     client.force_login(profesional)
     html = client.get(URL).content.decode()
+    assert "Mis atenciones de hoy (más de 16)" in html
     assert "Mis casos abiertos (más de 16)" in html
     assert "Derivaciones que envié y esperan (más de 16, 3 vencidas)" in html
