@@ -186,13 +186,15 @@ def busqueda_admin_por_defecto(consulta: str) -> int:
     from atenciones.admin.personas import PersonaAdmin
     from atenciones.models import Persona
 
-    modelo_admin = admin.ModelAdmin(Persona, admin.AdminSite())
-    modelo_admin.search_fields = PersonaAdmin.search_fields
+    class PorDefecto(admin.ModelAdmin):  # Django's own get_search_results, the same fields
+        search_fields = PersonaAdmin.search_fields
+
+    modelo_admin = PorDefecto(Persona, admin.AdminSite())
     solicitud = RequestFactory().get("/", {"q": consulta})
     qs, _duplicados = modelo_admin.get_search_results(solicitud, Persona.objects.all(), consulta)
     total = qs.count()
     Persona.objects.count()
-    list(qs.order_by(*Persona._meta.ordering, "-pk")[:100])
+    list(qs.order_by("apellidos", "nombres", "-pk")[:100])  # Persona.Meta.ordering, then the pk
     return total
 
 
