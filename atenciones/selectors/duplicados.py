@@ -403,7 +403,8 @@ def resultados_busqueda(
     encontradas = filtrar_personas(Persona.objects.sin_fusionar(), consulta)
     total, muchas = contar_coincidencias(encontradas)
     if total < por_pagina and not muchas:
-        exactas = list(ordenar_resultados(encontradas, consulta))
+        # Nothing to rank when nothing matched (a second trigram index scan for nothing).
+        exactas = list(ordenar_resultados(encontradas, consulta)) if total else []
         parecidas = buscar_parecidos(terminos(consulta), excluir={p.pk for p in exactas})
         resultados = exactas + parecidas
         return resultados, len(resultados), False
