@@ -172,6 +172,10 @@ ENLACE_EXTERNO_LIMITE = _read("ENLACE_EXTERNO_LIMITE", env.int, default=30)
 ENLACE_EXTERNO_AVISO_DIAS_ANTES = _read("ENLACE_EXTERNO_AVISO_DIAS_ANTES", env.int, default=2)
 # Seconds a public page stays in the cache (edits invalidate it at once).
 CACHE_PUBLICO_SEGUNDOS = _read("CACHE_PUBLICO_SEGUNDOS", env.int, default=600)
+# Person search counts its matches only up to this many and then says "more than 1,000" (counting
+# the 187,000 matches of a common surname among 2,000,000 persons took a second, issue #16); above
+# it the newest registered come first instead of ranking every match.
+BUSQUEDA_LIMITE_CONTEO = 1000
 
 INSTALLED_APPS = [
     "django.contrib.admin",
