@@ -38,8 +38,9 @@ def _sumar(modelo, clave: dict, delta: int) -> None:
         cursor.execute(sql, [*clave.values(), delta])
 
 
-# Rows per multi-row upsert (3 parameters each: far below any database's parameter limit).
-FILAS_POR_UPSERT = 500
+# Rows per multi-row upsert: 3 parameters each, under SQLite's (32,766) and PostgreSQL's (65,535)
+# limits; an import block (1,000 rows) fits in one statement per table.
+FILAS_POR_UPSERT = 5000
 
 
 def _sumar_varios(modelo, columnas: tuple[str, str], deltas: Counter) -> None:
