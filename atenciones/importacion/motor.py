@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO, Any
 
 from django.contrib.auth.models import User
@@ -77,12 +78,17 @@ def _json(valor: Any) -> Any:
     return str(valor)
 
 
+@lru_cache(maxsize=64)
+def _claves_encabezados(encabezados: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalizar_texto(e) or str(i) for i, e in enumerate(encabezados))
+
+
 def huella(encabezados: list[str], valores: list[Any]) -> str:
     """The row's fingerprint: its values by heading, whatever the mapping or the column order (a
     later version of the file, or the same file mapped differently, is recognised)."""
     datos = {
-        normalizar_texto(e) or str(i): v.texto(_json(valores[i])) if i < len(valores) else ""
-        for i, e in enumerate(encabezados)
+        clave: v.texto(_json(valores[i])) if i < len(valores) else ""
+        for i, clave in enumerate(_claves_encabezados(tuple(encabezados)))
     }
     return hashlib.sha256(json.dumps(datos, sort_keys=True).encode()).hexdigest()
 
