@@ -35,10 +35,10 @@ def test_the_report_streams_each_row_beside_its_outcome_from_a_temporary_file(
     assert filas[0][:7] == ["Fila", "Resultado", "Probabilidad", "Persona", "Columna", "Mensaje", "N°"]
     assert [f[:2] for f in filas[1:]] == [
         [5, "Persona nueva"],
-        [6, "Persona nueva"],
-        [7, "Persona nueva"],
-        [8, "Persona nueva"],
+        [6, "Persona nueva"],  # Yusmary again (merged cells): the same new person
+        [8, "Persona nueva"],  # blank rows 7 and 10 are skipped
         [9, "Persona nueva"],
+        [11, "Persona nueva"],
     ]
     assert filas[2][5] == "Misma persona que la fila 5."
     assert filas[1][8] == "Yusmary"
