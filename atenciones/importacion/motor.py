@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -410,6 +410,9 @@ def procesar(
             contadores.poner_en(lote)
             lote.latido = timezone.now()
             lote.save(update_fields=["latido", *CAMPOS_CONTADORES])
+        # With DEBUG on (the embedded default) Django keeps the last 9,000 statements of a
+        # connection, bulk inserts of a whole block included: a long job lets them go.
+        reset_queries()
         if progreso:
             progreso(lote.filas_leidas)
     lote.cortada_en = hoja.cortada_en
