@@ -50,13 +50,14 @@ def _tamano_declarado(self: Any) -> None:
             if elemento.tag == DATA_TAG:
                 return
             if evento == "end" and elemento.tag == DIMENSION_TAG:
-                limites = SheetDimension.from_tree(elemento).boundaries
+                dimension = SheetDimension.from_tree(elemento)
+                limites = dimension.boundaries if dimension is not None else None
                 if limites is not None:
                     self._min_column, self._min_row, self._max_column, self._max_row = limites
                 return
 
 
-_read_only.ReadOnlyWorksheet._get_size = _tamano_declarado
+setattr(_read_only.ReadOnlyWorksheet, "_get_size", _tamano_declarado)  # noqa: B010 - typed stubs lack it
 
 
 class ArchivoInvalido(Exception):

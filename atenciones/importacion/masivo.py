@@ -23,12 +23,12 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Window
+from django.db.models import F, Field, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -156,7 +156,7 @@ def _revisar_pais(persona: Persona) -> None:
         valor = str(getattr(persona, campo) or "")
         if valor and valor not in _codigos_pais():
             errores[campo] = ValidationError(
-                Persona._meta.get_field(campo).error_messages["invalid_choice"],
+                cast(Field, Persona._meta.get_field(campo)).error_messages["invalid_choice"],
                 code="invalid_choice",
                 params={"value": valor},
             )

@@ -1,5 +1,6 @@
 """Helpers shared by the service modules."""
 
+from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -72,7 +73,7 @@ def exigir_persona_activa(persona: Persona) -> None:
         revisar_estado_persona(estado)
 
 
-def revisar_estado_persona(estado: dict[str, Any]) -> None:
+def revisar_estado_persona(estado: Mapping[str, Any]) -> None:
     """`exigir_persona_activa` on a person's stored state (bloqueada, anonimizada_en, fusionada_en),
     read by the caller (the import reads a whole block's persons in one query)."""
     if estado["fusionada_en"] is not None:

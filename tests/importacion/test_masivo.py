@@ -167,7 +167,7 @@ def _registro():
 def _correr(encargada, monkeypatch, archivos, por_fila: bool) -> list:
     """Dry run and import of each file in turn, by one path; rolled back afterwards."""
     monkeypatch.setattr(motor, "procesar", functools.partial(PROCESAR, por_fila=por_fila))
-    salida = []
+    salida: list[tuple] = []
     with transaction.atomic():
         for nombre, contenido, hoja in archivos:
             lote = crear_lote(archivo=io.BytesIO(contenido), nombre=nombre, usuario=encargada, hoja=hoja)
