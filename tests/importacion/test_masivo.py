@@ -324,3 +324,38 @@ def test_the_queries_of_a_block_do_not_grow_with_its_rows(encargada, tmp_path, s
     muchas = _consultas_de_un_bloque(encargada, tmp_path, 600, simulacion)
     assert muchas == pocas
     assert pocas <= 40  # the whole job: claim the batch, one block, mark it done
+
+
+def test_a_block_the_database_refuses_in_bulk_is_imported_row_by_row(encargada, monkeypatch):
+    from django.db import IntegrityError
+
+    from atenciones.importacion import masivo
+
+    escribir = masivo._Bloque._escribir
+
+    def rechazar(self):
+        escribir(self)  # written, then refused: everything of the block is rolled back
+        raise IntegrityError("simulada")
+
+    monkeypatch.setattr(masivo._Bloque, "_escribir", rechazar)
+    lote = crear_lote(archivo=io.BytesIO(XLSX.read_bytes()), nombre=XLSX.name, usuario=encargada)
+    simular_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
+    ejecutar_lote(lote.pk)
+    importar_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
+    ejecutar_lote(lote.pk)
+    lote.refresh_from_db()
+    assert _conteos(lote) == ("importado", 5, 4, 0, 5, 0, 0)
+    assert Persona.objects.count() == 4 and Atencion.objects.count() == 5
+    # The per-row services left their usual history: one entry per person and attention created.
+    assert LogEntry.objects.filter(content_type__model="atencion").count() == 5
+
+
+def test_a_nationality_code_that_does_not_exist_is_refused_like_the_person_form_does():
+    from django.core.exceptions import ValidationError
+
+    from atenciones.importacion.masivo import _revisar_pais
+
+    _revisar_pais(Persona(nombres="Ana", nacionalidad="VE"))
+    with pytest.raises(ValidationError) as exc:
+        _revisar_pais(Persona(nombres="Ana", nacionalidad="XX"))
+    assert list(exc.value.message_dict) == ["nacionalidad"]
