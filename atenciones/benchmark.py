@@ -148,6 +148,9 @@ PAGINAS = [
     # The fastest-growing tables: the access log and the change history.
     ("admin_registro_accesos", "encargada", _admin("atenciones/registroacceso/")),
     ("admin_historial_cambios", "encargada", _admin("auditlog/logentry/")),
+    # Import batches and their rows (a batch can hold 100,000 rows).
+    ("admin_lotes_importacion", "encargada", _admin("atenciones/loteimportacion/")),
+    ("admin_filas_importacion", "encargada", _admin("atenciones/filaimportacion/")),
     ("bandeja", "enlace.salud", "/equipo/bandeja/"),
     ("bandeja_resueltas", "enlace.salud", "/equipo/bandeja/?estado=resuelta&pagina=50"),
     ("derivaciones", "profesional", "/equipo/derivaciones/"),

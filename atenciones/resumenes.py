@@ -2,13 +2,14 @@
 
 - Every saved or deleted attention or attention topic updates them in the same transaction
   (model signals, so the services, the admin and cascades are all covered); a bulk insert must
-  call `temas_agregados` or `reconstruir` itself (seed_demo). Moving attentions to another person
+  call `temas_agregados`, `atenciones_agregadas` (the import) or `reconstruir` itself (seed_demo). Moving attentions to another person
   (a merge) changes no count here: the person-level indicators are computed from the attentions.
 - `reconstruir()` rebuilds them exactly from the raw rows (`manage.py reconstruir_resumenes`).
 Day and month are local to settings.TIME_ZONE, as in the indicators.
 """
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -35,6 +36,27 @@ def _sumar(modelo, clave: dict, delta: int) -> None:
     sql += f"ON CONFLICT ({', '.join(columnas)}) DO UPDATE SET {n} = {tabla}.{n} + EXCLUDED.{n}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*clave.values(), delta])
+
+
+# Rows per multi-row upsert: 3 parameters each, under SQLite's (32,766) and PostgreSQL's (65,535)
+# limits; an import block (1,000 rows) fits in one statement per table.
+FILAS_POR_UPSERT = 5000
+
+
+def _sumar_varios(modelo, columnas: tuple[str, str], deltas: Counter) -> None:
+    """`_sumar` for many keys at once: one multi-row upsert per FILAS_POR_UPSERT keys."""
+    pares = [(clave, n) for clave, n in deltas.items() if n]
+    q = connection.ops.quote_name
+    tabla, n = q(modelo._meta.db_table), q("atenciones")
+    cols = ", ".join(q(c) for c in columnas)
+    for inicio in range(0, len(pares), FILAS_POR_UPSERT):
+        parte = pares[inicio : inicio + FILAS_POR_UPSERT]
+        valores = ", ".join(["(%s, %s, %s)"] * len(parte))
+        # Identifiers are model names; values are parameters. Keys are unique within the statement.
+        sql = f"INSERT INTO {tabla} ({cols}, {n}) VALUES {valores} "  # noqa: S608
+        sql += f"ON CONFLICT ({cols}) DO UPDATE SET {n} = {tabla}.{n} + EXCLUDED.{n}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [x for (a, b), delta in parte for x in (a, b, delta)])
 
 
 def _insertar(modelo, columnas: list[str], qs) -> None:
@@ -133,6 +155,20 @@ def temas_agregados(atencion: Atencion, temas: Iterable[str]) -> None:
     dia = dia_local(atencion.fecha_hora)
     for tema in temas:
         _sumar(ResumenTemaDia, {"dia": dia, "tema": tema}, 1)
+
+
+def atenciones_agregadas(atenciones: Iterable[tuple[Atencion, Iterable[str]]]) -> None:
+    """Count attentions and their topics written with bulk_create (no signal), given as
+    (attention, its topics): a few multi-row upserts, however many attentions."""
+    por_canal: Counter = Counter()
+    por_tema: Counter = Counter()
+    for atencion, temas in atenciones:
+        dia = dia_local(atencion.fecha_hora)
+        por_canal[dia, atencion.canal] += 1
+        for tema in temas:
+            por_tema[dia, tema] += 1
+    _sumar_varios(ResumenAtencionDia, ("dia", "canal"), por_canal)
+    _sumar_varios(ResumenTemaDia, ("dia", "tema"), por_tema)
 
 
 def conectar() -> None:

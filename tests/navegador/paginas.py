@@ -61,7 +61,8 @@ ADMIN_MODELOS = [
     "atenciones/hogar", "atenciones/solicitudderecho", "atenciones/brechaseguridad",
     "atenciones/registroacceso", "atenciones/eventoderivacion", "oficina/departamento",
     "oficina/organizacion", "oficina/programa", "oficina/actividad", "oficina/capacitacion",
-    "oficina/paginainformativa", "oficina/membresia",
+    "oficina/paginainformativa", "oficina/membresia", "atenciones/loteimportacion",
+    "atenciones/filaimportacion",
 ]  # fmt: skip
 
 
