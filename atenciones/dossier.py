@@ -264,23 +264,32 @@ def _marco(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
     ):
         filas = [(f["clave"], f["etiqueta"], f["personas"]) for f in datos[clave]]
         parte.tablas.append(a.desglose(clave, titulo, columna, filas, total_p))
-    # Point 5: more from what is stored, over the persons attended in the period.
-    atendidas = _atendidas(p)
-    situaciones = dict(
-        atendidas.values("situacion_migratoria")
-        .annotate(n=Count("id"))
+    # Point 5: more from what is stored, over the persons attended in the period: one scan of
+    # them, grouped by situation and language list (a few hundred groups), flags counted alongside.
+    grupos = list(
+        _atendidas(p)
+        .values("situacion_migratoria", "idiomas")
+        .annotate(
+            n=Count("id"),
+            interprete=Count("id", filter=Q(requiere_interprete=True)),
+            **{b: Count("id", filter=Q(**{b: True})) for b, _e in BANDERAS},
+        )
         .order_by()
-        .values_list("situacion_migratoria", "n")
     )
+    situaciones: dict[str, int] = {}
+    banderas = dict.fromkeys(["interprete", *(b for b, _e in BANDERAS)], 0)
+    idiomas: dict[str, int] = {}
+    for g in grupos:
+        situaciones[g["situacion_migratoria"]] = situaciones.get(g["situacion_migratoria"], 0) + g["n"]
+        for b in banderas:
+            banderas[b] += g[b]
+        for codigo in set(g["idiomas"] or []):
+            idiomas[codigo] = idiomas.get(codigo, 0) + g["n"]
     filas = [(s.value, s.label, situaciones.get(s.value, 0)) for s in SituacionMigratoria]
     parte.tablas.append(
         a.desglose(
             "situacion", _("Personas por situación migratoria"), _("Situación migratoria"), filas, total_p
         )
-    )
-    banderas = atendidas.aggregate(
-        interprete=Count("id", filter=Q(requiere_interprete=True)),
-        **{b: Count("id", filter=Q(**{b: True})) for b, _e in BANDERAS},
     )
     # Flags overlap (a person may carry several): each masked on its own.
     parte.tablas.append(
@@ -294,10 +303,6 @@ def _marco(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
     interprete = a.c(("interprete", "si"), banderas["interprete"])
     sin_interprete = a.c(("interprete", "no"), per["personas"] - banderas["interprete"])
     a.cuadro.suma(total_p.clave, [interprete.clave, sin_interprete.clave])
-    idiomas: dict[str, int] = {}
-    for lista in atendidas.values_list("idiomas", flat=True):
-        for codigo in set(lista or []):
-            idiomas[codigo] = idiomas.get(codigo, 0) + 1
     etiquetas = dict(Idioma.choices)
     parte.tablas.append(
         Tabla(
@@ -741,10 +746,13 @@ def _regularizacion(a: _Armador, p: ind.Periodo) -> Parte:
     parte = Parte(Compromiso.REGULARIZACION, str(Compromiso.REGULARIZACION.label))
     operativos = _sesiones(p).filter(programa__area=Area.REGULARIZACION)
     tramites = TramiteOperativo.objects.filter(actividad__in=operativos)
-    asistidas = Persona.objects.filter(
-        Exists(tramites.filter(persona=OuterRef("pk")))
-        | Exists(Asistencia.objects.filter(actividad__in=operativos, persona=OuterRef("pk")))
-    ).count()
+    # Distinct persons across both small tables (not a scan of every person with two EXISTS).
+    asistidas = (
+        tramites.values("persona_id")
+        .order_by()
+        .union(Asistencia.objects.filter(actividad__in=operativos).values("persona_id").order_by())
+        .count()
+    )
     por_tipo = dict(tramites.values("tipo").annotate(n=Count("id")).order_by().values_list("tipo", "n"))
     total = a.c(("tramites", "total"), sum(por_tipo.values()))
     celdas = [(t.label, a.c(("tramites", t.value), por_tipo.get(t.value, 0))) for t in TramiteOperativo.Tipo]

@@ -10,11 +10,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.test import Client
 from openpyxl import load_workbook
 
-from atenciones.choices import EstadoDerivacion, ResultadoDerivacion
+from atenciones.choices import EstadoDerivacion, ResultadoDerivacion, SituacionMigratoria
 from atenciones.dossier import C, D, construir
 from atenciones.dossier_xlsx import NOMBRE_HOJA
 from atenciones.indicadores import Periodo
-from atenciones.models import Atencion, Derivacion, Persona
+from atenciones.models import Asistencia, Atencion, Derivacion, Persona, TramiteOperativo
 from atenciones.supresion import MENOR, RESERVADO, atacar, comprobar
 from oficina.choices import Area
 from oficina.models import (
@@ -253,3 +253,36 @@ def test_every_sum_the_dossier_declares_holds_on_the_raw_figures(demo):
     claves = {k[0] for k in d.cuadro.valores}
     assert "deriv_res" in claves
     assert any(("deriv", "total", "cerradas_sin_resolver") in (t, *ps) for t, ps in d.cuadro.sumas)
+
+
+def test_persons_by_situation_flag_language_and_in_operations_match_the_raw_rows(libro, demo):
+    p = demo
+    atendidas = list(
+        Persona.objects.filter(
+            Exists(
+                Atencion.objects.filter(
+                    persona=OuterRef("pk"), fecha_hora__gte=p.inicio, fecha_hora__lt=p.fin
+                )
+            )
+        )
+    )
+    marco = libro[NOMBRE_HOJA["marco"]]
+    for etiqueta, publicado in _celdas_publicadas(marco, "Personas por situación migratoria"):
+        valor = next(s for s in SituacionMigratoria if str(s.label) == etiqueta).value
+        assert _coincide(publicado, sum(1 for x in atendidas if x.situacion_migratoria == valor)), etiqueta
+    banderas = dict(_celdas_publicadas(marco, "Personas por condición de vulnerabilidad"))
+    assert _coincide(banderas["Recién llegada"], sum(1 for x in atendidas if x.recien_llegada))
+    assert _coincide(banderas["Situación de calle"], sum(1 for x in atendidas if x.situacion_calle))
+    idiomas = dict(_celdas_publicadas(marco, "Intérprete e idiomas"))
+    assert _coincide(idiomas["Requiere intérprete"], sum(1 for x in atendidas if x.requiere_interprete))
+    assert _coincide(
+        idiomas["Habla Criollo haitiano"], sum(1 for x in atendidas if "ht" in (x.idiomas or []))
+    )
+    operativos = Actividad.objects.filter(
+        programa__area=Area.REGULARIZACION, inicio__gte=p.inicio, inicio__lt=p.fin
+    )
+    asistidas = set(
+        TramiteOperativo.objects.filter(actividad__in=operativos).values_list("persona_id", flat=True)
+    ) | set(Asistencia.objects.filter(actividad__in=operativos).values_list("persona_id", flat=True))
+    publicado = _fila(libro[NOMBRE_HOJA["regularizacion"]], "Personas asistidas")[1]
+    assert asistidas and _coincide(publicado, len(asistidas))
