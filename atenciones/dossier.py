@@ -492,7 +492,7 @@ def _derivaciones_por_resultado(a: _Armador, p: ind.Periodo, datos: dict) -> lis
         _("Derivaciones cerradas por resultado"),
         [_("Resultado"), _("Derivaciones"), _("¿Cuenta como resuelta?")],
         [[e, totales[r], _("Sí") if r == resuelta else _("No")] for r, e in resultados]
-        + [[_("Total cerradas"), cerradas, ""]],
+        + [[_("Total"), cerradas, ""]],
         grafico=1,
     )
     return [por_resultado, cruce]

@@ -62,7 +62,7 @@ def test_referrals_by_outcome_figures_written_out_by_hand(salud, educacion):
         ["No cumple requisitos (no elegible)", 5, "No"],
         ["Derivada a otro destino", 0, "No"],
         ["Otro", 0, "No"],
-        ["Total cerradas", 21, ""],
+        ["Total", 21, ""],
     ]
     # Destinations by referrals sent (SLEP 17, Salud 11), outcomes in the same order as above.
     assert d.filas(_tabla_dossier(d, "Derivaciones cerradas por destino y resultado")) == [
