@@ -108,7 +108,12 @@ def hojas_reporte(datos: dict, comp: dict, *, oficina: str, comuna: str) -> list
             _("Atenciones por mes"),
             [_("Mes"), _("Atenciones"), _("Mes del período anterior"), _("Atenciones"), _("Diferencia")],
             [
-                [f["etiqueta"], *_trio(f["atenciones"], f["ant"]["atenciones"], f["dif"]["atenciones"])]
+                [
+                    f["etiqueta"],
+                    _pub(f["atenciones"]),
+                    f["etiqueta_ant"],
+                    *_trio(f["atenciones"], f["ant"]["atenciones"], f["dif"]["atenciones"])[1:],
+                ]
                 for f in comp["por_mes"]
             ],
         ),
@@ -123,8 +128,6 @@ def hojas_reporte(datos: dict, comp: dict, *, oficina: str, comuna: str) -> list
             [[f["etiqueta"], *_trios(f, ["atenciones"])] for f in comp["por_canal"]],
         ),
     ]
-    for fila, f in zip(hojas[2].filas, comp["por_mes"], strict=True):
-        fila.insert(2, f["etiqueta_ant"])
     for clave, titulo, columna in (
         ("por_nacionalidad", _("Por nacionalidad"), _("Nacionalidad")),
         ("por_sexo", _("Por sexo"), _("Sexo")),

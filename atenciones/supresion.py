@@ -96,7 +96,9 @@ def _companero(cuadro: Cuadro, ocultos: dict[Hashable, str], clave: Hashable) ->
     such a sum (a total first, `clave` itself last); else a visible zero; failing all that, the same
     in any sum that hides something (the pin then comes through a chain of sums)."""
     for cerca in (lambda miembros: clave in miembros, lambda miembros: bool(ocultos.keys() & set(miembros))):
-        visibles, menores, ceros = [], [], []
+        visibles: list[tuple] = []
+        menores: list[tuple] = []
+        ceros: list[tuple] = []
         for total, partes in cuadro.sumas:
             miembros = (total, *partes)
             if not cerca(miembros):
@@ -110,7 +112,7 @@ def _companero(cuadro: Cuadro, ocultos: dict[Hashable, str], clave: Hashable) ->
                     menores.append((m == clave, m != total, repr(m), m))
         for candidatos in (visibles, menores, ceros):
             if candidatos:
-                return min(candidatos)[-1]  # type: ignore[type-var]
+                return min(candidatos)[-1]
     raise RuntimeError(f"no hay con qué proteger {clave!r}")
 
 

@@ -35,15 +35,13 @@ class PeriodoForm(forms.Form):
         PERSONALIZADO: ["desde", "hasta"],
     }
 
-    tipo = forms.ChoiceField(
-        label=_("Período"),
-        choices=[
-            (MES, _("Mes")),
-            (TRIMESTRE, _("Trimestre")),
-            (ANIO, _("Año")),
-            (PERSONALIZADO, _("Fechas a elección")),
-        ],
-    )
+    TIPOS = [
+        (MES, _("Mes")),
+        (TRIMESTRE, _("Trimestre")),
+        (ANIO, _("Año")),
+        (PERSONALIZADO, _("Fechas a elección")),
+    ]
+    tipo = forms.ChoiceField(label=_("Período"), choices=TIPOS)
     anio = forms.IntegerField(label=_("Año"), required=False)
     mes = forms.TypedChoiceField(
         label=_("Mes"),
@@ -128,7 +126,7 @@ class PeriodoForm(forms.Form):
                 "consulta": urlencode(consultas[valor]),
                 "actual": valor == elegido,
             }
-            for valor, etiqueta in self.fields["tipo"].choices
+            for valor, etiqueta in self.TIPOS
         ]
 
     def clean_anio(self) -> Any:
@@ -160,17 +158,17 @@ class PeriodoForm(forms.Form):
                     "Con el período «%(tipo)s» no se usa %(campos)s: quite ese dato o elija el tipo de período que lo usa."
                 )
                 % {
-                    "tipo": dict(self.fields["tipo"].choices)[tipo],
+                    "tipo": dict(self.TIPOS)[tipo],
                     "campos": ", ".join(f"«{self.fields[n].label}»" for n in ajenos),
                 },
             )
             return datos
         if any(n in self.errors for n in self.CAMPOS[tipo]):
             return datos
-        anio = datos.get("anio")
-        if tipo != self.PERSONALIZADO and anio is None:
+        if tipo != self.PERSONALIZADO and datos.get("anio") is None:
             self.add_error("anio", _("Indique el año."))
             return datos
+        anio = int(datos.get("anio") or 0)  # given for every kind but a range of dates
         desde: datetime.date | None
         hasta: datetime.date | None
         if tipo == self.MES:
