@@ -48,6 +48,8 @@ class Medida:
     estados: dict[int, int] = field(default_factory=dict)
     fallos: int = 0  # no answer (connection refused, reset, timeout)
     duracion: float = 0.0  # seconds under load
+    # A page's own static-file reference: the static file measured right before each of its windows.
+    referencia: "Medida | None" = None
 
     @property
     def rps(self) -> float:
@@ -56,6 +58,13 @@ class Medida:
     @property
     def p95_ms(self) -> float:
         return p95(self.tiempos)
+
+    @property
+    def razon(self) -> float:
+        """Requests per second against the static file measured beside it (1.0 for the static file)."""
+        if self.referencia is None:
+            return 1.0
+        return self.rps / self.referencia.rps if self.referencia.rps else 0.0
 
     @property
     def errores(self) -> int:
@@ -338,8 +347,9 @@ def medir(
 ) -> Resultado:
     """Prepare, start gunicorn, warm the cache, load each URL in turn, then read the workers' memory.
 
-    Each URL gets `segundos` in all, split over `rondas` rounds of (static file, every page): on a
-    shared machine the load drifts, and rounds spread the drift over every URL alike.
+    Each page gets `segundos` in all, split over `rondas` rounds, and each of its windows follows a
+    window of the static file as long: on a shared machine the load drifts, so every page is
+    compared with the static file measured beside it, and the rounds spread the drift further.
     """
     with tempfile.TemporaryDirectory(prefix="sello-servir-") as carpeta:
         entorno = entorno_produccion(Path(carpeta) / "static")
@@ -355,10 +365,19 @@ def medir(
                 for _ in range(workers):
                     _get(puerto, medida.ruta)
             aviso(f"gunicorn en 127.0.0.1:{puerto}, {workers} workers (pid {master})")
+            pares = [(medida, Medida(estatico.nombre, estatico.ruta)) for medida in paginas]
             for ronda in range(1, rondas + 1):
-                for medida in [estatico, *paginas]:
+                for medida, referencia in pares:
+                    cargar(puerto, referencia, clientes, segundos / rondas)
                     cargar(puerto, medida, clientes, segundos / rondas)
-                aviso(f"ronda {ronda}/{rondas}: archivo estático {estatico.rps:.1f} pet/s hasta ahora")
+                aviso(f"ronda {ronda}/{rondas} hecha")
+            for medida, referencia in pares:  # the static file's row: all its windows together
+                medida.referencia = referencia
+                estatico.tiempos += referencia.tiempos
+                estatico.fallos += referencia.fallos
+                estatico.duracion += referencia.duracion
+                for estado, n in referencia.estados.items():
+                    estatico.estados[estado] = estatico.estados.get(estado, 0) + n
             memoria = {}
             for pid in workers_de(master):
                 try:
@@ -395,12 +414,13 @@ def ejecutar(
         raise CommandError(str(exc)) from exc
     if resultado.preparacion:
         comando.stdout.write("Preparación: " + "; ".join(resultado.preparacion))
-    referencia = resultado.estatico.rps
-    comando.stdout.write(f"{'url':<22} {'pet/s':>8} {'× estático':>10} {'p95 ms':>8} {'errores':>7}  ruta")
+    comando.stdout.write(
+        f"{'url':<22} {'pet/s':>8} {'estático al lado':>16} {'× estático':>10} {'p95 ms':>8} {'errores':>7}  ruta"
+    )
     for m in [resultado.estatico, *resultado.paginas]:
-        razon = m.rps / referencia if referencia else 0.0
+        al_lado = m.referencia.rps if m.referencia else m.rps
         comando.stdout.write(
-            f"{m.nombre:<22} {m.rps:>8.1f} {razon:>10.2f} {m.p95_ms:>8.1f} {m.errores:>7}  {m.ruta}"
+            f"{m.nombre:<22} {m.rps:>8.1f} {al_lado:>16.1f} {m.razon:>10.2f} {m.p95_ms:>8.1f} {m.errores:>7}  {m.ruta}"
         )
     comando.stdout.write("Memoria de los workers tras la carga (MB; VmRSS ahora, VmHWM máximo):")
     for pid, mem in sorted(resultado.memoria.items()):

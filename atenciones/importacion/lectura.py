@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
 
 # Uncompressed size of all the parts of an XLSX, and the compression ratio of any one part.
 MAX_DESCOMPRIMIDO = 400 * 1024 * 1024
@@ -112,6 +110,10 @@ def _combinadas(zf: zipfile.ZipFile, ruta: str) -> list[tuple[int, int, int, int
     openpyxl's read-only mode does not report them; <mergeCells> follows <sheetData>, so the part
     is scanned in chunks without holding it whole.
     """
+    from openpyxl.utils.cell import (
+        range_boundaries,
+    )  # lazy: ~30 MB per web worker (with numpy) for a page few open (issue 16)
+
     rangos = []
     resto = b""
     with zf.open(ruta.lstrip("/")) as parte:
@@ -126,6 +128,10 @@ def _combinadas(zf: zipfile.ZipFile, ruta: str) -> list[tuple[int, int, int, int
 
 
 def _abrir_xlsx(archivo: IO[bytes]) -> list[Hoja]:
+    from openpyxl import (
+        load_workbook,
+    )  # lazy: ~30 MB per web worker (with numpy) for a page few open (issue 16)
+
     zf = _revisar_zip(archivo)
     try:
         libro = load_workbook(archivo, read_only=True, data_only=True, keep_links=False)

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from ..acceso import SolicitudEquipo, equipo_requerido
 from ..exportar import PELIGROSOS, TIPO_CONTENIDO, XLSX
@@ -155,6 +154,8 @@ def _seguro(valor: object) -> object:
 @equipo_requerido
 def reporte(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """The report as XLSX: each original row beside its outcome (streamed row by row into the book)."""
+    from openpyxl import Workbook  # lazy: ~30 MB per web worker (with numpy) for a page few open (issue 16)
+
     lote = _lote(request, pk)
     libro = Workbook(write_only=True)
     hoja = libro.create_sheet(_("Resultado"))

@@ -65,6 +65,7 @@ class Command(BaseCommand):
                 clientes=options["clientes"],
                 segundos=options["segundos"],
                 workers=options["workers"],
+                rondas=options["rondas"],
             )
             return
         if repeticiones < 1:
