@@ -316,14 +316,11 @@ class Resultado:
 
     def incumplidos(self) -> list[str]:
         fallas = []
-        referencia = self.estatico.rps
         for m in self.paginas:
             if m.errores:
                 fallas.append(f"{m.nombre}: {m.errores} respuestas con error ({m.estados})")
-            elif referencia and m.rps / referencia < RAZON_MINIMA:
-                fallas.append(
-                    f"{m.nombre}: {m.rps / referencia:.0%} de las peticiones/s del archivo estático"
-                )
+            elif m.razon < RAZON_MINIMA:
+                fallas.append(f"{m.nombre}: {m.razon:.0%} de las peticiones/s del archivo estático a su lado")
         if self.estatico.errores:
             fallas.append(
                 f"archivo estático: {self.estatico.errores} respuestas con error ({self.estatico.estados})"

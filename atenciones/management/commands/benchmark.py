@@ -51,7 +51,7 @@ class Command(BaseCommand):
         parser.add_argument("--segundos", type=float, default=5.0, help="Con --serving: segundos por URL.")
         parser.add_argument("--workers", type=int, default=3, help="Con --serving: workers de gunicorn.")
         parser.add_argument(
-            "--rondas", type=int, default=3, help="Con --serving: rondas en que se reparten los segundos."
+            "--rondas", type=int, default=5, help="Con --serving: rondas en que se reparten los segundos."
         )
 
     def handle(self, *args, repeticiones, solo, guardar, compare, serving, **options):
