@@ -203,6 +203,9 @@ MIDDLEWARE = [
     # Outermost after security: every staff/admin response, errors included, is `no-store`.
     "sello_migrante.seguridad.SinCacheEnEquipoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached public page is served here, before sessions, auth and the rest (oficina/cache_publico.py);
+    # what it stores is the response as the middleware below left it (CSP, gzip).
+    "oficina.cache_publico.CachePublicoMiddleware",
     # After every middleware that writes the body (it compresses last); public pages only.
     "sello_migrante.middleware.GZipPublicoMiddleware",
     "sello_migrante.seguridad.QuitarCaracteresNulosMiddleware",

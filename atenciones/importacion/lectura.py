@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 import zipfile
@@ -18,11 +19,6 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
-from openpyxl.worksheet import _read_only
-from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
-from openpyxl.worksheet.dimensions import SheetDimension
 
 # Uncompressed size of all the parts of an XLSX, and the compression ratio of any one part.
 MAX_DESCOMPRIMIDO = 400 * 1024 * 1024
@@ -45,6 +41,9 @@ def _tamano_declarado(self: Any) -> None:
     """
     from xml.etree.ElementTree import iterparse  # noqa: S405 - openpyxl's own parser; defusedxml guards it
 
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+
     with self._get_source() as fuente:
         for evento, elemento in iterparse(fuente, events=("start", "end")):  # noqa: S314
             if elemento.tag == DATA_TAG:
@@ -57,7 +56,14 @@ def _tamano_declarado(self: Any) -> None:
                 return
 
 
-setattr(_read_only.ReadOnlyWorksheet, "_get_size", _tamano_declarado)  # noqa: B010 - typed stubs lack it
+@functools.cache
+def _openpyxl():
+    """openpyxl, imported on first use (~30 MB per web worker, issue 16) with `_tamano_declarado` in place."""
+    import openpyxl
+    from openpyxl.worksheet import _read_only
+
+    setattr(_read_only.ReadOnlyWorksheet, "_get_size", _tamano_declarado)  # noqa: B010 - typed stubs lack it
+    return openpyxl
 
 
 class ArchivoInvalido(Exception):
@@ -140,6 +146,8 @@ def _combinadas(zf: zipfile.ZipFile, ruta: str) -> list[tuple[int, int, int, int
     openpyxl's read-only mode does not report them; <mergeCells> follows <sheetData>, so the part
     is scanned in chunks without holding it whole.
     """
+    from openpyxl.utils.cell import range_boundaries  # lazy, see `_openpyxl`
+
     rangos = []
     resto = b""
     with zf.open(ruta.lstrip("/")) as parte:
@@ -156,7 +164,7 @@ def _combinadas(zf: zipfile.ZipFile, ruta: str) -> list[tuple[int, int, int, int
 def _abrir_xlsx(archivo: IO[bytes]) -> list[Hoja]:
     zf = _revisar_zip(archivo)
     try:
-        libro = load_workbook(archivo, read_only=True, data_only=True, keep_links=False)
+        libro = _openpyxl().load_workbook(archivo, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
         raise ArchivoInvalido(_("El archivo Excel está dañado y no se puede leer.")) from exc
     hojas = []

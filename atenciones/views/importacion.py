@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from ..acceso import SolicitudEquipo, equipo_requerido
 from ..exportar import PELIGROSOS, TIPO_CONTENIDO, XLSX
@@ -160,6 +159,8 @@ def reporte(request: SolicitudEquipo, pk: int) -> FileResponse:
     write-only book (which spools them to disk), saved to an anonymous temporary file that the
     response streams and closes (deleting it).
     """
+    from openpyxl import Workbook  # lazy: ~30 MB per web worker (with numpy) for a page few open (issue 16)
+
     lote = _lote(request, pk)
     libro = Workbook(write_only=True)
     hoja = libro.create_sheet(_("Resultado"))

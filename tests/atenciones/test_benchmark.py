@@ -113,3 +113,31 @@ def test_benchmark_writes_no_last_login(capsys):
         call_command("benchmark", repeticiones=1, solo="caso_detalle")
     assert sentencias
     assert not [s for s in sentencias if s.startswith("UPDATE") and "auth_user" in s]
+
+
+def test_serving_targets_compare_each_page_with_the_static_file_measured_beside_it():
+    from atenciones.benchmark_servir import Medida, Resultado
+
+    def medida(nombre, rps, referencia=None, errores=0):
+        m = Medida(nombre, f"/{nombre}/", tiempos=[5.0] * rps, estados={200: rps}, duracion=1.0)
+        m.fallos = errores
+        m.referencia = referencia
+        return m
+
+    lenta_al_lado = medida("estático", 1000)
+    rapida_al_lado = medida("estático", 400)
+    resultado = Resultado(
+        estatico=medida("estático", 700),
+        paginas=[
+            medida("lenta", 450, lenta_al_lado),  # 45 % of the static file beside it
+            medida("justa", 200, rapida_al_lado),  # 50 %
+            medida("con errores", 900, lenta_al_lado, errores=2),
+        ],
+        memoria={11: {"VmRSS": 149.0, "VmHWM": 160.0}, 12: {"VmRSS": 151.0, "VmHWM": 151.0}},
+        preparacion=[],
+    )
+    assert resultado.incumplidos() == [
+        "lenta: 45% de las peticiones/s del archivo estático a su lado",
+        "con errores: 2 respuestas con error ({200: 900})",
+        "worker 12: 151 MB residentes (máximo 150)",
+    ]

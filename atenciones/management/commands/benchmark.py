@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from atenciones.benchmark import BUSQUEDAS, PAGINAS, PISO, busqueda_admin_por_defecto, busqueda_equipo
+from atenciones.benchmark_servir import ejecutar as servir
 from atenciones.models import Atencion, Persona
 
 
@@ -28,7 +29,9 @@ class Command(BaseCommand):
         "Mide las páginas del equipo sobre la base de datos actual (cargue antes `seed_demo`): "
         "mediana, p95, razón del p95 con el piso (una página vacía del equipo medida en la misma "
         "corrida) y consultas SQL. --guardar escribe el resultado en JSON; --compare A.json B.json "
-        "imprime la razón de cada p95 entre dos tamaños de base."
+        "imprime la razón de cada p95 entre dos tamaños de base. --serving mide gunicorn con la "
+        "configuración de producción: peticiones/s de cada página pública contra un archivo estático "
+        "y la memoria de cada worker."
     )
 
     def add_arguments(self, parser):
@@ -48,10 +51,34 @@ class Command(BaseCommand):
             metavar=("CHICA.json", "GRANDE.json"),
             help="No mide: compara dos resultados guardados con --guardar (p95 grande / p95 chica).",
         )
+        parser.add_argument(
+            "--serving",
+            action="store_true",
+            help="Mide el servidor de producción (gunicorn, DEBUG=off, WhiteNoise) bajo carga: páginas "
+            "públicas contra un archivo estático y memoria de los workers.",
+        )
+        parser.add_argument("--clientes", type=int, default=6, help="Con --serving: clientes concurrentes.")
+        parser.add_argument("--segundos", type=float, default=5.0, help="Con --serving: segundos por URL.")
+        parser.add_argument("--workers", type=int, default=3, help="Con --serving: workers de gunicorn.")
+        parser.add_argument(
+            "--rondas", type=int, default=5, help="Con --serving: rondas en que se reparten los segundos."
+        )
 
-    def handle(self, *args, repeticiones, solo, guardar, compare, contra_admin=False, **options):
+    def handle(
+        self, *args, repeticiones, solo, guardar, compare, serving=False, contra_admin=False, **options
+    ):
         if compare:
             self._comparar(*compare)
+            return
+        if serving:
+            servir(
+                self,
+                solo=solo,
+                clientes=options["clientes"],
+                segundos=options["segundos"],
+                workers=options["workers"],
+                rondas=options["rondas"],
+            )
             return
         if repeticiones < 1:
             raise CommandError("--repeticiones debe ser al menos 1.")
