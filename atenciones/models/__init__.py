@@ -10,7 +10,14 @@ from .personas import Hogar, Persona, PersonaQuerySet, _comuna_por_defecto
 from .planes import TareaCaso
 from .privacidad import BrechaSeguridad, RegistroAcceso, SolicitudDerecho, SolicitudDerechoQuerySet
 from .programas import Asistencia, Inscripcion, TramiteOperativo
-from .resumenes import ResumenAtencionDia, ResumenTemaDia
+from .resumenes import (
+    PRIMERA,
+    ResumenAtencionDia,
+    ResumenDimensionDia,
+    ResumenDimensionMes,
+    ResumenPersonaDia,
+    ResumenTemaDia,
+)
 from .solo_agregar import SoloAgregar
 
 __all__ = [
@@ -38,7 +45,11 @@ __all__ = [
     "Persona",
     "PersonaQuerySet",
     "RegistroAcceso",
+    "PRIMERA",
     "ResumenAtencionDia",
+    "ResumenDimensionDia",
+    "ResumenDimensionMes",
+    "ResumenPersonaDia",
     "ResumenTemaDia",
     "SeguimientoDerivacion",
     "SolicitudDerecho",

@@ -170,9 +170,28 @@ class Derivacion(EtiquetasRapidas):
             models.Index(fields=["organizacion", "estado", "fecha_limite"], name="derivacion_externa_idx"),
             # "Mi día": referrals I sent that wait.
             models.Index(fields=["derivado_por", "estado"], name="derivacion_enviadas_idx"),
-            models.Index(fields=["estado", "fecha_limite"], name="derivacion_vencidas_idx"),
+            # Overdue referrals by destination (indicators): index-only with the destination.
+            models.Index(
+                fields=["estado", "fecha_limite"],
+                include=["id", "departamento", "organizacion"],
+                name="derivacion_vencidas_idx",
+            ),
             models.Index(fields=["persona", "-fecha_envio"], name="derivacion_persona_idx"),
-            models.Index(fields=["fecha_envio"], name="derivacion_fecha_idx"),
+            # Indicators of the referrals sent in a period, by destination and outcome, with the
+            # days to close: an index-only scan of the period, not the whole rows (issue 16).
+            models.Index(
+                fields=["fecha_envio"],
+                include=[
+                    "id",
+                    "estado",
+                    "resultado",
+                    "fecha_cierre",
+                    "fecha_limite",
+                    "departamento",
+                    "organizacion",
+                ],
+                name="derivacion_fecha_idx",
+            ),
             # Open referrals by due date (the overdue and external lists, the admin's overdue
             # filter) and "Mi día"'s referrals I sent that wait, read in order (issue 16).
             models.Index(

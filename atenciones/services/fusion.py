@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .. import resumenes
 from ..choices import TipoDocumento
 from ..models import DocumentoIdentidad, Fusion, ParDuplicado, Persona
 from ..models.personas import BANDERAS as BANDERAS_PERSONA
@@ -218,4 +219,6 @@ def fusionar_personas(
         movidos=movidos,
     )
     _recalcular_despues_de_guardar(superviviente.pk)
+    # The attentions moved with update() (no signals): the indicators' person rows follow them.
+    resumenes.recalcular_personas([superviviente.pk, absorbida.pk])
     return fusion

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from oficina.models import Actividad, Compromiso, Evidencia, LineaPlan, PlanTrabajo, Programa
 from oficina.roles import es_encargada
+from sello_migrante.routers import lee_de_replica
 
 from ..acceso import SolicitudEquipo, encargada_requerida, equipo_requerido
 from ..auditoria import registrar_acceso
@@ -77,6 +78,7 @@ def _graficos(d: Dossier, tabla: Tabla) -> dict | None:
 
 
 @equipo_requerido
+@lee_de_replica
 def informe(request: SolicitudEquipo) -> HttpResponse:
     """The printable dossier (print to PDF from the browser)."""
     form = _periodo_form(request)
@@ -111,6 +113,7 @@ def informe(request: SolicitudEquipo) -> HttpResponse:
 
 
 @equipo_requerido
+@lee_de_replica
 def dossier(request: SolicitudEquipo) -> HttpResponse:
     """The dossier as an XLSX workbook."""
     form = _periodo_form(request)

@@ -3,8 +3,10 @@
 import pytest
 from django.db import router
 from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 
+from atenciones import indicadores
 from atenciones.indicadores import Periodo, calcular
 from atenciones.models import Atencion, Persona
 from sello_migrante import routers
@@ -64,3 +66,26 @@ def test_after_a_write_the_user_reads_the_primary(settings, rf, metodo, respuest
         settings.REPLICA_ESCRITURA_RECIENTE = 0
         with desde_replica(pedido):
             assert router.db_for_read(Persona) == "replica"
+
+
+@pytest.mark.django_db(transaction=True)  # the replica's connection sees committed rows only
+@pytest.mark.parametrize("vista", ["equipo:sello_informe", "equipo:sello_dossier", "equipo:indicadores"])
+def test_the_indicators_and_the_sello_dossier_read_from_the_replica(
+    settings, client, encargada, monkeypatch, vista
+):
+    # The figures' queries run where the router sends the reads while the view computes them.
+    leido_de = []
+    real = indicadores.calcular
+
+    def calcular_observado(p, **opciones):
+        leido_de.append(router.db_for_read(Atencion))
+        return real(p, **opciones)
+
+    monkeypatch.setattr(indicadores, "calcular", calcular_observado)
+    client.force_login(encargada)
+    with alias_replica(settings):
+        respuesta = client.get(
+            reverse(vista), {"tipo": "personalizado", "desde": "2026-01-01", "hasta": "2026-03-31"}
+        )
+    assert respuesta.status_code == 200
+    assert leido_de == ["replica"]
