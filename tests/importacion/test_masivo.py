@@ -22,6 +22,8 @@ from atenciones.models import (
     LoteImportacion,
     Persona,
     ResumenAtencionDia,
+    ResumenDimensionMes,
+    ResumenPersonaDia,
     ResumenTemaDia,
 )
 from atenciones.services.importacion import (
@@ -161,6 +163,18 @@ def _registro():
         ),  # fmt: skip
         "por_dia": sorted(ResumenAtencionDia.objects.values_list("dia", "canal", "atenciones")),
         "por_tema": sorted(ResumenTemaDia.objects.values_list("dia", "tema", "atenciones")),
+        # The person-level summaries (distinct, new and returning persons) of the imported rows.
+        "por_persona": sorted(
+            ResumenPersonaDia.objects.values_list(
+                "persona__nombres", "dia", "previo", "atenciones", "nacionalidad", "sexo", "fecha_nacimiento"
+            ),
+            key=str,
+        ),
+        "por_dimension": sorted(
+            ResumenDimensionMes.objects.exclude(personas=0, atenciones=0).values_list(
+                "mes", "mes_previo", "dimension", "valor", "personas", "atenciones"
+            )
+        ),
     }
 
 
@@ -251,6 +265,8 @@ def test_the_summaries_stay_equal_to_the_raw_rows_and_the_undo_removes_everythin
     assert DocumentoIdentidad.objects.exclude(persona=antes).count() == 0
     assert not ResumenAtencionDia.objects.exclude(atenciones=0).exists()
     assert not ResumenTemaDia.objects.exclude(atenciones=0).exists()
+    assert not ResumenPersonaDia.objects.exists()
+    assert not ResumenDimensionMes.objects.exclude(personas=0, atenciones=0).exists()
 
 
 def test_each_block_leaves_one_history_entry_on_the_batch_with_its_counts(encargada, monkeypatch):
