@@ -10,14 +10,16 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from oficina.roles import Usuario, es_encargada, es_enlace, es_profesional
 
 from .models import Derivacion, DerivacionQuerySet, Persona
 
-Vista = Callable[..., HttpResponse]
+# A page or a streamed download (FileResponse).
+Vista = Callable[..., HttpResponseBase]
 
 
 class SolicitudEquipo(HttpRequest):
@@ -30,7 +32,7 @@ def _con_rol(prueba: Callable[[Usuario], bool]) -> Callable[[Vista], Vista]:
     def decorador(vista: Vista) -> Vista:
         @login_required
         @wraps(vista)
-        def envoltura(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def envoltura(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not prueba(request.user):
                 raise Http404
             return vista(request, *args, **kwargs)

@@ -9,6 +9,7 @@ trigram similarity ranks the results.
 import re
 import unicodedata
 
+from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -66,19 +67,35 @@ def filtrar_personas(queryset, consulta):
     return queryset.filter(filtro)
 
 
-# Above this many matches the newest registered come first instead of ranking every match (the
-# user needs to type more anyway): walking the primary key stops after one page, in well under a
-# millisecond at 200,000 persons, where ranking 18,000 matches takes tens of milliseconds.
-LIMITE_RANKING = 1000
+def limite_conteo() -> int:
+    """Matches are counted up to this many (settings.BUSQUEDA_LIMITE_CONTEO); above it the page
+    says "more than N" and lists the newest registered first: walking the primary key index stops
+    after one page, where ranking (or merely counting) 187,000 matches of a common surname among
+    2,000,000 persons takes a second."""
+    return settings.BUSQUEDA_LIMITE_CONTEO
 
 
-def ordenar_resultados(queryset, consulta, total=None):
-    """Best first: an exact document, then a name starting with the first word, then similarity."""
+def contar_hasta(queryset, tope: int) -> int:
+    """How many rows `queryset` has, counted only up to `tope`: `SELECT COUNT(*) FROM (… LIMIT tope)`,
+    so the database stops at the tope-th match however many there are."""
+    return queryset.order_by().values("pk")[:tope].count()
+
+
+def contar_coincidencias(queryset) -> tuple[int, bool]:
+    """(count, more): the matches counted up to the limit, and whether there are more than that."""
+    limite = limite_conteo()
+    n = contar_hasta(queryset, limite + 1)
+    return min(n, limite), n > limite
+
+
+def ordenar_resultados(queryset, consulta, muchas=False):
+    """Best first: an exact document, then a name starting with the first word, then similarity.
+    `muchas` (more matches than the count limit): the newest registered first, from the index."""
     palabras = terminos(consulta)
     if not palabras:
         return queryset
     es_postgresql = connection.vendor == "postgresql"
-    if total is not None and total > LIMITE_RANKING:
+    if muchas:
         return queryset.order_by("-pk")
     qs = queryset.annotate(
         rango=Case(

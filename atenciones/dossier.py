@@ -34,10 +34,10 @@ from oficina.models import (
 )
 
 from . import indicadores as ind
-from .choices import MotivoCierre, Sexo, SituacionMigratoria
+from .choices import EstadoDerivacion, MotivoCierre, ResultadoDerivacion, Sexo, SituacionMigratoria
 from .indicadores.periodo import _hace_anios
-from .models import Asistencia, Atencion, Caso, Persona, TramiteOperativo
-from .supresion import MENOR, RESERVADO, Cuadro, suprimir
+from .models import Asistencia, Atencion, Caso, Derivacion, Persona, TramiteOperativo
+from .supresion import RESERVADO, Cuadro, ocultar
 
 BANDERAS = [
     ("recien_llegada", "Recién llegada"),
@@ -92,13 +92,13 @@ class Dossier:
     resumen: list[tuple[str, Any]]
     evidencias: list[dict]
     cuadro: Cuadro
-    ocultos: set = field(default_factory=set)
+    ocultos: dict = field(default_factory=dict)  # hidden count → "<5" or "*" (supresion.ocultar)
 
     def mostrar(self, celda: Any) -> Any:
         """A cell as published: a number, "<5", "*", or the plain value."""
         if isinstance(celda, C):
             if celda.clave in self.ocultos:
-                return MENOR if 0 < self.cuadro.valores[celda.clave] < 5 else RESERVADO
+                return self.ocultos[celda.clave]
             return self.cuadro.valores[celda.clave]
         if isinstance(celda, D):
             if any(d in self.ocultos for d in self.cuadro.derivados[celda.clave]):
@@ -166,7 +166,7 @@ def construir(p: ind.Periodo) -> Dossier:
     ]
     evidencias = [e for x in lineas for e in x["evidencias"]]
     dossier = Dossier(p, plan, partes, resumen, evidencias, a.cuadro)
-    dossier.ocultos = suprimir(a.cuadro)
+    dossier.ocultos = ocultar(a.cuadro)
     return dossier
 
 
@@ -264,23 +264,32 @@ def _marco(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
     ):
         filas = [(f["clave"], f["etiqueta"], f["personas"]) for f in datos[clave]]
         parte.tablas.append(a.desglose(clave, titulo, columna, filas, total_p))
-    # Point 5: more from what is stored, over the persons attended in the period.
-    atendidas = _atendidas(p)
-    situaciones = dict(
-        atendidas.values("situacion_migratoria")
-        .annotate(n=Count("id"))
+    # Point 5: more from what is stored, over the persons attended in the period: one scan of
+    # them, grouped by situation and language list (a few hundred groups), flags counted alongside.
+    grupos = list(
+        _atendidas(p)
+        .values("situacion_migratoria", "idiomas")
+        .annotate(
+            n=Count("id"),
+            interprete=Count("id", filter=Q(requiere_interprete=True)),
+            **{b: Count("id", filter=Q(**{b: True})) for b, _e in BANDERAS},
+        )
         .order_by()
-        .values_list("situacion_migratoria", "n")
     )
+    situaciones: dict[str, int] = {}
+    banderas = dict.fromkeys(["interprete", *(b for b, _e in BANDERAS)], 0)
+    idiomas: dict[str, int] = {}
+    for g in grupos:
+        situaciones[g["situacion_migratoria"]] = situaciones.get(g["situacion_migratoria"], 0) + g["n"]
+        for b in banderas:
+            banderas[b] += g[b]
+        for codigo in set(g["idiomas"] or []):
+            idiomas[codigo] = idiomas.get(codigo, 0) + g["n"]
     filas = [(s.value, s.label, situaciones.get(s.value, 0)) for s in SituacionMigratoria]
     parte.tablas.append(
         a.desglose(
             "situacion", _("Personas por situación migratoria"), _("Situación migratoria"), filas, total_p
         )
-    )
-    banderas = atendidas.aggregate(
-        interprete=Count("id", filter=Q(requiere_interprete=True)),
-        **{b: Count("id", filter=Q(**{b: True})) for b, _e in BANDERAS},
     )
     # Flags overlap (a person may carry several): each masked on its own.
     parte.tablas.append(
@@ -294,10 +303,6 @@ def _marco(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
     interprete = a.c(("interprete", "si"), banderas["interprete"])
     sin_interprete = a.c(("interprete", "no"), per["personas"] - banderas["interprete"])
     a.cuadro.suma(total_p.clave, [interprete.clave, sin_interprete.clave])
-    idiomas: dict[str, int] = {}
-    for lista in atendidas.values_list("idiomas", flat=True):
-        for codigo in set(lista or []):
-            idiomas[codigo] = idiomas.get(codigo, 0) + 1
     etiquetas = dict(Idioma.choices)
     parte.tablas.append(
         Tabla(
@@ -354,6 +359,7 @@ def _marco(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
         )
     )
     parte.tablas.append(_derivaciones(a, datos))
+    parte.tablas.extend(_derivaciones_por_resultado(a, p, datos))
     parte.tablas.append(
         Tabla(
             _("Información oportuna: guías publicadas por idioma"),
@@ -364,7 +370,10 @@ def _marco(a: _Armador, p: ind.Periodo, datos: dict) -> Parte:
     return parte
 
 
-ESTADOS_DERIV = ["resueltas", "rechazadas", "canceladas", "abiertas"]
+# What became of the referrals sent: every one is in exactly one of these (they add up to "sent").
+# "Resolved" counts only the outcome "attended and resolved" (issue 13); a referral closed with any
+# other outcome is "closed without resolving".
+ESTADOS_DERIV = ["resueltas", "cerradas_sin_resolver", "rechazadas", "canceladas", "abiertas"]
 
 
 def _derivaciones(a: _Armador, datos: dict) -> Tabla:
@@ -376,6 +385,7 @@ def _derivaciones(a: _Armador, datos: dict) -> Tabla:
             _("Tipo"),
             _("Enviadas"),
             _("Resueltas"),
+            _("Cerradas sin resolver"),
             _("Rechazadas"),
             _("Canceladas"),
             _("Abiertas"),
@@ -410,6 +420,82 @@ def _derivaciones(a: _Armador, datos: dict) -> Tabla:
     a.cuadro.suma(totales["total"].clave, [totales[k].clave for k in ESTADOS_DERIV])
     t.filas.append([_("Total"), "", *(totales[k] for k in ["total", *ESTADOS_DERIV]), "", ""])
     return t
+
+
+SIN_RESULTADO = "sin_resultado"
+
+
+def _derivaciones_por_resultado(a: _Armador, p: ind.Periodo, datos: dict) -> list[Tabla]:
+    """Referrals sent in the period and closed, by outcome, and by destination × outcome.
+
+    The cells are the same counts as the destination table's: "attended and resolved" of a
+    destination is its "resolved" cell, the other outcomes add up to its "closed without resolving",
+    each outcome column adds up to its total; so complementary suppression sees every sum a reader
+    could check across the three tables.
+    """
+    filas = (
+        Derivacion.objects.filter(
+            fecha_envio__gte=p.inicio, fecha_envio__lt=p.fin, estado=EstadoDerivacion.RESUELTA
+        )
+        .values("departamento_id", "organizacion_id", "resultado")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    conteo: dict[tuple[str, str], int] = {}
+    for f in filas:
+        destino = f"d{f['departamento_id']}" if f["departamento_id"] else f"o{f['organizacion_id']}"
+        resultado = f["resultado"] or SIN_RESULTADO
+        conteo[(destino, resultado)] = conteo.get((destino, resultado), 0) + f["n"]
+    resultados: list[tuple[str, str]] = [(r.value, str(r.label)) for r in ResultadoDerivacion]
+    if any(r == SIN_RESULTADO for _d, r in conteo):  # closed before outcomes existed
+        resultados.append((SIN_RESULTADO, _("Sin resultado registrado")))
+    resuelta = ResultadoDerivacion.ATENDIDA_RESUELTA.value
+
+    def celda(destino: str, resultado: str) -> C:
+        if resultado == resuelta:  # the destination table's "resolved" cell, the same count
+            return a.c(("deriv", destino, "resueltas"), conteo.get((destino, resultado), 0))
+        return a.c(("deriv_res", destino, resultado), conteo.get((destino, resultado), 0))
+
+    destinos = [(f["clave"], f["etiqueta"]) for f in datos["derivaciones"]]
+    cruce = Tabla(
+        _("Derivaciones cerradas por destino y resultado"),
+        [_("Destino"), *(e for _r, e in resultados)],
+    )
+    columnas: dict[str, list] = {r: [] for r, _e in resultados}
+    for destino, etiqueta in destinos:
+        celdas = {r: celda(destino, r) for r, _e in resultados}
+        a.cuadro.suma(
+            ("deriv", destino, "cerradas_sin_resolver"), [x.clave for r, x in celdas.items() if r != resuelta]
+        )
+        for r, x in celdas.items():
+            columnas[r].append(x.clave)
+        cruce.filas.append([etiqueta, *(celdas[r] for r, _e in resultados)])
+    totales = {}
+    for r, _e in resultados:
+        clave = ("deriv", "total", "resueltas") if r == resuelta else ("deriv_res", "total", r)
+        totales[r] = a.c(clave, sum(conteo.get((d, r), 0) for d, _e in destinos))
+        a.cuadro.suma(totales[r].clave, columnas[r])
+    a.cuadro.suma(
+        ("deriv", "total", "cerradas_sin_resolver"), [x.clave for r, x in totales.items() if r != resuelta]
+    )
+    cruce.filas.append([_("Total"), *(totales[r] for r, _e in resultados)])
+    cerradas = a.c(
+        ("deriv_res", "total", "cerradas"),
+        a.cuadro.valores[("deriv", "total", "resueltas")]
+        + a.cuadro.valores[("deriv", "total", "cerradas_sin_resolver")],
+    )
+    a.cuadro.suma(cerradas.clave, [x.clave for x in totales.values()])
+    a.cuadro.suma(
+        cerradas.clave, [("deriv", "total", "resueltas"), ("deriv", "total", "cerradas_sin_resolver")]
+    )
+    por_resultado = Tabla(
+        _("Derivaciones cerradas por resultado"),
+        [_("Resultado"), _("Derivaciones"), _("¿Cuenta como resuelta?")],
+        [[e, totales[r], _("Sí") if r == resuelta else _("No")] for r, e in resultados]
+        + [[_("Total"), cerradas, ""]],
+        grafico=1,
+    )
+    return [por_resultado, cruce]
 
 
 def _capacitacion(a: _Armador, p: ind.Periodo, plan: PlanTrabajo | None) -> Parte:
@@ -660,10 +746,13 @@ def _regularizacion(a: _Armador, p: ind.Periodo) -> Parte:
     parte = Parte(Compromiso.REGULARIZACION, str(Compromiso.REGULARIZACION.label))
     operativos = _sesiones(p).filter(programa__area=Area.REGULARIZACION)
     tramites = TramiteOperativo.objects.filter(actividad__in=operativos)
-    asistidas = Persona.objects.filter(
-        Exists(tramites.filter(persona=OuterRef("pk")))
-        | Exists(Asistencia.objects.filter(actividad__in=operativos, persona=OuterRef("pk")))
-    ).count()
+    # Distinct persons across both small tables (not a scan of every person with two EXISTS).
+    asistidas = (
+        tramites.values("persona_id")
+        .order_by()
+        .union(Asistencia.objects.filter(actividad__in=operativos).values("persona_id").order_by())
+        .count()
+    )
     por_tipo = dict(tramites.values("tipo").annotate(n=Count("id")).order_by().values_list("tipo", "n"))
     total = a.c(("tramites", "total"), sum(por_tipo.values()))
     celdas = [(t.label, a.c(("tramites", t.value), por_tipo.get(t.value, 0))) for t in TramiteOperativo.Tipo]

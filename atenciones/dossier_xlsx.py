@@ -4,9 +4,6 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from oficina.models import Compromiso
 
@@ -22,8 +19,6 @@ NOMBRE_HOJA: dict[str, str] = {
     Compromiso.PARTICIPACION: "5 Participación",
 }
 ANCHO_MIN, ANCHO_MAX = 10, 60
-NEGRITA = Font(bold=True)
-TITULO = Font(bold=True, size=14)
 
 
 def nota_enmascarado() -> str:
@@ -48,6 +43,8 @@ def _celda(ws, fila: int, columna: int, valor, fuente=None):
 
 
 def _anchos(ws, anchos: dict[int, int]) -> None:
+    from openpyxl.utils import get_column_letter
+
     for columna, ancho in anchos.items():
         ws.column_dimensions[get_column_letter(columna)].width = max(ANCHO_MIN, min(ANCHO_MAX, ancho + 2))
 
@@ -61,13 +58,18 @@ def _escribir(ws, fila: int, valores: list, anchos: dict[int, int], fuente=None)
 
 
 def dossier_xlsx(d: Dossier, *, oficina: str, comuna: str) -> bytes:
+    # lazy: ~30 MB per web worker (with numpy) for a file the office head downloads now and then
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    negrita, titulo = Font(bold=True), Font(bold=True, size=14)
     libro = Workbook()
     portada = libro.active
     if portada is None:  # a new workbook always has one sheet
         portada = libro.create_sheet()
     portada.title = _("Portada")
     anchos: dict[int, int] = {}
-    fila = _escribir(portada, 1, [_("Dossier Sello Migrante")], {}, TITULO) + 1
+    fila = _escribir(portada, 1, [_("Dossier Sello Migrante")], {}, titulo) + 1
     for etiqueta, valor in [
         (_("Oficina"), oficina),
         (_("Comuna"), comuna),
@@ -80,7 +82,7 @@ def dossier_xlsx(d: Dossier, *, oficina: str, comuna: str) -> bytes:
     ]:
         fila = _escribir(portada, fila, [etiqueta, valor], anchos)
     fila += 1
-    fila = _escribir(portada, fila, [_("Compromisos"), _("Hoja")], anchos, NEGRITA)
+    fila = _escribir(portada, fila, [_("Compromisos"), _("Hoja")], anchos, negrita)
     for parte in d.partes:
         fila = _escribir(portada, fila, [parte.titulo, NOMBRE_HOJA[parte.compromiso]], anchos)
     _anchos(portada, anchos)
@@ -88,7 +90,7 @@ def dossier_xlsx(d: Dossier, *, oficina: str, comuna: str) -> bytes:
 
     resumen = libro.create_sheet(_("Resumen"))
     anchos = {}
-    _escribir(resumen, 1, [_("Indicador"), _("Valor")], anchos, NEGRITA)
+    _escribir(resumen, 1, [_("Indicador"), _("Valor")], anchos, negrita)
     resumen.freeze_panes = "A2"
     for i, (etiqueta, valor) in enumerate(d.resumen, start=2):
         _escribir(resumen, i, [etiqueta, d.mostrar(valor)], anchos)
@@ -97,7 +99,7 @@ def dossier_xlsx(d: Dossier, *, oficina: str, comuna: str) -> bytes:
     for parte in d.partes:
         ws = libro.create_sheet(NOMBRE_HOJA[parte.compromiso])
         anchos = {}
-        _escribir(ws, 1, [parte.titulo], {}, TITULO)
+        _escribir(ws, 1, [parte.titulo], {}, titulo)
         _escribir(ws, 2, [str(d.periodo), nota_enmascarado()], {})
         ws.freeze_panes = "A3"  # the commitment and the period stay in view
         fila = 4
@@ -105,7 +107,7 @@ def dossier_xlsx(d: Dossier, *, oficina: str, comuna: str) -> bytes:
             _celda(ws, fila, 1, parte.narrativa).alignment = Alignment(wrap_text=True, vertical="top")
             fila += 2
         if parte.lineas:
-            fila = _escribir(ws, fila, [_("Plan de trabajo")], anchos, NEGRITA)
+            fila = _escribir(ws, fila, [_("Plan de trabajo")], anchos, negrita)
             cols = [
                 _("Línea"),
                 _("Eje"),
@@ -114,7 +116,7 @@ def dossier_xlsx(d: Dossier, *, oficina: str, comuna: str) -> bytes:
                 _("Indicador y meta"),
                 _("Evidencias"),
             ]
-            fila = _escribir(ws, fila, cols, anchos, NEGRITA)
+            fila = _escribir(ws, fila, cols, anchos, negrita)
             for x in parte.lineas:
                 fila = _escribir(
                     ws,
@@ -131,15 +133,15 @@ def dossier_xlsx(d: Dossier, *, oficina: str, comuna: str) -> bytes:
                 )
             fila += 1
         for tabla in parte.tablas:
-            fila = _escribir(ws, fila, [tabla.titulo], anchos, NEGRITA)
-            fila = _escribir(ws, fila, tabla.columnas, anchos, NEGRITA)
+            fila = _escribir(ws, fila, [tabla.titulo], anchos, negrita)
+            fila = _escribir(ws, fila, tabla.columnas, anchos, negrita)
             for valores in d.filas(tabla):
                 fila = _escribir(ws, fila, valores, anchos)
             fila += 1
         _anchos(ws, anchos)
     evid = libro.create_sheet(_("Evidencias"))
     anchos = {}
-    _escribir(evid, 1, [_("Compromiso"), _("Línea"), _("Evidencia"), _("Tipo")], anchos, NEGRITA)
+    _escribir(evid, 1, [_("Compromiso"), _("Línea"), _("Evidencia"), _("Tipo")], anchos, negrita)
     evid.freeze_panes = "A2"
     fila = 2
     for parte in d.partes:

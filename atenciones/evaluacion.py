@@ -188,7 +188,7 @@ def evaluar(*, tamano: int = 200, semilla: int = 11, por_pagina: int = 20) -> Re
 
         # Search: the misspelled name must list the person on the first page.
         consulta = f"{nombres} {apellidos}"
-        lista, _total = resultados_busqueda(consulta, por_pagina)
+        lista, _total, _mas = resultados_busqueda(consulta, por_pagina)
         resultado.busquedas += 1
         if any(p.pk == persona.pk for p in list(lista[:por_pagina])):
             resultado.busquedas_pagina_uno += 1

@@ -15,9 +15,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import slugify
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from .auditoria import registrar_acceso
 from .models import RegistroAcceso
@@ -67,6 +64,9 @@ def _valor_celda(valor):
 
 
 def _celda_xlsx(hoja, valor, negrita=False):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     valor = _valor_celda(valor)
     celda = WriteOnlyCell(hoja, value=valor)
     if isinstance(valor, str):
@@ -93,6 +93,8 @@ def _titulo_hoja(titulo, usados):
 
 
 def libro_xlsx(hojas) -> bytes:
+    from openpyxl import Workbook  # lazy: ~30 MB per web worker (with numpy) for a page few open (issue 16)
+
     libro = Workbook(write_only=True)
     usados: set[str] = set()
     for hoja in hojas:

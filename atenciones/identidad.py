@@ -20,9 +20,6 @@ swapped still match. The rules are ours, small and written for the names the off
 import functools
 import re
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import DamerauLevenshtein
-
 from .busqueda import normalizar_texto
 
 _VOCALES = set("aeiou")
@@ -97,6 +94,9 @@ def similitud_palabra(a: str, b: str) -> float:
     """0–100: how alike two normalised words are (typos and sound-alike spellings count as close)."""
     if a == b:
         return 100.0
+    from rapidfuzz import fuzz  # lazy: only duplicate detection needs it, not every web worker
+    from rapidfuzz.distance import DamerauLevenshtein
+
     puntaje = fuzz.ratio(a, b)
     # One swap of adjacent letters counts as one edit (ratio counts two).
     if DamerauLevenshtein.distance(a, b) == 1 and min(len(a), len(b)) >= 4:

@@ -1,6 +1,9 @@
 """The Sello Migrante report: the period's indicators as workbook sheets, small counts masked.
 
-Built from `atenciones.indicadores.calcular`; written by `atenciones.exportar.exportar`.
+Built from `atenciones.indicadores.calcular` and `indicadores.comparar.comparar` (each figure beside
+the previous period's); written by `atenciones.exportar.exportar`. A previous-period count of 1 to
+4 is masked like any other, and a difference is left blank when either of its two counts is
+masked (it would give the masked one away).
 """
 
 from django.utils import timezone
@@ -14,18 +17,61 @@ def _pub(valor):
     return enmascarar(valor)
 
 
+def _es_pequeno(valor) -> bool:
+    return isinstance(valor, int) and not isinstance(valor, bool) and 0 < valor < UMBRAL_PEQUENO
+
+
+def _trio(actual, anterior, diferencia) -> list:
+    """A count, the previous period's and the difference, as published."""
+    oculta = _es_pequeno(actual) or _es_pequeno(anterior) or diferencia is None
+    return [_pub(actual), _pub(anterior), "" if oculta else diferencia]
+
+
+def _trios(fila: dict, campos) -> list:
+    return [x for c in campos for x in _trio(fila[c], fila["ant"][c], fila["dif"][c])]
+
+
+CONTEOS_DERIVACION = [
+    "total",
+    "resueltas",
+    "cerradas_sin_resolver",
+    "no_se_presento",
+    "rechazadas",
+    "canceladas",
+    "abiertas",
+]
+
+
+def _derivado(fila: dict, campo: str, base: int, base_ant: int) -> list:
+    """A rate or median and the previous period's, each published only when its base count is not
+    small; the difference only when both are."""
+    actual = fila[campo] if base >= UMBRAL_PEQUENO else None
+    anterior = fila["ant"][campo] if base_ant >= UMBRAL_PEQUENO else None
+    dif = fila["dif"][campo] if actual is not None and anterior is not None else None
+    return ["" if v is None else v for v in (actual, anterior, dif)]
+
+
+def _columnas(*titulos) -> list:
+    return [x for t in titulos for x in (t, _("%(cifra)s, período anterior") % {"cifra": t}, _("Diferencia"))]
+
+
 def _tasa_pub(fila):
     """A rate or median is published only when its base count is not small."""
     return fila["base_tasa"] >= UMBRAL_PEQUENO
 
 
-def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
-    """The Sello Migrante workbook: a cover sheet, then one sheet per indicator; small counts masked."""
+def hojas_reporte(datos: dict, comp: dict, *, oficina: str, comuna: str) -> list:
+    """The Sello Migrante workbook: a cover sheet, then one sheet per indicator; small counts masked.
+
+    Each count stands beside the previous period's (`comp`, from `indicadores.comparar`).
+    """
     p = datos["periodo"]
-    personas = datos["personas"]
-    cap = datos["capacitaciones_total"]
+    ant = comp["anterior"]
+    personas = comp["personas"]
+    cap = comp["capacitaciones_total"]
     aviso = _(
-        "Los conteos de 1 a 4 se muestran como «<5» para proteger a las personas. Sin datos personales."
+        "Los conteos de 1 a 4 se muestran como «<5» para proteger a las personas, también los del "
+        "período anterior; la diferencia queda en blanco junto a ellos. Sin datos personales."
     )
     hojas = [
         Hoja(
@@ -37,6 +83,9 @@ def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
                 [_("Período"), str(p)],
                 [_("Desde"), p.desde],
                 [_("Hasta"), p.hasta],
+                [_("Período anterior"), str(ant)],
+                [_("Desde (período anterior)"), ant.desde],
+                [_("Hasta (período anterior)"), ant.hasta],
                 [_("Generado el"), timezone.localtime()],
                 [_("Cifras calculadas el"), datos["calculado"]],
                 [_("Nota"), aviso],
@@ -44,28 +93,39 @@ def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
         ),
         Hoja(
             _("Personas atendidas"),
-            [_("Indicador"), _("Valor")],
+            [_("Indicador"), _("Valor"), _("Período anterior"), _("Diferencia")],
             [
-                [_("Personas atendidas"), _pub(personas["personas"])],
-                [_("Personas nuevas"), _pub(personas["nuevas"])],
-                [_("Personas que vuelven"), _pub(personas["recurrentes"])],
-                [_("Atenciones"), _pub(personas["atenciones"])],
+                [etiqueta, *_trio(personas[c], personas["ant"][c], personas["dif"][c])]
+                for c, etiqueta in (
+                    ("personas", _("Personas atendidas")),
+                    ("nuevas", _("Personas nuevas")),
+                    ("recurrentes", _("Personas que vuelven")),
+                    ("atenciones", _("Atenciones")),
+                )
             ],
         ),
         Hoja(
             _("Atenciones por mes"),
-            [_("Mes"), _("Atenciones")],
-            [[f["etiqueta"], _pub(f["atenciones"])] for f in datos["por_mes"]],
+            [_("Mes"), _("Atenciones"), _("Mes del período anterior"), _("Atenciones"), _("Diferencia")],
+            [
+                [
+                    f["etiqueta"],
+                    _pub(f["atenciones"]),
+                    f["etiqueta_ant"],
+                    *_trio(f["atenciones"], f["ant"]["atenciones"], f["dif"]["atenciones"])[1:],
+                ]
+                for f in comp["por_mes"]
+            ],
         ),
         Hoja(
             _("Atenciones por tema"),
-            [_("Tema"), _("Atenciones")],
-            [[f["etiqueta"], _pub(f["atenciones"])] for f in datos["por_tema"]],
+            [_("Tema"), *_columnas(_("Atenciones"))],
+            [[f["etiqueta"], *_trios(f, ["atenciones"])] for f in comp["por_tema"]],
         ),
         Hoja(
             _("Atenciones por canal"),
-            [_("Canal"), _("Atenciones")],
-            [[f["etiqueta"], _pub(f["atenciones"])] for f in datos["por_canal"]],
+            [_("Canal"), *_columnas(_("Atenciones"))],
+            [[f["etiqueta"], *_trios(f, ["atenciones"])] for f in comp["por_canal"]],
         ),
     ]
     for clave, titulo, columna in (
@@ -76,8 +136,8 @@ def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
         hojas.append(
             Hoja(
                 titulo,
-                [columna, _("Atenciones"), _("Personas")],
-                [[f["etiqueta"], _pub(f["atenciones"]), _pub(f["personas"])] for f in datos[clave]],
+                [columna, *_columnas(_("Atenciones"), _("Personas"))],
+                [[f["etiqueta"], *_trios(f, ["atenciones", "personas"])] for f in comp[clave]],
             )
         )
     hojas += [
@@ -86,33 +146,28 @@ def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
             [
                 _("Destino"),
                 _("Tipo"),
-                _("Enviadas"),
-                _("Resueltas"),
-                _("Cerradas sin resolver"),
-                _("No se presentó"),
-                _("Rechazadas"),
-                _("Canceladas"),
-                _("Abiertas"),
-                _("Vencidas"),
-                _("Tasa de resolución (%)"),
-                _("Mediana de días para resolver"),
+                *_columnas(
+                    _("Enviadas"),
+                    _("Resueltas"),
+                    _("Cerradas sin resolver"),
+                    _("No se presentó"),
+                    _("Rechazadas"),
+                    _("Canceladas"),
+                    _("Abiertas"),
+                ),
+                _("Vencidas hoy"),
+                *_columnas(_("Tasa de resolución (%)"), _("Mediana de días para resolver")),
             ],
             [
                 [
                     f["etiqueta"],
                     str(f["tipo"]),
-                    _pub(f["total"]),
-                    _pub(f["resueltas"]),
-                    _pub(f["cerradas_sin_resolver"]),
-                    _pub(f["no_se_presento"]),
-                    _pub(f["rechazadas"]),
-                    _pub(f["canceladas"]),
-                    _pub(f["abiertas"]),
+                    *_trios(f, CONTEOS_DERIVACION),
                     _pub(f["vencidas"]),
-                    f["tasa"] if _tasa_pub(f) else "",
-                    f["mediana_dias"] if f["resueltas"] >= UMBRAL_PEQUENO else "",
+                    *_derivado(f, "tasa", f["base_tasa"], f["ant"]["base_tasa"]),
+                    *_derivado(f, "mediana_dias", f["resueltas"], f["ant"]["resueltas"]),
                 ]
-                for f in datos["derivaciones"]
+                for f in comp["derivaciones"]
             ],
         ),
         Hoja(
@@ -127,10 +182,19 @@ def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
         ),
         Hoja(
             _("Actividades"),
-            [_("Programa"), _("Actividades"), _("Asistentes"), _("Sin registro de asistencia")],
+            [_("Programa"), *_columnas(_("Actividades"), _("Asistentes"), _("Sin registro de asistencia"))],
             [
-                [f["etiqueta"], f["actividades"], _pub(f["asistentes"]), f["sin_registro"]]
-                for f in datos["actividades"]
+                [
+                    f["etiqueta"],
+                    f["actividades"],
+                    f["ant"]["actividades"],
+                    f["dif"]["actividades"],
+                    *_trio(f["asistentes"], f["ant"]["asistentes"], f["dif"]["asistentes"]),
+                    f["sin_registro"],
+                    f["ant"]["sin_registro"],
+                    f["dif"]["sin_registro"],
+                ]
+                for f in comp["actividades"]
             ],
         ),
         Hoja(
@@ -149,12 +213,42 @@ def hojas_reporte(datos: dict, *, oficina: str, comuna: str) -> list:
                     _pub(cap["asistencias"]),
                 ],
                 [_("Personas capacitadas (distintas)"), "", "", "", _pub(cap["personas"])],
+                [
+                    _("Período anterior: total (%(n)s sesiones)") % {"n": cap["ant"]["sesiones"]},
+                    "",
+                    "",
+                    cap["ant"]["horas"],
+                    _pub(cap["ant"]["asistencias"]),
+                ],
+                [
+                    _("Período anterior: personas capacitadas (distintas)"),
+                    "",
+                    "",
+                    "",
+                    _pub(cap["ant"]["personas"]),
+                ],
+                [
+                    _("Diferencia: horas y personas capacitadas"),
+                    "",
+                    "",
+                    cap["dif"]["horas"],
+                    _trio(cap["personas"], cap["ant"]["personas"], cap["dif"]["personas"])[2],
+                ],
             ],
         ),
         Hoja(
             _("Guías por idioma"),
-            [_("Idioma"), _("Guías publicadas"), _("Actualizadas en el período")],
-            [[f["etiqueta"], f["publicadas"], f["actualizadas"]] for f in datos["guias"]],
+            [_("Idioma"), _("Guías publicadas hoy"), *_columnas(_("Actualizadas en el período"))],
+            [
+                [
+                    f["etiqueta"],
+                    f["publicadas"],
+                    f["actualizadas"],
+                    f["ant"]["actualizadas"],
+                    f["dif"]["actualizadas"],
+                ]
+                for f in comp["guias"]
+            ],
         ),
     ]
     return hojas

@@ -15,9 +15,10 @@ How they stay exact:
   (services/fusion.py) calls `recalcular_personas` for both records itself.
 - **Bulk inserts** (`bulk_create`, no signals): after inserting attentions and their topics in bulk,
   call `agregadas_en_bloque(ids_de_atenciones)` in the same transaction; it counts them in every
-  table (days, topics, persons). `atenciones_agregadas([(atencion, temas), …])` does the same from
-  the objects in memory (the importer's blocks). Topics added in bulk to an attention already counted:
-  `temas_agregados(atencion, temas)`. Persons changed in bulk (`bulk_update` of nationality, sex or
+  table (days, topics, persons). Topics added in bulk to an attention already counted:
+  `temas_agregados(atencion, temas)`. The import, which holds its attentions and topics in
+  memory, calls `atenciones_agregadas([(atencion, temas), …])` instead (the same counts with a few
+  multi-row upserts). Persons changed in bulk (`bulk_update` of nationality, sex or
   birth date): `recalcular_personas(ids)`.
 - Erasure (services/privacidad.py) keeps nationality, sex and birth date: nothing to do.
 - `reconstruir()` rebuilds everything exactly from the raw rows (`manage.py reconstruir_resumenes`;
@@ -84,6 +85,29 @@ def _sumar(modelo, clave: dict, delta: int) -> None:
     sql += f"ON CONFLICT ({', '.join(columnas)}) DO UPDATE SET {n} = {tabla}.{n} + EXCLUDED.{n}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*clave.values(), delta])
+
+
+# Rows per multi-row upsert: 3 parameters each, under SQLite's (32,766) and PostgreSQL's (65,535)
+# limits; an import block (1,000 rows) fits in one statement per table.
+FILAS_POR_UPSERT = 5000
+
+
+def _sumar_varios(modelo, columnas: tuple[str, str], deltas: Counter) -> None:
+    """`_sumar` for many keys at once: one multi-row upsert per FILAS_POR_UPSERT keys."""
+    pares = [(clave, n) for clave, n in deltas.items() if n]
+    if pares:
+        _bloquear()
+    q = connection.ops.quote_name
+    tabla, n = q(modelo._meta.db_table), q("atenciones")
+    cols = ", ".join(q(c) for c in columnas)
+    for inicio in range(0, len(pares), FILAS_POR_UPSERT):
+        parte = pares[inicio : inicio + FILAS_POR_UPSERT]
+        valores = ", ".join(["(%s, %s, %s)"] * len(parte))
+        # Identifiers are model names; values are parameters. Keys are unique within the statement.
+        sql = f"INSERT INTO {tabla} ({cols}, {n}) VALUES {valores} "  # noqa: S608
+        sql += f"ON CONFLICT ({cols}) DO UPDATE SET {n} = {tabla}.{n} + EXCLUDED.{n}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [x for (a, b), delta in parte for x in (a, b, delta)])
 
 
 def _insertar(modelo, columnas: list[str], qs) -> None:
@@ -219,25 +243,6 @@ def agregadas_en_bloque(atencion_ids: Iterable[int]) -> None:
         )
 
 
-def atenciones_agregadas(atenciones: Iterable[tuple[Atencion, Iterable[str]]]) -> None:
-    """The bulk hook given (attention, its topics) pairs already in memory (the importer's blocks):
-    the same counts as `agregadas_en_bloque`, without reading the attentions back."""
-    por_canal: Counter = Counter()
-    por_tema: Counter = Counter()
-    personas = set()
-    for atencion, temas in atenciones:
-        dia = dia_local(atencion.fecha_hora)
-        por_canal[dia, atencion.canal] += 1
-        for tema in temas:
-            por_tema[dia, tema] += 1
-        personas.add(atencion.persona_id)
-    for (dia, canal), n in sorted(por_canal.items()):
-        _sumar(ResumenAtencionDia, {"dia": dia, "canal": canal}, n)
-    for (dia, tema), n in sorted(por_tema.items()):
-        _sumar(ResumenTemaDia, {"dia": dia, "tema": tema}, n)
-    recalcular_personas(personas)
-
-
 @transaction.atomic
 def reconstruir() -> dict:
     """Rebuild every summary table exactly from the raw rows; returns the rows written per table."""
@@ -371,6 +376,24 @@ def temas_agregados(atencion: Atencion, temas: Iterable[str]) -> None:
     dia = dia_local(atencion.fecha_hora)
     for tema in temas:
         _sumar(ResumenTemaDia, {"dia": dia, "tema": tema}, 1)
+
+
+def atenciones_agregadas(atenciones: Iterable[tuple[Atencion, Iterable[str]]]) -> None:
+    """Count attentions and their topics written with bulk_create (no signal), given as
+    (attention, its topics): a few multi-row upserts, however many attentions, then the person
+    summaries of the persons concerned."""
+    _bloquear()  # before the first summary row, as every summary writer
+    atenciones = list(atenciones)
+    por_canal: Counter = Counter()
+    por_tema: Counter = Counter()
+    for atencion, temas in atenciones:
+        dia = dia_local(atencion.fecha_hora)
+        por_canal[dia, atencion.canal] += 1
+        for tema in temas:
+            por_tema[dia, tema] += 1
+    _sumar_varios(ResumenAtencionDia, ("dia", "canal"), por_canal)
+    _sumar_varios(ResumenTemaDia, ("dia", "tema"), por_tema)
+    recalcular_personas({atencion.persona_id for atencion, _temas in atenciones})
 
 
 def conectar() -> None:

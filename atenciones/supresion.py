@@ -4,8 +4,9 @@ A `Cuadro` is every count a publication shows, keyed, with the sums the reader c
 (`total = a + b + …`) and the derived figures (rates, medians) that depend on counts. Counts of
 1 to 4 are shown as "<5" (primary); then the same attack a reader could run (`atacar`: interval
 propagation through the published sums) is run on what would be published, and while it pins any
-small count to one value, one more count of a sum holding it is hidden as "*" (complementary). A derived
-figure is shown only when every count it depends on is shown.
+small count to one value, one more cell of a sum holding it is reserved as "*" (complementary;
+a reader learns nothing from "*", not even that it is large). A derived figure is shown only when
+every count it depends on is shown.
 """
 
 from collections.abc import Hashable, Iterable
@@ -46,13 +47,8 @@ def es_pequeno(valor: int) -> bool:
 
 def publicar(cuadro: Cuadro) -> dict[Hashable, int | str]:
     """What is shown for each count and derived figure: the number, "<5", or "*"."""
-    ocultos = suprimir(cuadro)
-    vista: dict[Hashable, int | str] = {}
-    for clave, valor in cuadro.valores.items():
-        if clave in ocultos:
-            vista[clave] = MENOR if es_pequeno(valor) else RESERVADO
-        else:
-            vista[clave] = valor
+    ocultos = ocultar(cuadro)
+    vista: dict[Hashable, int | str] = {c: ocultos.get(c, v) for c, v in cuadro.valores.items()}
     for clave, depende in cuadro.derivados.items():
         vista[clave] = RESERVADO if any(d in ocultos for d in depende) else "ok"
     return vista
@@ -60,37 +56,63 @@ def publicar(cuadro: Cuadro) -> dict[Hashable, int | str]:
 
 def suprimir(cuadro: Cuadro) -> set[Hashable]:
     """The counts to hide: the small ones, and enough others that none can be worked out."""
-    primarias = {c for c, v in cuadro.valores.items() if es_pequeno(v)}
-    ocultos = set(primarias)
+    return set(ocultar(cuadro))
+
+
+def ocultar(cuadro: Cuadro) -> dict[Hashable, str]:
+    """Each hidden count and how it is shown: "<5" (a small count) or "*" (reserved: any value).
+
+    Primary: every count of 1 to 4 shows "<5". Then, while the attack pins a small count to one
+    value, one more cell is reserved ("*"): a visible count in a sum with it, else a "<5" of such a
+    sum is widened to "*" (when the lower bounds of small parts already fill a small total, no
+    visible cell can help), else a visible zero.
+    """
+    comprobar(cuadro)
+    primarias = sorted((c for c, v in cuadro.valores.items() if es_pequeno(v)), key=repr)
+    ocultos: dict[Hashable, str] = dict.fromkeys(primarias, MENOR)
     while True:
-        vista = {
-            c: (MENOR if es_pequeno(v) else RESERVADO) if c in ocultos else v
-            for c, v in cuadro.valores.items()
-        }
+        vista = {c: ocultos.get(c, v) for c, v in cuadro.valores.items()}
         rangos = atacar(vista, cuadro.sumas)
         # Only the small counts need protecting: a hidden large one may be worked out (it is not
         # sensitive); the attack still uses it to narrow the others.
-        descubierto = next((c for c in sorted(primarias, key=repr) if rangos[c][0] == rangos[c][1]), None)
+        descubierto = next((c for c in primarias if rangos[c][0] == rangos[c][1]), None)
         if descubierto is None:
             return ocultos
-        ocultos.add(_companero(cuadro, ocultos, descubierto))
+        ocultos[_companero(cuadro, ocultos, descubierto)] = RESERVADO
 
 
-def _companero(cuadro: Cuadro, ocultos: set, clave: Hashable) -> Hashable:
-    """Another count to hide so that `clave` is no longer pinned: the smallest non-zero one visible
-    in a sum with it (a part before a total); failing that, in any sum that hides something (the
-    pin then comes through a chain of sums)."""
-    for cerca in (lambda miembros: clave in miembros, lambda miembros: bool(ocultos.intersection(miembros))):
-        candidatos = []
+def comprobar(cuadro: Cuadro) -> None:
+    """Every published sum must hold: a false one would mislead the attack (and, being infeasible,
+    makes its ranges creep down one unit per round instead of settling)."""
+    for total, partes in cuadro.sumas:
+        suma = sum(cuadro.valores[p] for p in partes)
+        if cuadro.valores[total] != suma:
+            raise ValueError(f"la suma {total!r} = {cuadro.valores[total]} no es la de sus partes ({suma})")
+
+
+def _companero(cuadro: Cuadro, ocultos: dict[Hashable, str], clave: Hashable) -> Hashable:
+    """The next cell to reserve so that `clave` is no longer pinned (see `ocultar`): in a sum
+    holding `clave`, the smallest visible non-zero count (a part before a total); else a "<5" of
+    such a sum (a total first, `clave` itself last); else a visible zero; failing all that, the same
+    in any sum that hides something (the pin then comes through a chain of sums)."""
+    for cerca in (lambda miembros: clave in miembros, lambda miembros: bool(ocultos.keys() & set(miembros))):
+        visibles: list[tuple] = []
+        menores: list[tuple] = []
+        ceros: list[tuple] = []
         for total, partes in cuadro.sumas:
             miembros = (total, *partes)
             if not cerca(miembros):
                 continue
             for m in miembros:
-                if m not in ocultos and cuadro.valores[m] > 0:
-                    candidatos.append((m == total, cuadro.valores[m], repr(m), m))
-        if candidatos:
-            return min(candidatos)[-1]
+                if m not in ocultos:
+                    (visibles if cuadro.valores[m] > 0 else ceros).append(
+                        (m == total, cuadro.valores[m], repr(m), m)
+                    )
+                elif ocultos[m] == MENOR:
+                    menores.append((m == clave, m != total, repr(m), m))
+        for candidatos in (visibles, menores, ceros):
+            if candidatos:
+                return min(candidatos)[-1]
     raise RuntimeError(f"no hay con qué proteger {clave!r}")
 
 
@@ -99,8 +121,9 @@ def rango_publicado(valor: int | str) -> tuple[int, int]:
     if valor == MENOR:
         return (1, UMBRAL - 1)
     if valor == RESERVADO:
-        # Complementary suppression never hides a zero or a small count.
-        return (UMBRAL, INFINITO)
+        # A reserved cell may hold anything: complementary suppression hides zeros and widens
+        # small counts too when nothing else unpins a small count.
+        return (0, INFINITO)
     return (int(valor), int(valor))
 
 

@@ -6,12 +6,16 @@ which follows the Chilean calendar including moved and regional-wide holidays).
 
 import datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 
 @lru_cache(maxsize=16)
-def _feriados(anio: int) -> holidays.HolidayBase:
+def _feriados(anio: int) -> "holidays.HolidayBase":
+    import holidays  # lazy: ~10 MB per web worker, only for referral deadlines
+
     return holidays.country_holidays("CL", years=anio)
 
 

@@ -16,11 +16,14 @@ from typing import Any
 
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 TEXTAREA = "django/forms/widgets/textarea.html"
 OCULTO = "django/forms/widgets/hidden.html"
 SELECT = "django/forms/widgets/select.html"
 OPCION_VACIA = "---------"
+OPCION = "django/forms/widgets/select_option.html"
 
 
 def _textarea(widget: dict[str, Any]) -> dict[str, Any]:
@@ -48,6 +51,37 @@ def _select(widget: dict[str, Any]) -> dict[str, Any]:
     return widget
 
 
+def _atributos(attrs: dict[str, Any]) -> str:
+    """django/forms/widgets/attrs.html in Python."""
+    partes = []
+    for nombre, valor in attrs.items():
+        if valor is False:
+            continue
+        partes.append(f" {nombre}" if valor is True else f' {nombre}="{conditional_escape(str(valor))}"')
+    return "".join(partes)
+
+
+def _html_select(widget: dict[str, Any]) -> SafeString | None:
+    """select.html and select_option.html in Python, character for character: a country list
+    rendered through the templates (an include per option, three of them on the person form) took
+    most of the person form's time (issue 16). None when an option uses another template."""
+    partes = [f'<select name="{conditional_escape(widget["name"])}"{_atributos(widget["attrs"])}>']
+    for nombre_grupo, opciones, _indice in widget["optgroups"]:
+        if nombre_grupo:
+            partes.append(f'\n  <optgroup label="{conditional_escape(nombre_grupo)}">')
+        for opcion in opciones:
+            if opcion.get("template_name") != OPCION:
+                return None
+            partes.append(
+                f'\n  <option value="{conditional_escape(str(opcion["value"]))}"{_atributos(opcion["attrs"])}>'
+                f"{conditional_escape(opcion['label'])}</option>\n"
+            )
+        if nombre_grupo:
+            partes.append("\n  </optgroup>")
+    partes.append("\n</select>")  # the renderer strips the template's last newline
+    return mark_safe("".join(partes))  # noqa: S308 (every value above is escaped)
+
+
 class Renderizador(TemplatesSetting):
     def render(self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None) -> str:
         widget = context.get("widget")
@@ -58,5 +92,8 @@ class Renderizador(TemplatesSetting):
                 attrs = {k: v for k, v in widget["attrs"].items() if not k.startswith("aria-")}
                 context = {**context, "widget": {**widget, "attrs": attrs}}
             elif template_name == SELECT:
+                html = _html_select(_select(widget))
+                if html is not None:
+                    return html
                 context = {**context, "widget": _select(widget)}
         return super().render(template_name, context, request)

@@ -172,6 +172,10 @@ ENLACE_EXTERNO_LIMITE = _read("ENLACE_EXTERNO_LIMITE", env.int, default=30)
 ENLACE_EXTERNO_AVISO_DIAS_ANTES = _read("ENLACE_EXTERNO_AVISO_DIAS_ANTES", env.int, default=2)
 # Seconds a public page stays in the cache (edits invalidate it at once).
 CACHE_PUBLICO_SEGUNDOS = _read("CACHE_PUBLICO_SEGUNDOS", env.int, default=600)
+# Person search counts its matches only up to this many and then says "more than 1,000" (counting
+# the 187,000 matches of a common surname among 2,000,000 persons took a second, issue #16); above
+# it the newest registered come first instead of ranking every match.
+BUSQUEDA_LIMITE_CONTEO = 1000
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -199,6 +203,9 @@ MIDDLEWARE = [
     # Outermost after security: every staff/admin response, errors included, is `no-store`.
     "sello_migrante.seguridad.SinCacheEnEquipoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached public page is served here, before sessions, auth and the rest (oficina/cache_publico.py);
+    # what it stores is the response as the middleware below left it (CSP, gzip).
+    "oficina.cache_publico.CachePublicoMiddleware",
     # After every middleware that writes the body (it compresses last); public pages only.
     "sello_migrante.middleware.GZipPublicoMiddleware",
     "sello_migrante.seguridad.QuitarCaracteresNulosMiddleware",

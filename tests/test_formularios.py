@@ -123,3 +123,37 @@ def test_time_elements_carry_valid_datetimes(client, enlace_salud, salud):
     assert valores
     for valor in valores:
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", valor), valor
+
+
+@pytest.mark.parametrize(
+    "form_class",
+    [
+        "atenciones.forms.personas.RegistroPersonaForm",
+        "atenciones.forms.personas.PersonaForm",
+        "atenciones.forms.casos.CasoForm",
+        "atenciones.forms.casos.FiltroCasosForm",
+        "atenciones.forms.derivaciones.FiltroDerivacionesForm",
+        "atenciones.forms.casos.ReasignarForm",
+    ],
+)
+def test_selects_rendered_in_python_are_the_templates_markup(form_class):
+    # sello_migrante.formularios renders <select> without the templates (a country list took most
+    # of the person form's time); the markup must not change by one character.
+    import copy
+
+    from django.forms.renderers import TemplatesSetting
+    from django.utils.module_loading import import_string
+
+    from sello_migrante.formularios import SELECT, _html_select, _select
+
+    form = import_string(form_class)(data={"nacionalidad": "VE", "sexo": "f", "canal": "presencial"})
+    comparados = 0
+    for campo in form:
+        widget = campo.field.widget
+        if getattr(widget, "template_name", "") != SELECT:
+            continue
+        contexto = widget.get_context(campo.html_name, campo.value(), campo.build_widget_attrs({}))
+        esperado = TemplatesSetting().render(SELECT, {"widget": _select(copy.deepcopy(contexto["widget"]))})
+        assert _html_select(_select(copy.deepcopy(contexto["widget"]))) == esperado, campo.name
+        comparados += 1
+    assert comparados

@@ -1,3 +1,3 @@
 """Django admin of the casework, one module per concern."""
 
-from . import atenciones, casos, derivaciones, identidad, personas, privacidad  # noqa: F401
+from . import atenciones, casos, derivaciones, identidad, importacion, personas, privacidad  # noqa: F401

@@ -30,7 +30,7 @@ from ..models import (
 )
 from ..services.privacidad import cambiar_estado_solicitud
 from . import _seguro
-from .listas import ListaRapida, PaginadorRapido
+from .listas import CasillaRapida, ListaRapida, PaginadorRapido
 
 # Every admin autocomplete widget: a non-id value is a form error, never a 500.
 _seguro.instalar()
@@ -60,7 +60,7 @@ class SoloEncargadaMixin(_ModelAdmin):
         return False
 
 
-class SoloLecturaMixin(SoloEncargadaMixin):
+class SoloLecturaMixin(CasillaRapida, SoloEncargadaMixin):
     """An audit trail: read by the office head, written only by the application.
 
     The fastest-growing tables: counted and drilled down like the other big lists (no full COUNT,
@@ -127,7 +127,9 @@ class PersonaIdFilter(FiltroTexto):
 @admin.register(RegistroAcceso)
 class RegistroAccesoAdmin(SoloLecturaMixin, admin.ModelAdmin):
     list_display = ["fecha", "usuario", "accion", "persona_link", "objeto_tipo", "objeto_id", "detalle"]
-    list_filter = [PersonaIdFilter, "accion", ("usuario", admin.RelatedOnlyFieldListFilter), "fecha"]
+    # Every user, not only those in the log: RelatedOnlyFieldListFilter runs SELECT DISTINCT over
+    # the whole access log, the fastest-growing table (issue 16); staff users are a few dozen.
+    list_filter = [PersonaIdFilter, "accion", "usuario", "fecha"]
     list_select_related = ["usuario", "persona"]
     date_hierarchy = "fecha"
     search_fields = ["detalle", "usuario__username"]
@@ -169,7 +171,8 @@ admin.site.unregister(LogEntry)
 
 @admin.register(LogEntry)
 class HistorialCambiosAdmin(SoloLecturaMixin, LogEntryAdmin):
-    list_filter = [PersonaCambiosFilter, "action", ("actor", admin.RelatedOnlyFieldListFilter), "timestamp"]
+    # Every user (as the access log): no SELECT DISTINCT over the whole change history.
+    list_filter = [PersonaCambiosFilter, "action", "actor", "timestamp"]
     show_full_result_count = False
 
 

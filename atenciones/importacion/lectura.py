@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 import zipfile
@@ -18,8 +19,6 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
 
 # Uncompressed size of all the parts of an XLSX, and the compression ratio of any one part.
 MAX_DESCOMPRIMIDO = 400 * 1024 * 1024
@@ -30,6 +29,41 @@ FILAS_BUSCAR_ENCABEZADO = 30
 MAX_FILAS_VACIAS_SEGUIDAS = 2000
 _OLE = b"\xd0\xcf\x11\xe0"  # an encrypted (password) XLSX or an old .xls is an OLE container
 _MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+def _tamano_declarado(self: Any) -> None:
+    """openpyxl's `ReadOnlyWorksheet._get_size`, reading only the head of the sheet.
+
+    openpyxl looks for the sheet's <dimension> element on opening it and, when the file has none
+    (files written by streaming writers), parses the whole sheet to find that out, once for every
+    opening: a minute for 100,000 rows. <dimension> comes before <sheetData> (the schema's order),
+    so the search stops where the data starts; the result is the same.
+    """
+    from xml.etree.ElementTree import iterparse  # noqa: S405 - openpyxl's own parser; defusedxml guards it
+
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+
+    with self._get_source() as fuente:
+        for evento, elemento in iterparse(fuente, events=("start", "end")):  # noqa: S314
+            if elemento.tag == DATA_TAG:
+                return
+            if evento == "end" and elemento.tag == DIMENSION_TAG:
+                dimension = SheetDimension.from_tree(elemento)
+                limites = dimension.boundaries if dimension is not None else None
+                if limites is not None:
+                    self._min_column, self._min_row, self._max_column, self._max_row = limites
+                return
+
+
+@functools.cache
+def _openpyxl():
+    """openpyxl, imported on first use (~30 MB per web worker, issue 16) with `_tamano_declarado` in place."""
+    import openpyxl
+    from openpyxl.worksheet import _read_only
+
+    setattr(_read_only.ReadOnlyWorksheet, "_get_size", _tamano_declarado)  # noqa: B010 - typed stubs lack it
+    return openpyxl
 
 
 class ArchivoInvalido(Exception):
@@ -112,6 +146,8 @@ def _combinadas(zf: zipfile.ZipFile, ruta: str) -> list[tuple[int, int, int, int
     openpyxl's read-only mode does not report them; <mergeCells> follows <sheetData>, so the part
     is scanned in chunks without holding it whole.
     """
+    from openpyxl.utils.cell import range_boundaries  # lazy, see `_openpyxl`
+
     rangos = []
     resto = b""
     with zf.open(ruta.lstrip("/")) as parte:
@@ -128,7 +164,7 @@ def _combinadas(zf: zipfile.ZipFile, ruta: str) -> list[tuple[int, int, int, int
 def _abrir_xlsx(archivo: IO[bytes]) -> list[Hoja]:
     zf = _revisar_zip(archivo)
     try:
-        libro = load_workbook(archivo, read_only=True, data_only=True, keep_links=False)
+        libro = _openpyxl().load_workbook(archivo, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
         raise ArchivoInvalido(_("El archivo Excel está dañado y no se puede leer.")) from exc
     hojas = []

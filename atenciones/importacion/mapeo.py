@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -124,7 +125,12 @@ SIMILITUD_MINIMA = 0.86
 
 def campo_para(encabezado: Any) -> str | None:
     """The field a heading proposes: an exact known heading, else the most similar one."""
-    normal = normalizar_texto("" if encabezado is None else str(encabezado))
+    return _campo_para(normalizar_texto("" if encabezado is None else str(encabezado)))
+
+
+@lru_cache(maxsize=2048)
+def _campo_para(normal: str) -> str | None:
+    # Cached: the rows scanned for the header hold the same words again and again.
     if not normal:
         return None
     if normal in _ENCABEZADOS:

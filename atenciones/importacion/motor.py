@@ -1,7 +1,10 @@
 """The import engine: rows → outcomes (dry run) or persons and attentions (import), resumable.
 
-Rows are processed in chunks, each chunk in one transaction with its row records, so a worker
-killed mid-import leaves whole chunks behind and a restart skips the rows already recorded.
+Rows are processed in blocks, each block in one transaction with its row records and the batch's
+running counts, so a worker killed mid-import leaves whole blocks behind and a restart skips the
+rows already recorded. A block is resolved in bulk (`masivo`: a few queries per block, whatever its
+size); `por_fila=True` runs the audited per-row services instead (the reference the bulk path is
+tested against, and its fallback when the database refuses a bulk insert).
 """
 
 from __future__ import annotations
@@ -11,11 +14,12 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +34,7 @@ from .mapeo import CAMPOS_POR_CLAVE, buscar_encabezado
 
 # A name and birth date (or a phone) match at or above this likelihood is the same person.
 UMBRAL_MISMA_PERSONA = 90
-TAMANO_BLOQUE = 200
+TAMANO_BLOQUE = 1000
 # Persons sharing a birth date compared with a row (more only for a very common date).
 LIMITE_CANDIDATOS = 200
 Resultado = FilaImportacion.Resultado
@@ -74,12 +78,17 @@ def _json(valor: Any) -> Any:
     return str(valor)
 
 
+@lru_cache(maxsize=64)
+def _claves_encabezados(encabezados: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalizar_texto(e) or str(i) for i, e in enumerate(encabezados))
+
+
 def huella(encabezados: list[str], valores: list[Any]) -> str:
     """The row's fingerprint: its values by heading, whatever the mapping or the column order (a
     later version of the file, or the same file mapped differently, is recognised)."""
     datos = {
-        normalizar_texto(e) or str(i): v.texto(_json(valores[i])) if i < len(valores) else ""
-        for i, e in enumerate(encabezados)
+        clave: v.texto(_json(valores[i])) if i < len(valores) else ""
+        for i, clave in enumerate(_claves_encabezados(tuple(encabezados)))
     }
     return hashlib.sha256(json.dumps(datos, sort_keys=True).encode()).hexdigest()
 
@@ -184,9 +193,35 @@ class Emparejador:
         """An earlier row's person: same document, or (without one) same name and birth date."""
         return self.en_archivo.get(self.claves(datos)[0])
 
-    def recordar(self, datos: dict[str, Any], pk: int | None, numero: int, nueva: bool) -> None:
+    def recordar(
+        self,
+        datos: dict[str, Any],
+        pk: int | None,
+        numero: int,
+        nueva: bool,
+        anotadas: list[tuple] | None = None,
+    ) -> None:
+        """Remember the row's keys (the first row of a key wins); `anotadas` collects the new keys."""
         for clave in self.claves(datos):
-            self.en_archivo.setdefault(clave, (pk, numero, nueva))
+            if clave not in self.en_archivo:
+                self.en_archivo[clave] = (pk, numero, nueva)
+                if anotadas is not None:
+                    anotadas.append(clave)
+
+    @staticmethod
+    def ficha(datos: dict[str, Any]) -> Ficha:
+        """The row's person as the duplicate matcher sees it."""
+        numero = datos.get("documento_numero")
+        return Ficha(
+            pk=None,
+            palabras=palabras_nombre(datos["nombres"], datos.get("apellidos", "")),
+            fecha_nacimiento=datos.get("fecha_nacimiento"),
+            sexo=datos.get("sexo", ""),
+            nacionalidad=datos.get("nacionalidad", ""),
+            telefono=datos.get("telefono", ""),
+            documentos={numero} if numero else set(),
+            pila=(palabras_nombre(datos["nombres"]) or [""])[0],
+        )
 
     @staticmethod
     def existente(datos: dict[str, Any]) -> tuple[Persona, int] | None:
@@ -202,16 +237,7 @@ class Emparejador:
         if fecha is None:
             # Without a document or a birth date no rule of the matcher reaches the threshold.
             return None
-        ficha = Ficha(
-            pk=None,
-            palabras=palabras_nombre(datos["nombres"], datos.get("apellidos", "")),
-            fecha_nacimiento=fecha,
-            sexo=datos.get("sexo", ""),
-            nacionalidad=datos.get("nacionalidad", ""),
-            telefono=datos.get("telefono", ""),
-            documentos={numero} if numero else set(),
-            pila=(palabras_nombre(datos["nombres"]) or [""])[0],
-        )
+        ficha = Emparejador.ficha(datos)
         # At the threshold the matcher needs the same birth date: its holders are the candidates
         # (an indexed lookup), each compared by the duplicate matcher's rules.
         mejor: tuple[int, int, Persona] | None = None
@@ -232,7 +258,7 @@ class Emparejador:
 
 
 def _contar(lote: LoteImportacion) -> None:
-    """The batch's counts from its row records (so a resumed job counts right)."""
+    """The batch's counts from its row records (a resumed job starts from them)."""
     por = dict(lote.filas.values_list("resultado").annotate(n=Count("pk")).order_by())
     lote.errores = por.get(Resultado.ERROR, 0)
     lote.repetidas = por.get(Resultado.REPETIDA, 0)
@@ -252,6 +278,76 @@ def _contar(lote: LoteImportacion) -> None:
     lote.filas_leidas = sum(por.values())
 
 
+@dataclass
+class Contadores:
+    """The batch's running counts (the progress bar), kept block by block without COUNT queries;
+    always equal to what `_contar` reads from the row records."""
+
+    filas: int = 0
+    errores: int = 0
+    repetidas: int = 0
+    personas_nuevas: int = 0
+    atenciones_nuevas: int = 0
+    encontradas: set[int] = field(default_factory=set)
+
+    @classmethod
+    def de_lote(cls, lote: LoteImportacion) -> Contadores:
+        """A resumed batch's counts, from the rows it recorded before."""
+        _contar(lote)
+        encontradas = lote.filas.filter(resultado=Resultado.PERSONA_ENCONTRADA, persona__isnull=False)
+        return cls(
+            filas=lote.filas_leidas,
+            errores=lote.errores,
+            repetidas=lote.repetidas,
+            personas_nuevas=lote.personas_nuevas,
+            atenciones_nuevas=lote.atenciones_nuevas,
+            encontradas=set(encontradas.values_list("persona", flat=True)),
+        )
+
+    def sumar(self, registros: list[FilaImportacion], simulacion: bool) -> None:
+        for r in registros:
+            self.filas += 1
+            if r.resultado == Resultado.ERROR:
+                self.errores += 1
+            elif r.resultado == Resultado.REPETIDA:
+                self.repetidas += 1
+            else:
+                if simulacion or r.atencion_id is not None:
+                    self.atenciones_nuevas += 1
+                if r.resultado == Resultado.PERSONA_ENCONTRADA and r.persona_id is not None:
+                    self.encontradas.add(r.persona_id)
+            if r.persona_creada:
+                self.personas_nuevas += 1
+
+    def poner_en(self, lote: LoteImportacion) -> None:
+        lote.filas_leidas = self.filas
+        lote.errores = self.errores
+        lote.repetidas = self.repetidas
+        lote.personas_nuevas = self.personas_nuevas
+        lote.atenciones_nuevas = self.atenciones_nuevas
+        lote.personas_encontradas = len(self.encontradas)
+
+
+CAMPOS_CONTADORES = [
+    "filas_leidas",
+    "personas_nuevas",
+    "personas_encontradas",
+    "atenciones_nuevas",
+    "repetidas",
+    "errores",
+]
+
+
+def anotar_error(registro: FilaImportacion, exc: ValidationError) -> None:
+    """A row refused by a model's or a service's validation: error, nothing created."""
+    registro.resultado = Resultado.ERROR
+    registro.persona, registro.persona_creada, registro.atencion = None, False, None
+    registro.probabilidad = None
+    campo, mensajes = next(iter(getattr(exc, "message_dict", {"": exc.messages}).items()))
+    registro.columna = campo[:150]
+    registro.mensaje = "; ".join(mensajes)[:500]
+
+
 def procesar(
     lote: LoteImportacion,
     hoja: Hoja,
@@ -259,23 +355,28 @@ def procesar(
     usuario: User,
     profesional: User,
     progreso: Callable[[int], None] | None = None,
+    por_fila: bool = False,
 ) -> LoteImportacion:
     """Run the batch's dry run (`lote.simulacion`) or import over the sheet's rows."""
-    from ..services.atenciones import registrar_atencion
-    from ..services.personas import registrar_persona
+    from . import masivo
 
     mapeo = {int(k): c for k, c in lote.mapeo.items()}
     hoy = timezone.localdate()
     hechas = set(lote.filas.values_list("numero", flat=True))
     emparejador = Emparejador()
-    # Persons of rows already done (a resumed job): later rows of theirs resolve to them.
-    anteriores = lote.filas.filter(resultado__in=[Resultado.PERSONA_NUEVA, Resultado.PERSONA_ENCONTRADA])
-    for f in anteriores.only("valores", "numero", "persona_id", "resultado"):
-        leida = leer_fila(f.numero, f.valores, mapeo, lote.encabezados, hoy)
-        if not leida.error:
-            emparejador.recordar(
-                leida.persona, f.persona_id, f.numero, f.resultado == Resultado.PERSONA_NUEVA
-            )
+    contadores = Contadores()
+    if hechas:
+        # A resumed job: persons of the rows already done resolve their later rows.
+        contadores = Contadores.de_lote(lote)
+        anteriores = lote.filas.filter(
+            resultado__in=[Resultado.PERSONA_NUEVA, Resultado.PERSONA_ENCONTRADA]
+        ).only("valores", "numero", "persona_id", "resultado")
+        for f in anteriores.order_by("numero").iterator(chunk_size=TAMANO_BLOQUE):
+            leida = leer_fila(f.numero, f.valores, mapeo, lote.encabezados, hoy)
+            if not leida.error:
+                emparejador.recordar(
+                    leida.persona, f.persona_id, f.numero, f.resultado == Resultado.PERSONA_NUEVA
+                )
 
     def bloque_de_filas() -> Iterator[list[tuple[int, list[Any]]]]:
         bloque = []
@@ -291,70 +392,85 @@ def procesar(
 
     for bloque in bloque_de_filas():
         leidas = [leer_fila(n, vals, mapeo, lote.encabezados, hoy) for n, vals in bloque]
+        huellas = [f.huella for f in leidas]
         ya = set(
-            FilaImportacion.objects.filter(huella__in=[f.huella for f in leidas], atencion__isnull=False)
+            FilaImportacion.objects.filter(huella__in=huellas, atencion__isnull=False)
             .exclude(lote=lote)
             .values_list("huella", flat=True)
         )
-        vistas_en_lote = set(
-            lote.filas.filter(huella__in=[f.huella for f in leidas]).values_list("huella", flat=True)
-        )
+        vistas_en_lote = set(lote.filas.filter(huella__in=huellas).values_list("huella", flat=True))
         with transaction.atomic():
-            registros = []
-            for fila in leidas:
-                registro = FilaImportacion(
-                    lote=lote, numero=fila.numero, huella=fila.huella, valores=fila.valores
-                )
-                registros.append(registro)
-                if fila.error:
-                    registro.resultado, registro.columna, registro.mensaje = (
-                        Resultado.ERROR,
-                        fila.columna[:150],
-                        fila.error[:500],
-                    )
-                    continue
-                if fila.huella in ya or fila.huella in vistas_en_lote:
-                    registro.resultado = Resultado.REPETIDA
-                    registro.mensaje = _("Esta fila ya fue importada antes.")
-                    continue
-                vistas_en_lote.add(fila.huella)
-                try:
-                    with transaction.atomic():
-                        _resolver(
-                            fila,
-                            registro,
-                            emparejador,
-                            lote,
-                            usuario,
-                            profesional,
-                            registrar_persona,
-                            registrar_atencion,
-                        )
-                except ValidationError as exc:
-                    registro.resultado = Resultado.ERROR
-                    registro.persona, registro.persona_creada, registro.atencion = None, False, None
-                    campo, mensajes = next(iter(getattr(exc, "message_dict", {"": exc.messages}).items()))
-                    registro.columna = campo[:150]
-                    registro.mensaje = "; ".join(mensajes)[:500]
+            registros, vivas = _clasificar(leidas, ya, vistas_en_lote, lote)
+            if por_fila:
+                resolver_por_fila(vivas, emparejador, lote, usuario, profesional)
+            else:
+                masivo.resolver(vivas, emparejador, lote, usuario, profesional)
             FilaImportacion.objects.bulk_create(registros)
-            _contar(lote)
+            contadores.sumar(registros, lote.simulacion)
+            contadores.poner_en(lote)
             lote.latido = timezone.now()
-            lote.save(
-                update_fields=[
-                    "latido",
-                    "filas_leidas",
-                    "personas_nuevas",
-                    "personas_encontradas",
-                    "atenciones_nuevas",
-                    "repetidas",
-                    "errores",
-                ]
-            )
+            lote.save(update_fields=["latido", *CAMPOS_CONTADORES])
+        # With DEBUG on (the embedded default) Django keeps the last 9,000 statements of a
+        # connection, bulk inserts of a whole block included: a long job lets them go.
+        reset_queries()
         if progreso:
             progreso(lote.filas_leidas)
     lote.cortada_en = hoja.cortada_en
-    _contar(lote)
+    contadores.poner_en(lote)
     return lote
+
+
+def _clasificar(
+    leidas: list[Fila], ya: set[str], vistas_en_lote: set[str], lote: LoteImportacion
+) -> tuple[list[FilaImportacion], list[tuple[Fila, FilaImportacion]]]:
+    """The block's row records: unreadable rows and rows imported before are settled here; the
+    others (returned with their record) need their person resolved."""
+    registros, vivas = [], []
+    for fila in leidas:
+        registro = FilaImportacion(lote=lote, numero=fila.numero, huella=fila.huella, valores=fila.valores)
+        registros.append(registro)
+        if fila.error:
+            registro.resultado, registro.columna, registro.mensaje = (
+                Resultado.ERROR,
+                fila.columna[:150],
+                fila.error[:500],
+            )
+            continue
+        if fila.huella in ya or fila.huella in vistas_en_lote:
+            registro.resultado = Resultado.REPETIDA
+            registro.mensaje = _("Esta fila ya fue importada antes.")
+            continue
+        vistas_en_lote.add(fila.huella)
+        vivas.append((fila, registro))
+    return registros, vivas
+
+
+def resolver_por_fila(
+    vivas: list[tuple[Fila, FilaImportacion]],
+    emparejador: Emparejador,
+    lote: LoteImportacion,
+    usuario: User,
+    profesional: User,
+) -> None:
+    """Each row through the audited services (`registrar_persona`, `registrar_atencion`)."""
+    from ..services.atenciones import registrar_atencion
+    from ..services.personas import registrar_persona
+
+    for fila, registro in vivas:
+        try:
+            with transaction.atomic():
+                _resolver(
+                    fila,
+                    registro,
+                    emparejador,
+                    lote,
+                    usuario,
+                    profesional,
+                    registrar_persona,
+                    registrar_atencion,
+                )
+        except ValidationError as exc:
+            anotar_error(registro, exc)
 
 
 def _resolver(fila, registro, emparejador, lote, usuario, profesional, registrar_persona, registrar_atencion):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,9 +20,12 @@ from stdnum.cl import rut
 
 from oficina.choices import Tema
 
-from ..busqueda import normalizar_texto
+from ..busqueda import normalizar_texto as _normalizar_texto
 from ..choices import Canal, Sexo, TipoDocumento
 from ..documentos import normalizar_documento, validar_run
+
+# The same few values (sexes, countries, channels, topics) fill every row of a file.
+normalizar_texto = lru_cache(maxsize=4096)(_normalizar_texto)
 
 
 class ValorInvalido(ValueError):

@@ -88,3 +88,23 @@ def enmascarar(valor):
     if isinstance(valor, int) and not isinstance(valor, bool) and 0 < valor < UMBRAL_PEQUENO:
         return f"<{UMBRAL_PEQUENO}"
     return valor
+
+
+# The kinds of period the indicators page offers (one at a time).
+MES, TRIMESTRE, ANIO, PERSONALIZADO = "mes", "trimestre", "anio", "personalizado"
+
+
+def _meses_antes(dia: datetime.date, meses: int) -> datetime.date:
+    """The first day of the month `meses` months before `dia`'s month."""
+    indice = dia.year * 12 + dia.month - 1 - meses
+    return datetime.date(indice // 12, indice % 12 + 1, 1)
+
+
+def periodo_anterior(p: Periodo, tipo: str) -> Periodo:
+    """The period of the same kind and length just before `p`: the previous month, quarter or
+    year; for a range of dates, the range of as many days ending the day before it starts."""
+    un_dia = datetime.timedelta(days=1)
+    if tipo in (MES, TRIMESTRE, ANIO):
+        meses = {MES: 1, TRIMESTRE: 3, ANIO: 12}[tipo]
+        return Periodo(_meses_antes(p.desde, meses), p.desde - un_dia)
+    return Periodo(p.desde - datetime.timedelta(days=p.dias), p.desde - un_dia)

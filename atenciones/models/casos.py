@@ -17,6 +17,7 @@ from ..choices import (
     MotivoCierre,
     Prioridad,
 )
+from .etiquetas import EtiquetasRapidas
 from .personas import Persona
 
 User = settings.AUTH_USER_MODEL
@@ -45,7 +46,7 @@ class CasoQuerySet(models.QuerySet):
         return self.abiertos().filter(fecha_seguimiento__lte=hoy or timezone.localdate())
 
 
-class Caso(models.Model):
+class Caso(EtiquetasRapidas):
     persona = models.ForeignKey(
         Persona, on_delete=models.PROTECT, related_name="casos", verbose_name=_("persona")
     )
@@ -80,6 +81,19 @@ class Caso(models.Model):
             # "Mis casos abiertos" and the case list filtered by professional.
             models.Index(fields=["asignado_a", "estado"], name="caso_asignado_estado_idx"),
             models.Index(fields=["estado", "fecha_seguimiento"], name="caso_estado_seguimiento_idx"),
+            # The cases list (open ones, newest first) reads one page of this index instead of
+            # sorting every open case (issue 16).
+            models.Index(
+                fields=["-abierto_en", "-id"],
+                condition=~Q(estado="cerrado"),
+                name="caso_abiertos_recientes_idx",
+            ),
+            # "Mi día": my open cases, due follow-up first, then the newest (the block's order).
+            models.Index(
+                fields=["asignado_a", "fecha_seguimiento", "-abierto_en", "-id"],
+                condition=~Q(estado="cerrado"),
+                name="caso_mi_dia_idx",
+            ),
         ]
         constraints = [
             # A closed case has a closing date and reason; an open one has neither.
@@ -124,7 +138,7 @@ class Caso(models.Model):
                 raise ValidationError(errores)
 
 
-class Atencion(models.Model):
+class Atencion(EtiquetasRapidas):
     persona = models.ForeignKey(
         Persona, on_delete=models.PROTECT, related_name="atenciones", verbose_name=_("persona")
     )
@@ -179,7 +193,7 @@ class Atencion(models.Model):
             raise ValidationError({"caso": _("El caso pertenece a otra persona.")})
 
 
-class AtencionTema(models.Model):
+class AtencionTema(EtiquetasRapidas):
     """One topic of an attention (an attention has one or more)."""
 
     atencion = models.ForeignKey(

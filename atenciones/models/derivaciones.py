@@ -23,6 +23,7 @@ from ..choices import (
     ResultadoSeguimiento,
 )
 from .casos import Atencion, Caso
+from .etiquetas import EtiquetasRapidas
 from .personas import Persona
 from .solo_agregar import SoloAgregar
 
@@ -75,7 +76,7 @@ class DerivacionQuerySet(models.QuerySet):
         )
 
 
-class Derivacion(models.Model):
+class Derivacion(EtiquetasRapidas):
     codigo = models.CharField(_("código"), max_length=20, unique=True, null=True, blank=True, editable=False)
     persona = models.ForeignKey(
         Persona, on_delete=models.PROTECT, related_name="derivaciones", verbose_name=_("persona")
@@ -190,6 +191,18 @@ class Derivacion(models.Model):
                     "organizacion",
                 ],
                 name="derivacion_fecha_idx",
+            ),
+            # Open referrals by due date (the overdue and external lists, the admin's overdue
+            # filter) and "Mi día"'s referrals I sent that wait, read in order (issue 16).
+            models.Index(
+                fields=["fecha_limite", "id"],
+                condition=Q(estado__in=["enviada", "recibida", "en_atencion"]),
+                name="derivacion_abiertas_limite_idx",
+            ),
+            models.Index(
+                fields=["derivado_por", "fecha_limite", "id"],
+                condition=Q(estado__in=["enviada", "recibida", "en_atencion"]),
+                name="derivacion_mis_abiertas_idx",
             ),
         ]
         constraints = [

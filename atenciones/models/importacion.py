@@ -93,6 +93,20 @@ class LoteImportacion(models.Model):
     def en_curso(self) -> bool:
         return self.estado in (self.Estado.EN_COLA, self.Estado.IMPORTANDO)
 
+    def get_additional_data(self) -> dict[str, int | bool]:
+        """The counts carried by each of the batch's change-history entries (auditlog calls this):
+        the entry of every block the import commits says who ran it and what it had done so far.
+        The counters themselves are left out of the tracked fields (progress noise)."""
+        return {
+            "simulacion": self.simulacion,
+            "filas_leidas": self.filas_leidas,
+            "personas_nuevas": self.personas_nuevas,
+            "personas_encontradas": self.personas_encontradas,
+            "atenciones_nuevas": self.atenciones_nuevas,
+            "repetidas": self.repetidas,
+            "errores": self.errores,
+        }
+
 
 class FilaImportacion(models.Model):
     """One row of a batch: its original values, its outcome and what it created."""

@@ -30,6 +30,7 @@ from ..documentos import (
     validar_documento,
 )
 from ..identidad import claves_persona
+from .etiquetas import EtiquetasRapidas
 
 User = settings.AUTH_USER_MODEL
 
@@ -88,7 +89,7 @@ class PersonaQuerySet(models.QuerySet["Persona"]):
         return self.filter(fusionada_en__isnull=True)
 
 
-class Persona(models.Model):
+class Persona(EtiquetasRapidas):
     nombres = models.CharField(_("nombres"), max_length=150)
     apellidos = models.CharField(_("apellidos"), max_length=150, blank=True)
     nombre_social = models.CharField(

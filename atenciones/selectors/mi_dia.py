@@ -4,22 +4,41 @@ import datetime
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
+from ..busqueda import contar_hasta
 from ..models import Atencion, Caso, Derivacion, DerivacionQuerySet, TareaCaso
 
 # How many items each block of "Mi día" lists (the block says how many there are in all).
 LIMITE_MI_DIA = 15
+LIMITE_HOY = 50
 # Attention follow-ups older than this are no longer "pending" in Mi día.
 VENTANA_SEGUIMIENTO_DIAS = 30
+# Each block counts up to this many and then says "más de 1.000": a professional holding millions
+# of attentions (issue 16) must not wait for them to be counted.
+TOPE_CONTEO = 1000
+
+
+def contar(qs: QuerySet[Any]) -> int | str:
+    """How many rows, up to TOPE_CONTEO; above it the text "más de 1.000"."""
+    n = contar_hasta(qs, TOPE_CONTEO + 1)
+    if n > TOPE_CONTEO:
+        return _("más de %(n)s") % {"n": number_format(TOPE_CONTEO, force_grouping=True)}
+    return n
 
 
 def _bloque(qs: QuerySet[Any], limite: int = LIMITE_MI_DIA) -> dict[str, Any]:
     """(first `limite` items, total) for a block of Mi día: two queries whatever the data size."""
     items = list(qs[:limite])
-    total = len(items) if len(items) < limite else qs.count()
-    return {"items": items, "total": total, "mas": total > len(items)}
+    if len(items) < limite:
+        return {"items": items, "total": len(items), "n": len(items), "mas": False}
+    total = contar(qs)
+    # `n`: a number for plural forms ("más de 1.000" counts as many).
+    n = total if isinstance(total, int) else TOPE_CONTEO + 1
+    return {"items": items, "total": total, "n": n, "mas": n > len(items)}
 
 
 def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
@@ -64,7 +83,7 @@ def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     bloque_derivaciones, vencidas = _bloque_con_vencidas(derivaciones, hoy)
     return {
         "hoy": hoy,
-        "atenciones_hoy": _bloque(atenciones_hoy, 50),
+        "atenciones_hoy": _bloque(atenciones_hoy, LIMITE_HOY),
         "casos": _bloque(casos),
         "casos_seguimiento": _bloque(casos_seguimiento),
         "seguimientos": _bloque(seguimientos),
@@ -74,17 +93,15 @@ def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     }
 
 
-def _bloque_con_vencidas(qs: DerivacionQuerySet, hoy: datetime.date) -> tuple[dict[str, Any], int]:
+def _bloque_con_vencidas(qs: DerivacionQuerySet, hoy: datetime.date) -> tuple[dict[str, Any], int | str]:
     """A referrals block and how many are overdue: the overdue count comes with the total."""
     items = list(qs[:LIMITE_MI_DIA])
     if len(items) < LIMITE_MI_DIA:
-        total, vencidas = len(items), sum(1 for d in items if d.vencida_el(hoy))
-    else:
-        cuenta = qs.order_by().aggregate(
-            total=Count("id"), vencidas=Count("id", filter=DerivacionQuerySet.q_vencidas(hoy))
-        )
-        total, vencidas = cuenta["total"], cuenta["vencidas"]
-    return {"items": items, "total": total, "mas": total > len(items)}, vencidas
+        return {"items": items, "total": len(items), "mas": False}, sum(1 for d in items if d.vencida_el(hoy))
+    # Both counted up to TOPE_CONTEO (two capped counts cost less than one over every referral).
+    total = contar(qs)
+    vencidas = contar(qs.filter(DerivacionQuerySet.q_vencidas(hoy)))
+    return {"items": items, "total": total, "mas": not isinstance(total, int) or total > len(items)}, vencidas
 
 
 def mi_dia_enlace(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Helpers shared by the service modules."""
 
+from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -61,15 +62,20 @@ def comprobar_version(actual: models.Model, version: str | None, datos: dict[str
 
 
 def exigir_persona_activa(persona: Persona) -> None:
-    """Refuse to process a blocked (Ley 21.719) or anonymised person, reading the current state.
+    """Refuse to process a blocked (Ley 21.719) or anonimised person, reading the current state.
 
     The error is a form-wide one (NON_FIELD_ERRORS), so views that copy `message_dict` into a form show it.
     """
     estado = (
         Persona.objects.filter(pk=persona.pk).values("bloqueada", "anonimizada_en", "fusionada_en").first()
     )
-    if estado is None:
-        return
+    if estado is not None:
+        revisar_estado_persona(estado)
+
+
+def revisar_estado_persona(estado: Mapping[str, Any]) -> None:
+    """`exigir_persona_activa` on a person's stored state (bloqueada, anonimizada_en, fusionada_en),
+    read by the caller (the import reads a whole block's persons in one query)."""
     if estado["fusionada_en"] is not None:
         raise ValidationError(
             {

@@ -18,6 +18,17 @@ from .casos import abrir_caso
 from .derivaciones import derivar
 
 
+def _temas_validos(temas: list[str]) -> list[str]:
+    """An attention's topics without repeats; ValidationError if none or one is unknown."""
+    temas = list(dict.fromkeys(temas))
+    if not temas:
+        raise ValidationError({"temas": _("Elija al menos un tema.")})
+    invalidos = [t for t in temas if t not in Tema.values]
+    if invalidos:
+        raise ValidationError({"temas": _("Tema desconocido: %(tema)s.") % {"tema": ", ".join(invalidos)}})
+    return temas
+
+
 @audita("profesional")
 @transaction.atomic
 def registrar_atencion(
@@ -33,12 +44,7 @@ def registrar_atencion(
     fecha_seguimiento: datetime.date | None = None,
 ) -> Atencion:
     exigir_persona_activa(persona)
-    temas = list(dict.fromkeys(temas))
-    if not temas:
-        raise ValidationError({"temas": _("Elija al menos un tema.")})
-    invalidos = [t for t in temas if t not in Tema.values]
-    if invalidos:
-        raise ValidationError({"temas": _("Tema desconocido: %(tema)s.") % {"tema": ", ".join(invalidos)}})
+    temas = _temas_validos(temas)
     atencion = Atencion(
         persona=persona,
         profesional=profesional,

@@ -23,6 +23,17 @@ def _recalcular_despues_de_guardar(persona_id: int) -> None:
     encolar(recalcular_pares, persona_id, nombre="duplicados")
 
 
+def _recalcular_despues_de_importar(personas: list[int]) -> None:
+    """After the import's block commits, refresh its new persons' pairs in one background job."""
+    if personas:
+        encolar(_recalcular_varias, personas, nombre="duplicados")
+
+
+def _recalcular_varias(personas: list[int]) -> int:
+    """The job of `_recalcular_despues_de_importar`: each person's pairs (audited per person)."""
+    return sum(recalcular_pares(pk) for pk in personas)
+
+
 @audita()
 @transaction.atomic
 def recalcular_pares(persona_id: int, *, usuario: User | None = None) -> int:

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from ..forms._errores import errores_a_formulario
 from ..forms.casos import CasoForm, CerrarCasoForm, FiltroCasosForm, ReasignarForm
 from ..forms.planes import TareaForm
 from ..models import Atencion, Caso, CasoQuerySet, Derivacion, TareaCaso
+from ..paginacion import PaginadorAcotado
 from ..services.casos import abrir_caso, actualizar_caso, cerrar_caso, reabrir_caso, reasignar_casos
 from ._edicion import editar_con_version
 
@@ -49,7 +49,8 @@ def _casos_filtrados(filtro: FiltroCasosForm) -> CasoQuerySet:
 @equipo_requerido
 def lista(request: SolicitudEquipo) -> HttpResponse:
     filtro = FiltroCasosForm(request.GET or None)
-    pagina = Paginator(_casos_filtrados(filtro), POR_PAGINA).get_page(request.GET.get("page"))
+    # Counted up to 1,000 ("más de 1.000 casos"): a full count of the open cases grows with the data.
+    pagina = PaginadorAcotado(_casos_filtrados(filtro), POR_PAGINA).get_page(request.GET.get("page"))
     consulta = request.GET.copy()
     consulta.pop("page", None)
     return render(

@@ -8,12 +8,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -31,6 +31,7 @@ from ..acceso import (
     persona_para,
 )
 from ..auditoria import Accion, registrar_acceso
+from ..busqueda import contar_hasta
 from ..choices import EstadoDerivacion, ResultadoDerivacion
 from ..envios import EnvioRepetido, crear_una_vez
 from ..forms._errores import errores_a_formulario
@@ -42,6 +43,7 @@ from ..forms.derivaciones import (
 )
 from ..forms.destinos import campos_destino
 from ..models import Derivacion, EnlaceExterno, EventoDerivacion, Persona, SeguimientoDerivacion
+from ..paginacion import PaginadorAcotado
 from ..selectors.derivaciones import (
     acciones_permitidas,
     con_proximo_seguimiento,
@@ -60,6 +62,7 @@ from ..services import (
 
 E = EstadoDerivacion
 POR_PAGINA = 25
+TOPE_EXTERNAS = 1000
 
 # Button labels of each move, as the destination or the office sees it.
 ETIQUETAS_ACCION: dict[str, Promise] = {
@@ -90,9 +93,13 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
         qs = qs.order_by("fecha_limite", "id")
     else:
         qs = qs.order_by("-fecha_envio", "-id")
-    pagina = Paginator(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
+    # Counted up to 1,000: a full count of 666,000 referrals grows with the data.
+    pagina = PaginadorAcotado(qs, POR_PAGINA).get_page(request.GET.get("pagina"))
     parametros = request.GET.copy()
     parametros.pop("pagina", None)
+    # Counted up to 1,000 ("más de 1.000"), not over every open external referral.
+    externas = contar_hasta(externas_esperando(), TOPE_EXTERNAS + 1)
+    muchas_externas = number_format(TOPE_EXTERNAS, force_grouping=True) if externas > TOPE_EXTERNAS else ""
     return render(
         request,
         "equipo/derivaciones/lista.html",
@@ -100,7 +107,8 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
             "filtro": filtro,
             "pagina": pagina,
             "parametros": parametros.urlencode(),
-            "externas_esperando": externas_esperando().count(),
+            "externas_esperando": externas,
+            "externas_muchas": muchas_externas,
         },
     )
 

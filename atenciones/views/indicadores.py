@@ -16,6 +16,7 @@ from .. import indicadores as ind
 from ..acceso import SolicitudEquipo, equipo_requerido
 from ..exportar import XLSX, exportar
 from ..forms.indicadores import PeriodoForm
+from ..indicadores.comparar import comparar
 from ..reporte import hojas_reporte
 
 # SVG bar chart geometry (user units; the SVG scales to its container).
@@ -95,6 +96,48 @@ def _formulario(request: SolicitudEquipo) -> PeriodoForm:
     return PeriodoForm(datos)
 
 
+def tabla_comparada(filas: list[dict[str, Any]], campos: list[tuple[str, str]]) -> dict[str, Any]:
+    """A table of the page: per row, each figure with the previous period's and the difference."""
+    return {
+        "encabezados": [titulo for _c, titulo in campos],
+        "columnas": 1 + 3 * len(campos),
+        "filas": [
+            {
+                "etiqueta": f["etiqueta"],
+                "etiqueta_ant": f.get("etiqueta_ant", ""),
+                "cifras": [{"valor": f[c], "ant": f["ant"][c], "dif": f["dif"][c]} for c, _t in campos],
+            }
+            for f in filas
+        ],
+    }
+
+
+def _tablas(comp: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    atenciones = [("atenciones", _("Atenciones"))]
+    ambas = [("atenciones", _("Atenciones")), ("personas", _("Personas"))]
+    return {
+        "mes": tabla_comparada(comp["por_mes"], atenciones),
+        "tema": tabla_comparada(comp["por_tema"], atenciones),
+        "canal": tabla_comparada(comp["por_canal"], atenciones),
+        "nacionalidad": tabla_comparada(comp["por_nacionalidad"], ambas),
+        "sexo": tabla_comparada(comp["por_sexo"], ambas),
+        "edad": tabla_comparada(comp["por_edad"], ambas),
+        "resultado": tabla_comparada(comp["por_resultado"], [("derivaciones", _("Derivaciones"))]),
+        "actividades": tabla_comparada(
+            comp["actividades"],
+            [
+                ("actividades", _("Actividades")),
+                ("asistentes", _("Asistentes")),
+                ("sin_registro", _("Sin registro de asistencia")),
+            ],
+        ),
+        "guias": tabla_comparada(
+            comp["guias"],
+            [("publicadas", _("Publicadas hoy")), ("actualizadas", _("Actualizadas en el período"))],
+        ),
+    }
+
+
 @equipo_requerido
 @lee_de_replica
 def indicadores(request: SolicitudEquipo) -> HttpResponse:
@@ -102,9 +145,30 @@ def indicadores(request: SolicitudEquipo) -> HttpResponse:
     contexto: dict[str, Any] = {"form": form}
     if form.is_valid():
         datos = indicadores_de(form.cleaned_data["periodo"])
+        previo = indicadores_de(form.cleaned_data["anterior"])
+        comp = comparar(datos, previo)
         contexto.update(
             minutos_cache=CACHE_SEGUNDOS // 60,
             datos=datos,
+            comp=comp,
+            tablas=_tablas(comp),
+            resumen_campos=[
+                ("personas", _("Personas atendidas")),
+                ("nuevas", _("Personas nuevas")),
+                ("recurrentes", _("Personas que vuelven")),
+                ("atenciones", _("Atenciones")),
+            ],
+            derivaciones_campos=[
+                ("total", _("Enviadas")),
+                ("resueltas", _("Resueltas")),
+                ("cerradas_sin_resolver", _("Cerradas sin resolver")),
+                ("no_se_presento", _("No se presentó")),
+                ("rechazadas", _("Rechazadas")),
+                ("abiertas", _("Abiertas")),
+                ("vencidas", _("Vencidas hoy")),
+                ("tasa", _("Tasa de resolución")),
+                ("mediana_dias", _("Mediana de días")),
+            ],
             consulta=request.GET.urlencode() if "tipo" in request.GET else "",
             graficos={
                 "mes": grafico(
@@ -189,8 +253,9 @@ def reporte(request: SolicitudEquipo) -> HttpResponse:
     if not form.is_valid():
         return render(request, "equipo/indicadores/indicadores.html", {"form": form}, status=400)
     periodo = form.cleaned_data["periodo"]
+    comp = comparar(indicadores_de(periodo), indicadores_de(form.cleaned_data["anterior"]))
     datos = indicadores_de(periodo)
-    hojas = hojas_reporte(datos, oficina=settings.OFICINA_NOMBRE, comuna=settings.COMUNA)
+    hojas = hojas_reporte(datos, comp, oficina=settings.OFICINA_NOMBRE, comuna=settings.COMUNA)
     return exportar(
         usuario=request.user,
         nombre=f"sello-migrante-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}",

@@ -9,12 +9,13 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..acceso import SolicitudEquipo, equipo_requerido, persona_para
 from ..auditoria import registrar_acceso
-from ..busqueda import LARGO_MINIMO, LIMITE_RANKING, terminos
+from ..busqueda import LARGO_MINIMO, limite_conteo, terminos
 from ..envios import EnvioRepetido, crear_una_vez, envio_previo
 from ..forms._errores import errores_a_formulario
 from ..forms.atenciones import MAPA_ERRORES, AtencionForm
@@ -41,14 +42,15 @@ def lista(request: SolicitudEquipo) -> HttpResponse:
     else:
         registrar_acceso(usuario=request.user, accion=RegistroAcceso.Accion.BUSCAR, detalle=consulta)
         # Exact matches first; under a page of them, typo-tolerant, sound-alike matches follow.
-        resultados, total = resultados_busqueda(consulta, POR_PAGINA)
+        resultados, total, muchas = resultados_busqueda(consulta, POR_PAGINA)
         paginador = Paginator(resultados, POR_PAGINA)
-        paginador.count = total  # already counted: the ordering depends on it
+        paginador.count = total  # already counted (up to the limit): the ordering depends on it
         pagina = paginador.get_page(request.GET.get("page"))
         ultimas = selectors.ultimas_atenciones(p.pk for p in pagina)
         contexto["filas"] = [(persona, ultimas.get(persona.pk)) for persona in pagina]
         contexto["pagina"] = pagina
-        contexto["muchas"] = total > LIMITE_RANKING
+        contexto["muchas"] = muchas
+        contexto["limite"] = number_format(limite_conteo(), force_grouping=True)
         contexto["consulta"] = urlencode({"q": consulta})
     return render(request, "equipo/personas/lista.html", contexto)
 

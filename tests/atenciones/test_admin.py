@@ -515,3 +515,16 @@ def test_export_permission_comes_back_when_groups_are_resynced():
     roles.sincronizar_grupos()
     grupo = Group.objects.get(name=roles.ENCARGADA)
     assert grupo.permissions.filter(codename="exportar_datos").exists()
+
+
+def test_fast_action_checkbox_is_the_same_input_django_renders():
+    # CasillaRapida skips the form renderer, not a single character of the markup.
+    from django.contrib import admin as django_admin
+    from django.contrib.admin.options import ModelAdmin
+
+    from atenciones.models import Persona, RegistroAcceso
+
+    persona = Persona(pk=7, nombres="Ana", apellidos="Pérez <b>")
+    for modelo, obj in ((Persona, persona), (RegistroAcceso, RegistroAcceso(pk=3, detalle="x"))):
+        modelo_admin = django_admin.site._registry[modelo]
+        assert modelo_admin.action_checkbox(obj) == ModelAdmin.action_checkbox(modelo_admin, obj)

@@ -30,6 +30,41 @@ def test_benchmark_runs_on_a_small_database_and_compares_each_page_with_the_floo
     assert {"mi_dia", "indicadores_anio", "admin_historial_cambios", "admin_registro_accesos"} <= set(paginas)
 
 
+def test_searches_are_compared_with_the_admins_default_search(tmp_path, capsys):
+    call_command("seed_demo", personas=40, atenciones=120, verbosity=0)
+    archivo = tmp_path / "busquedas.json"
+    call_command("benchmark", repeticiones=1, solo="personas_buscar", contra_admin=True, guardar=str(archivo))
+    salida = capsys.readouterr().out
+    assert "× búsqueda" in salida and "× página" in salida
+    admin = json.loads(archivo.read_text())["admin_por_defecto"]
+    assert set(admin) == {
+        "personas_buscar_nombre",
+        "personas_buscar_apellido_comun",
+        "personas_buscar_documento",
+        "personas_buscar_telefono",
+        "personas_buscar_mal_escrito",
+        "personas_buscar_sonido_frances",
+        "personas_buscar_g_j",
+        "personas_buscar_sin_resultados",
+    }
+    assert admin["personas_buscar_apellido_comun"]["consulta"] == "gonzalez"
+    assert all(m["admin_ms"] > 0 and m["equipo_ms"] > 0 and m["razon"] > 0 for m in admin.values())
+    assert all(m["razon_pagina"] > 0 for m in admin.values())
+
+
+def test_default_admin_search_is_icontains_over_the_person_admins_fields():
+    from atenciones.benchmark import busqueda_admin_por_defecto
+    from tests.factories import PersonaFactory
+
+    PersonaFactory(nombres="Rosa", apellidos="González Díaz", telefono="+56 9 5555 1234")
+    PersonaFactory(nombres="Ana", apellidos="Pérez")
+    # icontains: accents matter, word order does not, a phone's digit groups are words.
+    assert busqueda_admin_por_defecto("gonzález") == 1
+    assert busqueda_admin_por_defecto("gonzalez") == 0
+    assert busqueda_admin_por_defecto("díaz rosa") == 1
+    assert busqueda_admin_por_defecto("+56 9 5555") == 1
+
+
 def test_compare_prints_the_ratio_of_each_page_between_two_sizes(tmp_path, capsys):
     def guardar(nombre, personas, piso, mi_dia):
         archivo = tmp_path / nombre
@@ -60,3 +95,49 @@ def test_p95_is_the_nearest_rank():
     assert p95([float(i) for i in range(1, 11)]) == 10.0
     assert p95([float(i) for i in range(1, 21)]) == 19.0
     assert p95([float(i) for i in range(1, 101)]) == 95.0
+
+
+def test_benchmark_writes_no_last_login(capsys):
+    # Inside the run's transaction that UPDATE would hold the user's row lock to the end, and
+    # another benchmark on the same database would wait for it.
+    from django.db import connection
+
+    call_command("seed_demo", personas=20, atenciones=40, verbosity=0)
+    sentencias = []
+
+    def registrar(execute, sql, params, many, context):
+        sentencias.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(registrar):
+        call_command("benchmark", repeticiones=1, solo="caso_detalle")
+    assert sentencias
+    assert not [s for s in sentencias if s.startswith("UPDATE") and "auth_user" in s]
+
+
+def test_serving_targets_compare_each_page_with_the_static_file_measured_beside_it():
+    from atenciones.benchmark_servir import Medida, Resultado
+
+    def medida(nombre, rps, referencia=None, errores=0):
+        m = Medida(nombre, f"/{nombre}/", tiempos=[5.0] * rps, estados={200: rps}, duracion=1.0)
+        m.fallos = errores
+        m.referencia = referencia
+        return m
+
+    lenta_al_lado = medida("estático", 1000)
+    rapida_al_lado = medida("estático", 400)
+    resultado = Resultado(
+        estatico=medida("estático", 700),
+        paginas=[
+            medida("lenta", 450, lenta_al_lado),  # 45 % of the static file beside it
+            medida("justa", 200, rapida_al_lado),  # 50 %
+            medida("con errores", 900, lenta_al_lado, errores=2),
+        ],
+        memoria={11: {"VmRSS": 149.0, "VmHWM": 160.0}, 12: {"VmRSS": 151.0, "VmHWM": 151.0}},
+        preparacion=[],
+    )
+    assert resultado.incumplidos() == [
+        "lenta: 45% de las peticiones/s del archivo estático a su lado",
+        "con errores: 2 respuestas con error ({200: 900})",
+        "worker 12: 151 MB residentes (máximo 150)",
+    ]

@@ -1,6 +1,8 @@
 """Person search: accents, case, word order, documents and phones; same results on both databases."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from atenciones.busqueda import buscar_personas, normalizar_texto, terminos
@@ -139,16 +141,35 @@ def test_anonymous_is_sent_to_login_and_back(client):
     assert "next=/equipo/personas/%3Fq%3Dana" in respuesta.url
 
 
-def test_too_many_matches_list_the_newest_first_and_ask_to_narrow(client, profesional, monkeypatch):
-    # Ranking every match is dear: above the limit the newest registered come first, on both
-    # databases.
-    monkeypatch.setattr("atenciones.busqueda.LIMITE_RANKING", 2)
-    monkeypatch.setattr("atenciones.views.personas.LIMITE_RANKING", 2)
+def test_too_many_matches_list_the_newest_first_and_ask_to_narrow(client, profesional, settings):
+    # Ranking (or counting) every match is dear: above the limit the page says "more than N"
+    # and the newest registered come first, on both databases.
+    settings.BUSQUEDA_LIMITE_CONTEO = 2
     creadas = [
         PersonaFactory(nombres="Ana", apellidos=apellido) for apellido in ("Benítez", "Zapata", "Muñoz")
     ]
     client.force_login(profesional)
-    respuesta = client.get(URL, {"q": "ana"})
-    assert [p.pk for p in respuesta.context["pagina"]] == [p.pk for p in reversed(creadas)]
-    assert "Agregue un apellido" in respuesta.content.decode()
-    assert "Agregue un apellido" not in client.get(URL, {"q": "ana zapata"}).content.decode()
+    with CaptureQueriesContext(connection) as consultas:
+        respuesta = client.get(URL, {"q": "ana"})
+    # The pages cover the first `limit` matches, the newest registered first.
+    assert [p.pk for p in respuesta.context["pagina"]] == [creadas[2].pk, creadas[1].pk]
+    html = respuesta.content.decode()
+    assert "Más de 2 personas encontradas." in html
+    assert "3 personas encontradas" not in html
+    assert "Agregue un apellido" in html
+    # The count stops at the limit + 1 instead of counting every match.
+    conteo = [q["sql"] for q in consultas.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(conteo) == 1 and "LIMIT 3" in conteo[0]
+    estrecha = client.get(URL, {"q": "ana zapata"}).content.decode()
+    assert "1 persona encontrada." in estrecha
+    assert "Agregue un apellido" not in estrecha and "Más de" not in estrecha
+
+
+def test_exactly_the_limit_is_counted_not_called_more(client, profesional, settings):
+    settings.BUSQUEDA_LIMITE_CONTEO = 2
+    PersonaFactory(nombres="Ana", apellidos="Benítez")
+    PersonaFactory(nombres="Ana", apellidos="Zapata")
+    client.force_login(profesional)
+    html = client.get(URL, {"q": "ana"}).content.decode()
+    assert "2 personas encontradas." in html
+    assert "Más de" not in html

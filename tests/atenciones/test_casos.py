@@ -45,6 +45,18 @@ def test_list_filters_by_state_priority_professional_area_and_overdue(client, pr
     assert client.get(LISTA, {"asignado": "abc", "page": "x"}).status_code == 200
 
 
+def test_long_list_is_counted_up_to_the_cap_and_says_more(client, profesional, monkeypatch):
+    # A full count of the open cases grows with the data (issue 16): the list counts up to a cap.
+    monkeypatch.setattr("atenciones.paginacion.PaginadorAcotado.TOPE", 2)
+    CasoFactory.create_batch(3, asignado_a=profesional)
+    client.force_login(profesional)
+    html = client.get(LISTA).content.decode()
+    assert "Más de 2 casos: filtre para acotar." in html
+    assert "3 casos." not in html
+    html = client.get(LISTA, {"prioridad": "alta"}).content.decode()
+    assert "Más de" not in html
+
+
 def test_bulk_reassign_moves_the_marked_open_cases(client, profesional, colega):
     casos = CasoFactory.create_batch(3, asignado_a=profesional)
     client.force_login(profesional)

@@ -277,6 +277,28 @@ def test_office_list_survives_bad_filters_and_page_numbers(client, profesional, 
     assert "La fecha final no puede ser anterior a la inicial." in respuesta.content.decode()
 
 
+def test_office_list_pages_are_counted_up_to_the_cap(client, profesional, salud, monkeypatch):
+    # No full count of every referral (issue 16): two per page, counted up to three.
+    monkeypatch.setattr("atenciones.paginacion.PaginadorAcotado.TOPE", 3)
+    monkeypatch.setattr("atenciones.views.derivaciones.POR_PAGINA", 2)
+    DerivacionFactory.create_batch(5, departamento=salud)
+    client.force_login(profesional)
+    respuesta = client.get(reverse("equipo:derivaciones"))
+    assert "Página 1 de 2" in respuesta.content.decode()
+    assert len(respuesta.context["pagina"]) == 2
+
+
+def test_office_list_counts_waiting_external_referrals_up_to_a_cap(client, profesional, monkeypatch):
+    monkeypatch.setattr("atenciones.views.derivaciones.TOPE_EXTERNAS", 2)
+    url = reverse("equipo:derivaciones")
+    client.force_login(profesional)
+    DerivacionFactory(departamento=None, organizacion=OrganizacionFactory())
+    DerivacionFactory(departamento=None, organizacion=OrganizacionFactory())
+    assert "2 derivaciones externas esperan respuesta." in client.get(url).content.decode()
+    DerivacionFactory(departamento=None, organizacion=OrganizacionFactory())
+    assert "Más de 2 derivaciones externas esperan respuesta." in client.get(url).content.decode()
+
+
 def test_new_referral_proposes_destinations_for_the_topic(client, profesional, salud, educacion):
     ong_salud = ServicioFactory(area=Area.SALUD, organizacion__nombre="Clínica Solidaria").organizacion
     OrganizacionFactory(nombre="No recibe", acepta_derivaciones=False)

@@ -101,8 +101,30 @@ def test_my_day_query_count_does_not_grow(client, profesional, salud, django_ass
         DerivacionFactory(derivado_por=profesional, departamento=salud)
     client.force_login(profesional)
     # 8 per request + attentions today and their topics, then for cases, follow-up cases,
-    # attention follow-ups and referrals: page, its persons, count; + overdue referrals count.
-    with django_assert_max_num_queries(23):
+    # attention follow-ups and referrals: page, its persons, capped count; + overdue referrals
+    # capped count (apart: one aggregate would read every open referral).
+    with django_assert_max_num_queries(24):
         respuesta = client.get(URL)
     assert respuesta.status_code == 200
     assert respuesta.context["casos"]["total"] == 20
+
+
+def test_my_day_counts_up_to_a_cap_and_says_more(client, profesional, salud, monkeypatch):
+    # A professional holding millions of attentions (issue 16): each block counts up to a cap.
+    monkeypatch.setattr("atenciones.selectors.mi_dia.TOPE_CONTEO", 16)
+    monkeypatch.setattr("atenciones.selectors.mi_dia.LIMITE_MI_DIA", 15)
+    monkeypatch.setattr("atenciones.selectors.mi_dia.LIMITE_HOY", 15)
+    hoy = timezone.localdate()
+    for i in range(17):
+        AtencionFactory(profesional=profesional)
+        CasoFactory(asignado_a=profesional)
+        DerivacionFactory(
+            derivado_por=profesional,
+            departamento=salud,
+            fecha_limite=hoy - datetime.timedelta(days=1) if i < 3 else hoy + datetime.timedelta(days=9),
+        )
+    client.force_login(profesional)
+    html = client.get(URL).content.decode()
+    assert "Mis atenciones de hoy (más de 16)" in html
+    assert "Mis casos abiertos (más de 16)" in html
+    assert "Derivaciones que envié y esperan (más de 16, 3 vencidas)" in html

@@ -299,7 +299,9 @@ def test_the_dossier_command_builds_the_workbook_and_refuses_a_backwards_period(
         call_command("dossier_sello", desde="2026-12-31", hasta="2026-01-01")
 
 
-def test_the_printable_dossier_reads_a_fixed_number_of_queries(linea, encargada):
+def test_the_printable_dossier_reads_a_fixed_number_of_queries(
+    linea, encargada, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -337,3 +339,7 @@ def test_the_printable_dossier_reads_a_fixed_number_of_queries(linea, encargada)
     # More of everything the dossier lists: the number of queries stays the same.
     agregar(4)
     assert consultas() == antes
+    # Session, user and menu, the aggregates of the five commitments, the access log entry
+    # (55 on SQLite and PostgreSQL alike).
+    with django_assert_max_num_queries(55):
+        assert cliente.get("/equipo/sello/informe/", consulta).status_code == 200

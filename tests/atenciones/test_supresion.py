@@ -1,5 +1,6 @@
 """Small-count masking holds: no masked count can be worked out from totals, rates or neighbours."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,12 +44,51 @@ def test_naive_masking_of_a_single_small_cell_is_recovered_by_the_attack():
     assert _recuperadas(c, vista) == {}
 
 
-def test_two_small_cells_that_add_up_to_their_minimum_hide_the_total_too():
-    # a + b = 2 with both at least 1 pins both to 1: hiding c alone is not enough.
+def test_two_small_cells_that_add_up_to_their_minimum_are_unpinned_by_a_reserved_neighbour():
+    # a + b = 2 with both at least 1 would pin both to 1; "*" says nothing (not even "5 or more"),
+    # so reserving c leaves a + b anywhere from 2 to 7.
     c = _cuadro({"t": 7, "a": 1, "b": 1, "c": 5}, ("t", ("a", "b", "c")))
     vista = publicar(c)
-    assert vista["t"] == RESERVADO
+    assert vista == {"t": 7, "a": MENOR, "b": MENOR, "c": RESERVADO}
+    assert atacar(vista, c.sumas)["a"] == (1, 4)
     assert _recuperadas(c, vista) == {}
+
+
+def test_a_small_total_filled_by_its_small_parts_is_widened_to_reserved():
+    # Referrals to one destination: 4 sent = 1 resolved + 2 closed unresolved (1 no-show + 1 not
+    # eligible) + 1 rejected. Masked as "<5", each part is at least 1, the closed ones at least 2,
+    # so the total (at most 4) pins every cell: no visible cell of those sums can help, so the
+    # total itself is shown as "*"; the column total then pins it again, so more cells are reserved.
+    c = _cuadro(
+        {"t": 4, "r": 1, "c": 2, "c1": 1, "c2": 1, "j": 1, "z": 0, "otro": 20, "columna": 24},
+        ("t", ("r", "c", "j", "z")),
+        ("c", ("c1", "c2")),
+        ("columna", ("t", "otro")),
+    )
+    ingenua = {k: MENOR if 0 < v < 5 else v for k, v in c.valores.items()}
+    assert _recuperadas(c, ingenua) == {"t": 4, "r": 1, "c": 2, "c1": 1, "c2": 1, "j": 1}
+    vista = publicar(c)
+    assert vista == {
+        "t": RESERVADO,
+        "r": MENOR,
+        "c": MENOR,
+        "c1": RESERVADO,
+        "c2": MENOR,
+        "j": MENOR,
+        "z": 0,
+        "otro": RESERVADO,
+        "columna": 24,
+    }
+    assert _recuperadas(c, vista) == {}
+    rangos = atacar(vista, c.sumas)
+    assert all(rangos[k][0] < rangos[k][1] for k in ("t", "r", "c", "c1", "c2", "j"))
+
+
+def test_a_sum_that_does_not_hold_is_refused():
+    # A false sum would make the attack chase an impossible value (and run for ever).
+    c = _cuadro({"t": 5, "a": 1, "b": 3}, ("t", ("a", "b")))
+    with pytest.raises(ValueError, match="no es la de sus partes"):
+        publicar(c)
 
 
 def test_a_total_shared_by_two_breakdowns_is_protected_in_both():
@@ -112,7 +152,7 @@ def test_no_random_table_has_a_recoverable_masked_count(c):
     vista = publicar(c)
     for k, valor in c.valores.items():
         if 0 < valor < 5:
-            assert vista[k] == MENOR  # every small count is masked
+            assert vista[k] in (MENOR, RESERVADO)  # every small count is masked
         elif vista[k] not in (MENOR, RESERVADO):
             assert vista[k] == valor
     assert _recuperadas(c, vista) == {}

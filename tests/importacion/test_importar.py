@@ -304,7 +304,7 @@ def test_the_pages_take_a_file_through_mapping_dry_run_import_and_undo(encargada
     assert "Persona nueva" in pagina.content.decode()
     assert list(client.get(f"/equipo/importaciones/{lote.pk}/?resultado=error").context["pagina"]) == []
     xlsx = client.get(f"/equipo/importaciones/{lote.pk}/reporte.xlsx")
-    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert xlsx.status_code == 200 and xlsx.getvalue()[:2] == b"PK"
     with _captura(execute=True):
         client.post(f"/equipo/importaciones/{lote.pk}/importar/")
     assert client.get(f"/equipo/importaciones/{lote.pk}/progreso.json").json()["estado"] == Estado.IMPORTADO

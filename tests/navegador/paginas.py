@@ -61,7 +61,8 @@ ADMIN_MODELOS = [
     "atenciones/hogar", "atenciones/solicitudderecho", "atenciones/brechaseguridad",
     "atenciones/registroacceso", "atenciones/eventoderivacion", "oficina/departamento",
     "oficina/organizacion", "oficina/programa", "oficina/actividad", "oficina/capacitacion",
-    "oficina/paginainformativa", "oficina/membresia",
+    "oficina/paginainformativa", "oficina/membresia", "atenciones/loteimportacion",
+    "atenciones/filaimportacion",
 ]  # fmt: skip
 
 
@@ -199,6 +200,9 @@ def paginas_equipo(rol: str) -> list[Pagina]:
         Pagina(reverse("equipo:hogar_quitar", args=[persona.hogar_id]) + f"?persona={persona.pk}"),
         Pagina(reverse("equipo:indicadores")),
         Pagina(reverse("equipo:indicadores") + "?tipo=personalizado&desde=2026-05-01&hasta=2026-01-01"),
+        # One kind at a time: a month beside the previous one; a field of another kind refused.
+        Pagina(reverse("equipo:indicadores") + "?tipo=mes&anio=2026&mes=3"),
+        Pagina(reverse("equipo:indicadores") + "?tipo=mes&anio=2026&mes=3&desde=2026-01-01"),
     ]
     plan = _primero(PlanTrabajo.objects.order_by("pk"))
     programa = _primero(Programa.objects.filter(actividades__isnull=False).distinct().order_by("pk"))

@@ -97,11 +97,14 @@ def test_office_head_reviews_reassigns_exports_and_reports(pagina, captura, ofic
     pagina.goto(f"{pagina.url_base}/equipo/")
     pagina.get_by_role("link", name="Indicadores").click()
     hoy = timezone.localdate()
-    pagina.select_option("select[name=tipo]", "personalizado")
+    # One kind of period at a time: the "dates" tab shows only the two date fields.
+    pagina.get_by_role("link", name="Fechas a elección").click()
+    expect(pagina.locator("input[name=anio]")).to_have_count(0)
     pagina.locator("input[name=desde]").fill((hoy - datetime.timedelta(days=364)).isoformat())
     pagina.locator("input[name=hasta]").fill(hoy.isoformat())
     pagina.get_by_role("button", name="Ver indicadores").click()
-    expect(pagina.locator(".resumen dd").first).to_have_text("6")
+    expect(pagina.locator(".resumen dd.display-6").first).to_have_text("6")
+    expect(pagina.locator(".resumen dd.anterior").first).to_contain_text("Anterior:")
     expect(pagina.locator("svg[role=img]")).to_have_count(12)
     captura(pagina, "encargada-indicadores")
     with pagina.expect_download() as descarga:

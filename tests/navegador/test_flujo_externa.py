@@ -95,7 +95,8 @@ def test_organisation_records_a_no_show_from_the_emailed_link(pagina, captura):
     pagina.goto(f"{base}/equipo/indicadores/?tipo=mes&anio={hoy.year}&mes={hoy.month}")
     tabla = pagina.locator("table", has=pagina.locator("caption", has_text="Derivaciones por destino")).first
     fila = tabla.locator("tbody tr", has_text="SJM").first
-    celdas = fila.locator("td").all_inner_texts()
+    # Each cell: the figure, then the previous period's line ("ant. 0 · +1").
+    celdas = [t.splitlines()[0] for t in fila.locator("td").all_inner_texts()]
     # Sent, resolved, closed without resolving, no-show, ...
     enviadas = Derivacion.objects.filter(organizacion=ong, fecha_envio__date__gte=hoy.replace(day=1)).count()
     assert celdas[0] == str(enviadas)

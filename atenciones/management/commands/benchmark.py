@@ -2,15 +2,19 @@ import json
 import statistics
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import update_last_login
+from django.contrib.auth.signals import user_logged_in
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
 from django.test import Client
 from django.test.utils import override_settings
 
-from atenciones.benchmark import PAGINAS, PISO
+from atenciones.benchmark import BUSQUEDAS, PAGINAS, PISO, busqueda_admin_por_defecto, busqueda_equipo
+from atenciones.benchmark_servir import ejecutar as servir
 from atenciones.models import Atencion, Persona
 
 
@@ -25,7 +29,9 @@ class Command(BaseCommand):
         "Mide las páginas del equipo sobre la base de datos actual (cargue antes `seed_demo`): "
         "mediana, p95, razón del p95 con el piso (una página vacía del equipo medida en la misma "
         "corrida) y consultas SQL. --guardar escribe el resultado en JSON; --compare A.json B.json "
-        "imprime la razón de cada p95 entre dos tamaños de base."
+        "imprime la razón de cada p95 entre dos tamaños de base. --serving mide gunicorn con la "
+        "configuración de producción: peticiones/s de cada página pública contra un archivo estático "
+        "y la memoria de cada worker."
     )
 
     def add_arguments(self, parser):
@@ -33,15 +39,46 @@ class Command(BaseCommand):
         parser.add_argument("--solo", help="Mide solo las páginas cuyo nombre contiene este texto.")
         parser.add_argument("--guardar", help="Escribe el resultado en este archivo JSON.")
         parser.add_argument(
+            "--contra-admin",
+            action="store_true",
+            help="Mide también la búsqueda por defecto del administrador de Django (icontains sobre "
+            "los mismos campos, conteo completo y primera página) para cada tipo de búsqueda de "
+            "personas e imprime cuántas veces más rápida es la del equipo.",
+        )
+        parser.add_argument(
             "--compare",
             nargs=2,
             metavar=("CHICA.json", "GRANDE.json"),
             help="No mide: compara dos resultados guardados con --guardar (p95 grande / p95 chica).",
         )
+        parser.add_argument(
+            "--serving",
+            action="store_true",
+            help="Mide el servidor de producción (gunicorn, DEBUG=off, WhiteNoise) bajo carga: páginas "
+            "públicas contra un archivo estático y memoria de los workers.",
+        )
+        parser.add_argument("--clientes", type=int, default=6, help="Con --serving: clientes concurrentes.")
+        parser.add_argument("--segundos", type=float, default=5.0, help="Con --serving: segundos por URL.")
+        parser.add_argument("--workers", type=int, default=3, help="Con --serving: workers de gunicorn.")
+        parser.add_argument(
+            "--rondas", type=int, default=5, help="Con --serving: rondas en que se reparten los segundos."
+        )
 
-    def handle(self, *args, repeticiones, solo, guardar, compare, **options):
+    def handle(
+        self, *args, repeticiones, solo, guardar, compare, serving=False, contra_admin=False, **options
+    ):
         if compare:
             self._comparar(*compare)
+            return
+        if serving:
+            servir(
+                self,
+                solo=solo,
+                clientes=options["clientes"],
+                segundos=options["segundos"],
+                workers=options["workers"],
+                rondas=options["rondas"],
+            )
             return
         if repeticiones < 1:
             raise CommandError("--repeticiones debe ser al menos 1.")
@@ -81,12 +118,12 @@ class Command(BaseCommand):
                 resultados[nombre] = medida
                 self._linea(nombre, medida, piso["p95"])
             transaction.set_rollback(True)  # an exception rolls back too
+        admin_defecto = self._contra_admin(resultados, repeticiones) if contra_admin else {}
         if guardar:
-            Path(guardar).write_text(
-                json.dumps(
-                    {"tamanio": tamanio, "repeticiones": repeticiones, "paginas": resultados}, indent=1
-                )
-            )
+            datos = {"tamanio": tamanio, "repeticiones": repeticiones, "paginas": resultados}
+            if admin_defecto:
+                datos["admin_por_defecto"] = admin_defecto
+            Path(guardar).write_text(json.dumps(datos, indent=1))
             self.stdout.write(f"Guardado en {guardar}")
         if not settings.DEBUG:
             self.stdout.write("(medido con DEBUG activo solo para contar consultas)")
@@ -97,7 +134,14 @@ class Command(BaseCommand):
         except get_user_model().DoesNotExist as exc:
             raise CommandError(f"Falta el usuario demo {usuario}: ejecute seed_demo.") from exc
         client = Client()
-        client.force_login(user)
+        # No UPDATE of auth_user.last_login: inside the run's transaction it would hold that row's
+        # lock until the end, and a second benchmark on the same database would wait for it.
+        conectado = user_logged_in.disconnect(dispatch_uid="update_last_login")
+        try:
+            client.force_login(user)
+        finally:
+            if conectado:
+                user_logged_in.connect(update_last_login, dispatch_uid="update_last_login")
         url = url_de() if callable(url_de) else url_de
         if not url:
             return None
@@ -116,6 +160,50 @@ class Command(BaseCommand):
             "consultas": consultas,
             "estado": respuesta.status_code,
         }
+
+    def _contra_admin(self, resultados, repeticiones) -> dict:
+        """Each measured person search against Django admin's default search for the same query.
+        The admin's database work (median of up to 3 runs: it scans the whole table) is compared
+        with the staff search's own work (`busqueda`: median of as many runs after a warm-up) and
+        with the staff page's p95 (`página`: the whole page, layout and rendering included)."""
+        self.stdout.write(
+            f"{'búsqueda':<34} {'equipo ms':>9} {'página p95':>10} {'admin ms':>9} {'× búsqueda':>10} "
+            f"{'× página':>8} {'coincidencias':>13}"
+        )
+        salida = {}
+        for nombre, tipo in BUSQUEDAS.items():
+            medida = resultados.get(nombre)
+            if medida is None:
+                continue
+            consulta = parse_qs(urlsplit(medida["url"]).query).get("q", [""])[0]
+            veces = min(repeticiones, 3)
+            admin_ms = statistics.median(self._cronometrar(busqueda_admin_por_defecto, consulta, veces))
+            coincidencias = busqueda_admin_por_defecto(consulta) if veces == 0 else self._ultimo
+            busqueda_equipo(consulta)  # warm-up
+            equipo_ms = statistics.median(self._cronometrar(busqueda_equipo, consulta, repeticiones))
+            razon = admin_ms / equipo_ms if equipo_ms else 0
+            razon_pagina = admin_ms / medida["p95"] if medida["p95"] else 0
+            salida[nombre] = {
+                "tipo": tipo,
+                "consulta": consulta,
+                "admin_ms": admin_ms,
+                "equipo_ms": equipo_ms,
+                "razon": razon,
+                "razon_pagina": razon_pagina,
+            }
+            self.stdout.write(
+                f"{nombre:<34} {equipo_ms:>9.1f} {medida['p95']:>10.1f} {admin_ms:>9.1f} {razon:>10.1f} "
+                f"{razon_pagina:>8.1f} {coincidencias:>13}"
+            )
+        return salida
+
+    def _cronometrar(self, funcion, consulta, veces) -> list[float]:
+        tiempos = []
+        for _ in range(veces):
+            inicio = time.perf_counter()
+            self._ultimo = funcion(consulta)
+            tiempos.append((time.perf_counter() - inicio) * 1000)
+        return tiempos
 
     def _linea(self, nombre, m, piso_p95):
         razon = m["p95"] / piso_p95 if piso_p95 else 0

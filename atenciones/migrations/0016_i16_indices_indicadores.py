@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atenciones', '0014_i16_resumen_personas'),
+        ('atenciones', '0015_i16_resumen_personas'),
         ('oficina', '0006_i13_campos_persona_enlace'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atenciones', '0013_i12_importacion'),
+        ('atenciones', '0014_i16_indices_listas'),
     ]
 
     operations = [
