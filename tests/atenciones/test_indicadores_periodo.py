@@ -282,5 +282,5 @@ def test_the_page_with_the_previous_period_runs_a_fixed_number_of_queries(
     for _i in range(10):
         AtencionFactory(fecha_hora=scl(2026, 1, 5, 10, 0))
         AtencionFactory(fecha_hora=scl(2025, 12, 25, 10, 0))
-    with django_assert_max_num_queries(36):
+    with django_assert_max_num_queries(38):
         assert client.get(reverse("equipo:indicadores"), consulta).status_code == 200
