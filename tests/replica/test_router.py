@@ -88,4 +88,5 @@ def test_the_indicators_and_the_sello_dossier_read_from_the_replica(
             reverse(vista), {"tipo": "personalizado", "desde": "2026-01-01", "hasta": "2026-03-31"}
         )
     assert respuesta.status_code == 200
-    assert leido_de == ["replica"]
+    # The indicators page computes the period and the previous one (issue 14 point 8): both there.
+    assert leido_de == (["replica", "replica"] if vista == "equipo:indicadores" else ["replica"])
