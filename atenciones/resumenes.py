@@ -219,28 +219,18 @@ def recalcular_personas(ids: Iterable[int | None]) -> None:
 
 def agregadas_en_bloque(atencion_ids: Iterable[int]) -> None:
     """The bulk hook: count attentions inserted with bulk_create (and their topics, inserted the
-    same way before this call) in every summary table. Call it once, in the same transaction."""
+    same way before this call) in every summary table. Call it once, in the same transaction.
+    Reads them back and counts them as `atenciones_agregadas` does (one upsert per table)."""
     ids = list(atencion_ids)
-    tz = timezone.get_default_timezone()
     for inicio in range(0, len(ids), 5000):
         bloque = ids[inicio : inicio + 5000]
-        for fila in (
-            Atencion.objects.filter(pk__in=bloque)
-            .order_by()
-            .values(dia_=TruncDate("fecha_hora", tzinfo=tz), canal_=F("canal"))
-            .annotate(n=Count("id"))
+        temas: dict[int, list[str]] = {}
+        for atencion_id, tema in AtencionTema.objects.filter(atencion_id__in=bloque).values_list(
+            "atencion_id", "tema"
         ):
-            _sumar(ResumenAtencionDia, {"dia": fila["dia_"], "canal": fila["canal_"]}, fila["n"])
-        for fila_tema in (
-            AtencionTema.objects.filter(atencion_id__in=bloque)
-            .order_by()
-            .values(dia_=TruncDate("atencion__fecha_hora", tzinfo=tz), tema_=F("tema"))
-            .annotate(n=Count("id"))
-        ):
-            _sumar(ResumenTemaDia, {"dia": fila_tema["dia_"], "tema": fila_tema["tema_"]}, fila_tema["n"])
-        recalcular_personas(
-            Atencion.objects.filter(pk__in=bloque).order_by().values_list("persona_id", flat=True).distinct()
-        )
+            temas.setdefault(atencion_id, []).append(tema)
+        atenciones = Atencion.objects.filter(pk__in=bloque).only("fecha_hora", "canal", "persona_id")
+        atenciones_agregadas((a, temas.get(a.pk, [])) for a in atenciones)
 
 
 @transaction.atomic
@@ -374,8 +364,7 @@ def _persona_guardada(sender, instance: Persona, created: bool, raw=False, **kwa
 def temas_agregados(atencion: Atencion, temas: Iterable[str]) -> None:
     """Count topics written with bulk_create (no signal) on the attention's day."""
     dia = dia_local(atencion.fecha_hora)
-    for tema in temas:
-        _sumar(ResumenTemaDia, {"dia": dia, "tema": tema}, 1)
+    _sumar_varios(ResumenTemaDia, ("dia", "tema"), Counter((dia, tema) for tema in temas))
 
 
 def atenciones_agregadas(atenciones: Iterable[tuple[Atencion, Iterable[str]]]) -> None:
