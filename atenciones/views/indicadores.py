@@ -253,8 +253,8 @@ def reporte(request: SolicitudEquipo) -> HttpResponse:
     if not form.is_valid():
         return render(request, "equipo/indicadores/indicadores.html", {"form": form}, status=400)
     periodo = form.cleaned_data["periodo"]
-    comp = comparar(indicadores_de(periodo), indicadores_de(form.cleaned_data["anterior"]))
     datos = indicadores_de(periodo)
+    comp = comparar(datos, indicadores_de(form.cleaned_data["anterior"]))
     hojas = hojas_reporte(datos, comp, oficina=settings.OFICINA_NOMBRE, comuna=settings.COMUNA)
     return exportar(
         usuario=request.user,
