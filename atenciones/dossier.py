@@ -7,7 +7,6 @@ together. `dossier_xlsx` writes the workbook; the printable report renders the s
 """
 
 import datetime
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -37,7 +36,7 @@ from . import indicadores as ind
 from .choices import EstadoDerivacion, MotivoCierre, ResultadoDerivacion, Sexo, SituacionMigratoria
 from .indicadores.periodo import _hace_anios
 from .models import Asistencia, Atencion, Caso, Derivacion, Persona, TramiteOperativo
-from .supresion import RESERVADO, Cuadro, ocultar
+from .supresion import C, Cuadro, D, mostrar, ocultar
 
 BANDERAS = [
     ("recien_llegada", "Recién llegada"),
@@ -50,21 +49,6 @@ BANDERAS = [
     ("violencia", "Víctima de violencia"),
 ]
 AREAS_PROGRAMA = [Area.CULTURA, Area.SALUD, Area.EDUCACION]
-
-
-@dataclass(frozen=True)
-class C:
-    """A published count: its value lives in the dossier's `Cuadro` under `clave`."""
-
-    clave: Hashable
-
-
-@dataclass(frozen=True)
-class D:
-    """A derived figure (rate, average, median), shown only when its counts are."""
-
-    clave: Hashable
-    valor: Any
 
 
 @dataclass
@@ -96,15 +80,7 @@ class Dossier:
 
     def mostrar(self, celda: Any) -> Any:
         """A cell as published: a number, "<5", "*", or the plain value."""
-        if isinstance(celda, C):
-            if celda.clave in self.ocultos:
-                return self.ocultos[celda.clave]
-            return self.cuadro.valores[celda.clave]
-        if isinstance(celda, D):
-            if any(d in self.ocultos for d in self.cuadro.derivados[celda.clave]):
-                return RESERVADO
-            return "" if celda.valor is None else celda.valor
-        return celda
+        return mostrar(self.cuadro, self.ocultos, celda)
 
     def filas(self, tabla: Tabla) -> list[list]:
         return [[self.mostrar(c) for c in fila] for fila in tabla.filas]

@@ -11,6 +11,7 @@ every count it depends on is shown.
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 UMBRAL = 5
 MENOR = f"<{UMBRAL}"
@@ -26,6 +27,11 @@ class Cuadro:
     sumas: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
     # derived figure → the counts it is computed from.
     derivados: dict[Hashable, tuple[Hashable, ...]] = field(default_factory=dict)
+    # Counts that are never published (what a breakdown leaves out, say persons whose sex was
+    # erased): they keep a sum exact, and the reader knows nothing of them.
+    no_publicados: set[Hashable] = field(default_factory=set)
+    # Unpublished differences the reader does not know (`al_menos`).
+    desconocidos: set[Hashable] = field(default_factory=set)
 
     def conteo(self, clave: Hashable, valor: int) -> Hashable:
         previo = self.valores.setdefault(clave, int(valor))
@@ -36,9 +42,60 @@ class Cuadro:
     def suma(self, total: Hashable, partes: Iterable[Hashable]) -> None:
         self.sumas.append((total, tuple(partes)))
 
+    def suma_con_resto(self, total: Hashable, partes: Iterable[Hashable]) -> None:
+        """`total` = the parts + what the breakdown leaves out (persons whose sex was erased, say).
+        The remainder is never published; the attack is given its value anyway (a careful reader
+        may know it), so it only ever makes the masking stricter."""
+        partes = tuple(partes)
+        resto = self.valores[total] - sum(self.valores[p] for p in partes)
+        if resto > 0:
+            clave = ("resto", total, partes)
+            self.conteo(clave, resto)
+            self.no_publicados.add(clave)
+            partes = (*partes, clave)
+        self.suma(total, partes)
+
+    def al_menos(self, mayor: Hashable, menor: Hashable) -> None:
+        """The reader knows `mayor` ≥ `menor` (the overdue are among the open, say): a sum with an
+        unpublished, unknown difference."""
+        if self.valores[mayor] < self.valores[menor]:
+            return  # not so in these figures: the reader learns nothing from it
+        clave = ("exceso", mayor, menor)
+        self.conteo(clave, self.valores[mayor] - self.valores[menor])
+        self.desconocidos.add(clave)
+        self.suma(mayor, (menor, clave))
+
     def derivado(self, clave: Hashable, *depende: Hashable) -> Hashable:
         self.derivados[clave] = tuple(depende)
         return clave
+
+
+@dataclass(frozen=True)
+class C:
+    """A published count: its value lives in a `Cuadro` under `clave`."""
+
+    clave: Hashable
+
+
+@dataclass(frozen=True)
+class D:
+    """A derived figure (rate, average, median, difference), shown only when its counts are."""
+
+    clave: Hashable
+    valor: Any
+
+
+def mostrar(cuadro: Cuadro, ocultos: dict[Hashable, str], celda: Any) -> Any:
+    """A cell as published: a number, "<5", "*", or the plain value ("" for None)."""
+    if isinstance(celda, C):
+        if celda.clave in ocultos:
+            return ocultos[celda.clave]
+        return cuadro.valores[celda.clave]
+    if isinstance(celda, D):
+        if any(d in ocultos for d in cuadro.derivados[celda.clave]):
+            return RESERVADO
+        return "" if celda.valor is None else celda.valor
+    return celda
 
 
 def es_pequeno(valor: int) -> bool:
@@ -68,8 +125,12 @@ def ocultar(cuadro: Cuadro) -> dict[Hashable, str]:
     visible cell can help), else a visible zero.
     """
     comprobar(cuadro)
-    primarias = sorted((c for c, v in cuadro.valores.items() if es_pequeno(v)), key=repr)
+    internos = cuadro.no_publicados | cuadro.desconocidos
+    primarias = sorted(
+        (c for c, v in cuadro.valores.items() if es_pequeno(v) and c not in internos), key=repr
+    )
     ocultos: dict[Hashable, str] = dict.fromkeys(primarias, MENOR)
+    ocultos.update(dict.fromkeys(cuadro.desconocidos, RESERVADO))
     while True:
         vista = {c: ocultos.get(c, v) for c, v in cuadro.valores.items()}
         rangos = atacar(vista, cuadro.sumas)
@@ -104,6 +165,8 @@ def _companero(cuadro: Cuadro, ocultos: dict[Hashable, str], clave: Hashable) ->
             if not cerca(miembros):
                 continue
             for m in miembros:
+                if m in cuadro.no_publicados or m in cuadro.desconocidos:
+                    continue  # not published: reserving it would change nothing the reader sees
                 if m not in ocultos:
                     (visibles if cuadro.valores[m] > 0 else ceros).append(
                         (m == total, cuadro.valores[m], repr(m), m)

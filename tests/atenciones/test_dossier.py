@@ -5,7 +5,6 @@ import datetime
 import io
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Exists, OuterRef, Q
 from django.test import Client
 from openpyxl import load_workbook
@@ -13,7 +12,6 @@ from openpyxl import load_workbook
 from atenciones.choices import EstadoDerivacion, ResultadoDerivacion, SituacionMigratoria
 from atenciones.dossier import C, D, construir
 from atenciones.dossier_xlsx import NOMBRE_HOJA
-from atenciones.indicadores import Periodo
 from atenciones.models import Asistencia, Atencion, Derivacion, Persona, TramiteOperativo
 from atenciones.supresion import MENOR, RESERVADO, atacar, comprobar
 from oficina.choices import Area
@@ -22,26 +20,11 @@ from oficina.models import (
     Actividad,
     Departamento,
     Evidencia,
-    PlanTrabajo,
 )
 
 pytestmark = pytest.mark.django_db
 
 HOJAS = ["Portada", "Resumen", *NOMBRE_HOJA.values(), "Evidencias"]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """seed_demo once for the module (its data is read, never changed, by these tests)."""
-    from django.conf import settings
-
-    with django_db_blocker.unblock():
-        settings.DEBUG = True
-        call_command("seed_demo", personas=300, atenciones=1500, verbosity=0)
-        settings.DEBUG = False
-        plan = PlanTrabajo.objects.get()
-        yield Periodo(plan.desde, plan.hasta)
-        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture

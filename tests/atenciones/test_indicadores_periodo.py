@@ -253,19 +253,21 @@ def test_the_report_masks_the_previous_period_too_and_hides_differences_beside_s
     assert filas_hoja[0] == ("Indicador", "Valor", "Período anterior", "Diferencia")
     # January: 7 persons (Pia returning, Raúl and 5 new), 7 attentions.
     # December: 6 persons (Pia and 5 others, all new), 6 attentions.
+    # 1 returning person is masked, and so is the difference beside it; 7 − 6 new would give it
+    # away, so the 6 new are reserved ("*") and so is their difference.
     assert filas_hoja[1:] == [
         ("Personas atendidas", 7, 6, 1),
-        ("Personas nuevas", 6, 6, 0),
-        ("Personas que vuelven", "<5", 0, None),  # 1 is masked, and so is the difference
+        ("Personas nuevas", "*", 6, "*"),
+        ("Personas que vuelven", "<5", 0, "*"),
         ("Atenciones", 7, 6, 1),
     ]
     meses = list(libro["Atenciones por mes"].iter_rows(values_only=True))
     assert meses[1] == ("enero de 2026", 7, "diciembre de 2025", 6, 1)
-    # February against January: Sara alone ("<5") beside 7; no difference shown.
+    # February against January: Sara alone ("<5") beside 7; the difference is reserved ("*").
     respuesta = client.get(reverse("equipo:indicadores_reporte"), {"tipo": "mes", "anio": 2026, "mes": 2})
     libro = openpyxl.load_workbook(io.BytesIO(respuesta.content))
     filas_hoja = list(libro["Personas atendidas"].iter_rows(values_only=True))
-    assert filas_hoja[4] == ("Atenciones", "<5", 7, None)
+    assert filas_hoja[4] == ("Atenciones", "<5", 7, "*")
     for hoja in libro:
         for fila in hoja.iter_rows(min_row=2, values_only=True):
             if hoja.title in ("Portada", "Capacitaciones", "Actividades", "Guías por idioma"):

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atenciones.supresion import MENOR, RESERVADO, Cuadro, atacar, publicar, suprimir
+from atenciones.supresion import MENOR, RESERVADO, Cuadro, atacar, ocultar, publicar, suprimir
 
 
 def _recuperadas(cuadro: Cuadro, vista: dict) -> dict:
@@ -159,3 +159,36 @@ def test_no_random_table_has_a_recoverable_masked_count(c):
     # The attack is sound: the true values lie inside what it leaves.
     rangos = atacar(vista, c.sumas)
     assert all(rangos[k][0] <= v <= rangos[k][1] for k, v in c.valores.items())
+
+
+def test_a_breakdown_that_leaves_some_out_is_masked_as_if_the_reader_knew_the_remainder():
+    # 10 persons: 6 women, 1 man, 3 whose sex was erased (never published). A reader who knows
+    # about the 3 would get 10 − 6 − 3 = 1 man, so a visible cell of the sum is reserved.
+    c = _cuadro({"total": 10, "mujer": 6, "hombre": 1})
+    c.suma_con_resto("total", ["mujer", "hombre"])
+    assert ocultar(c) == {"hombre": MENOR, "mujer": RESERVADO}
+    vista = publicar(c)
+    assert (vista["total"], vista["mujer"], vista["hombre"]) == (10, RESERVADO, MENOR)
+    # The remainder itself is given to the attack as known, and it still recovers nothing.
+    assert _recuperadas(c, vista | {k: c.valores[k] for k in c.no_publicados}) == {}
+
+
+def test_parts_adding_up_to_the_total_need_no_remainder():
+    c = _cuadro({"total": 7, "a": 5, "b": 2})
+    c.suma_con_resto("total", ["a", "b"])
+    assert c.no_publicados == set() and c.sumas == [("total", ("a", "b"))]
+
+
+def test_at_least_is_a_relation_the_attack_uses_and_one_the_figures_break_is_left_out():
+    c = _cuadro({"abiertas": 4, "vencidas": 4, "otra": 2})
+    c.al_menos("abiertas", "vencidas")
+    c.al_menos("otra", "vencidas")  # 2 ≥ 4 is false here: nothing to learn from it
+    [(mayor, (menor, exceso))] = c.sumas
+    assert (mayor, menor, c.valores[exceso]) == ("abiertas", "vencidas", 0)
+    # Were the 4 overdue shown, the open ones ("<5") would be pinned: at least 4, at most 4.
+    rangos = atacar({"abiertas": MENOR, "vencidas": 4, "otra": 2, exceso: RESERVADO}, c.sumas)
+    assert rangos["abiertas"] == (4, 4)
+    # As published both are "<5" and the difference unknown: nothing is pinned.
+    vista = ocultar(c)
+    assert vista == {"abiertas": MENOR, "vencidas": MENOR, "otra": MENOR, exceso: RESERVADO}
+    assert atacar(vista, c.sumas)["abiertas"] == (1, 4)
