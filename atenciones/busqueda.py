@@ -2,17 +2,16 @@
 
 `Persona.busqueda` holds the names without accents in lower case, the normalised document and
 the phone digits. A query is normalised the same way and every word must appear in it (AND of
-substring matches). On PostgreSQL a pg_trgm GIN index serves those `LIKE '%word%'` filters and
-trigram similarity ranks the results.
+substring matches). On PostgreSQL a pg_trgm GIN index serves those `LIKE '%word%'` filters;
+`ordenar_resultados` ranks the matches the same way on both databases.
 """
 
 import re
 import unicodedata
 
 from django.conf import settings
-from django.contrib.postgres.search import TrigramSimilarity
-from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, ExpressionWrapper, IntegerField, Q, Value, When
+from django.db.models.functions import Concat, Length
 
 # Separators people type inside a document or phone number.
 _SEPARADORES_NUMERO = re.compile(r"[\s.\-+()/]")
@@ -89,26 +88,47 @@ def contar_coincidencias(queryset) -> tuple[int, bool]:
 
 
 def ordenar_resultados(queryset, consulta, muchas=False):
-    """Best first: an exact document, then a name starting with the first word, then similarity.
-    `muchas` (more matches than the count limit): the newest registered first, from the index."""
+    """Closest first, the same order on SQLite and PostgreSQL:
+
+    1. the exact document number;
+    2. the name as typed (the search text starts with the query's words in their order);
+    3. more query words that are whole name words ("rosa" is a whole word of "Rosa Pena", only a
+       piece of "Rosangela");
+    4. the shortest name (fewest letters the query left out: "Yusmary Pena" before "Yusmary Pena
+       Gonzalez" for "yusmary pena");
+    5. a name starting with the first word; then surnames, names and id (stable for namesakes).
+
+    Plain expressions over the matches (at most the count limit of them, found by the index);
+    `muchas` (more matches than that): the newest registered first, walking the primary key.
+    """
     palabras = terminos(consulta)
     if not palabras:
         return queryset
-    es_postgresql = connection.vendor == "postgresql"
     if muchas:
         return queryset.order_by("-pk")
+    rodeada = Concat(Value(" "), "busqueda", Value(" "))
+    enteras = sum(
+        (
+            Case(When(rodeada_busqueda__contains=f" {p} ", then=Value(1)), default=Value(0))
+            for p in dict.fromkeys(palabras)
+        ),
+        start=Value(0),
+    )
     qs = queryset.annotate(
+        rodeada_busqueda=rodeada,
         rango=Case(
-            When(documento_numero=palabras[0].upper(), then=Value(2)),
-            When(busqueda__startswith=palabras[0], then=Value(1)),
+            When(documento_numero=palabras[0].upper(), then=Value(3)),
+            When(busqueda__startswith=" ".join(palabras) + " ", then=Value(2)),
+            When(busqueda=" ".join(palabras), then=Value(2)),
             default=Value(0),
             output_field=IntegerField(),
-        )
+        ),
+    ).annotate(
+        enteras=ExpressionWrapper(enteras, output_field=IntegerField()),
+        largo=Length("nombres") + Length("apellidos") + Length("nombre_social"),
+        inicio=Case(When(busqueda__startswith=palabras[0], then=Value(1)), default=Value(0)),
     )
-    if es_postgresql:
-        qs = qs.annotate(similitud=TrigramSimilarity("busqueda", " ".join(palabras)))
-        return qs.order_by("-rango", "-similitud", "apellidos", "nombres", "pk")
-    return qs.order_by("-rango", "apellidos", "nombres", "pk")
+    return qs.order_by("-rango", "-enteras", "largo", "-inicio", "apellidos", "nombres", "pk")
 
 
 def buscar_personas(queryset, consulta):

@@ -55,6 +55,7 @@ from .demo_datos import (
     TEMA_DE_AREA,
     USUARIOS,
 )
+from .demo_nombres import nombre_completo
 from .identidad import claves_persona
 from .models import Atencion, AtencionTema, Caso, Derivacion, EventoDerivacion, Hogar, Persona
 
@@ -206,14 +207,15 @@ def _documento(rng, indice, nacionalidad):
 
 def _persona(rng, indice, hoy, usuario, nacionalidades, pesos, adulto=True):
     nac = rng.choices(nacionalidades, weights=pesos)[0]
-    _, nombres_f, nombres_m, apellidos, idiomas = NACIONALIDADES[nac]
+    _, idiomas = NACIONALIDADES[nac]
     mujer = rng.random() < 0.55
+    nombres, apellidos = nombre_completo(rng, nac, mujer)
     edad = rng.randint(18, 70) if adulto else rng.randint(1, 17)
     tipo, numero = _documento(rng, indice, nac)
     llegada = hoy - datetime.timedelta(days=rng.randint(5, 2500))
     persona = Persona(
-        nombres=rng.choice(nombres_f if mujer else nombres_m),
-        apellidos=f"{rng.choice(apellidos)} {rng.choice(apellidos)}",
+        nombres=nombres,
+        apellidos=apellidos,
         fecha_nacimiento=hoy - datetime.timedelta(days=edad * 365 + rng.randint(0, 364)),
         sexo=Sexo.MUJER if mujer else Sexo.HOMBRE,
         genero=Genero.FEMENINO if mujer else Genero.MASCULINO,

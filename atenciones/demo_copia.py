@@ -62,6 +62,7 @@ from .choices import (
     TipoDocumento,
 )
 from .demo_datos import NACIONALIDADES, NOTAS, RESULTADOS, SECTORES, TEMA_DE_AREA
+from .demo_nombres import nombre_completo
 from .evaluacion import mal_escrito
 from .identidad import claves_persona
 from .models import (
@@ -377,13 +378,12 @@ def crear_personas(*, total: int, usuarios: dict, log=print) -> int:
 
     def persona_fila(pk: int, usuario: int, *, adulto: bool, hogar=None, relacion="", tutor=None) -> str:
         nac = nacionalidad()
-        _, nombres_f, nombres_m, apellidos, idiomas = NACIONALIDADES[nac]
+        _, idiomas = NACIONALIDADES[nac]
         mujer = rng.random() < 0.55
         edad = rng.randint(18, 70) if adulto else rng.randint(1, 17)
         tipo, numero = _documento(pk, rng.random(), nac)
         llegada = hoy - datetime.timedelta(days=rng.randint(5, 2500))
-        nombres = rng.choice(nombres_f if mujer else nombres_m)
-        apellido = f"{rng.choice(apellidos)} {rng.choice(apellidos)}"
+        nombres, apellido = nombre_completo(rng, nac, mujer)
         nacimiento = hoy - datetime.timedelta(days=edad * 365 + rng.randint(0, 364))
         telefono = f"+569{rng.randint(10_000_000, 99_999_999)}" if adulto else ""
         sector = rng.choice(SECTORES)

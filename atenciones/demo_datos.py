@@ -24,46 +24,16 @@ CAPACITACIONES = [
     ("Prevención de la discriminación y trato intercultural", Tema.DISCRIMINACION),
 ]
 
-# Nationality → (weight, given names F, given names M, surnames, languages, document type abroad)
+# Nationality → (weight, languages). The names are in atenciones.demo_nombres.
 NACIONALIDADES = {
-    "VE": (
-        40,
-        ["María José", "Andreína", "Yusmary", "Daniela", "Génesis", "Rosángela"],
-        ["José Gregorio", "Luis Ángel", "Jesús", "Yorman", "Carlos Eduardo", "Andrés"],
-        ["Pérez", "González", "Rodríguez", "Hernández", "Márquez", "Briceño", "Peña", "Díaz"],
-        ["es"],
-    ),
-    "PE": (
-        15,
-        ["Rosa", "Milagros", "Lucía", "Flor de María"],
-        ["Juan Carlos", "Wilfredo", "Jhon", "César"],
-        ["Quispe", "Mamani", "Huamán", "Flores", "Chávez", "Rojas"],
-        ["es", "qu"],
-    ),
-    "CO": (
-        12,
-        ["Luz Dary", "Yeimy", "Valentina", "Marcela"],
-        ["Jhon Fredy", "Óscar", "Andrés Felipe", "Wílmar"],
-        ["Muñoz", "Cárdenas", "Ospina", "Restrepo", "Gómez", "Zapata"],
-        ["es"],
-    ),
-    "HT": (
-        15,
-        ["Marie", "Rose-Andrée", "Nadège", "Wideline", "Fabienne", "Mirlande"],
-        ["Jean", "Wilner", "Pierre-Louis", "Jacky", "Fritznel", "Wisly"],
-        ["Joseph", "Pierre", "Jean-Baptiste", "Louis", "Charles", "Saint-Fleur", "Dorvil"],
-        ["ht", "fr"],
-    ),
-    "BO": (
-        8,
-        ["Ninoska", "Carmen", "Wara"],
-        ["Evo", "Limbert", "Freddy"],
-        ["Choque", "Condori", "Mamani", "Gutiérrez", "Vargas"],
-        ["es", "ay"],
-    ),
-    "AR": (4, ["Florencia", "Agustina"], ["Matías", "Nicolás"], ["Fernández", "Sosa", "Benítez"], ["es"]),
-    "DO": (3, ["Yokasta", "Altagracia"], ["Ramón", "Yunior"], ["Núñez", "Peralta", "De la Cruz"], ["es"]),
-    "CU": (3, ["Yanelis", "Dayana"], ["Yoandri", "Reinier"], ["Castillo", "Hernández", "Rivero"], ["es"]),
+    "VE": (40, ["es"]),
+    "PE": (15, ["es", "qu"]),
+    "CO": (12, ["es"]),
+    "HT": (15, ["ht", "fr"]),
+    "BO": (8, ["es", "ay"]),
+    "AR": (4, ["es"]),
+    "DO": (3, ["es"]),
+    "CU": (3, ["es"]),
 }
 SECTORES = [
     "Cerro Alegre",

@@ -10,8 +10,10 @@ make the near-duplicates of `seed_demo`.
 import dataclasses
 import datetime
 import random
+from collections import Counter
 
-from .identidad import palabras_nombre
+from .busqueda import normalizar_texto, terminos
+from .identidad import orden_busqueda, palabras_nombre
 from .models import DocumentoIdentidad, Persona
 from .selectors.duplicados import UMBRAL_DUPLICADO, Ficha, ficha_de_persona, parecidos, resultados_busqueda
 
@@ -60,10 +62,31 @@ def _sonido(rng: random.Random, palabra: str) -> str:
     return palabra.replace(a, b, 1)
 
 
+# Particles that belong to the surname after them ("De la Cruz" is one surname).
+PARTICULAS = {"de", "del", "la", "las", "los", "da", "do", "dos", "van", "von", "y"}
+
+
+def apellidos_separados(apellidos: str) -> list[str]:
+    """The surnames of a surnames field: "De la Cruz Peralta" → ["De la Cruz", "Peralta"],
+    "Saint-Fleur Louis" → ["Saint-Fleur", "Louis"]."""
+    grupos: list[str] = []
+    pendiente: list[str] = []
+    for palabra in apellidos.split():
+        pendiente.append(palabra)
+        if palabra.lower() not in PARTICULAS:
+            grupos.append(" ".join(pendiente))
+            pendiente = []
+    if pendiente:
+        grupos.append(" ".join(pendiente))
+    return grupos
+
+
 def mal_escrito(rng: random.Random, nombres: str, apellidos: str) -> tuple[str, str]:
-    """A realistic misspelling of a name: one or two changes of the kinds above."""
+    """A realistic misspelling of a name: one or two changes of the kinds above. A missing
+    second surname drops the whole last surname ("De la Cruz Peralta" → "De la Cruz")."""
     n = palabras_nombre(nombres)
     a = palabras_nombre(apellidos)
+    separados = apellidos_separados(apellidos)
     cambios = rng.sample(
         ["sonido", "tipeo", "sin_segundo", "orden", "mayusculas", "sonido2"], k=rng.choice([1, 2])
     )
@@ -76,8 +99,8 @@ def mal_escrito(rng: random.Random, nombres: str, apellidos: str) -> tuple[str, 
             lista = rng.choice([x for x in (n, a) if x])
             j = rng.randrange(len(lista))
             lista[j] = _error_tipeo(rng, lista[j])
-        elif cambio == "sin_segundo" and len(a) > 1:
-            a = a[:1]
+        elif cambio == "sin_segundo" and len(separados) > 1:
+            a = a[: len(palabras_nombre(" ".join(separados[:-1])))]
     nombres_txt, apellidos_txt = " ".join(n), " ".join(a)
     if "orden" in cambios:
         # Surnames typed in the names field and the other way round.
@@ -95,6 +118,11 @@ class Resultado:
     negativos: int = 0
     busquedas: int = 0
     busquedas_pagina_uno: int = 0
+    por_pagina: int = 0
+    # Searches for a person whose exact full name more persons share than a page holds (counted
+    # in `busquedas` too, as they are): no ranking can list every namesake on page one.
+    busquedas_tocayos: int = 0
+    busquedas_tocayos_pagina_uno: int = 0
     fallos: list = dataclasses.field(default_factory=list)
 
     @property
@@ -146,10 +174,51 @@ def _pila(nombres: str) -> str:
     return (palabras_nombre(nombres) or [""])[0]
 
 
-def evaluar(*, tamano: int = 200, semilla: int = 11, por_pagina: int = 20) -> Resultado:
+def _diagnostico(persona: Persona, consulta: str, lista, tocayos: int) -> str:
+    """Why a search missed page one: where the person is listed, how many listed before it score
+    better or the same (orden_busqueda), and how many persons share its exact full name."""
+    palabras = terminos(consulta)
+    propio = orden_busqueda(
+        palabras, palabras_nombre(persona.nombres, persona.apellidos, persona.nombre_social)
+    )
+    listadas = list(lista[:LISTA_DIAGNOSTICO])
+    pks = [p.pk for p in listadas]
+    if persona.pk not in pks:
+        donde = f"no está entre las {len(pks)} primeras"
+        antes = listadas
+    else:
+        donde = f"puesto {pks.index(persona.pk) + 1}"
+        antes = listadas[: pks.index(persona.pk)]
+    mejores = iguales = 0
+    for p in antes:
+        otro = orden_busqueda(palabras, palabras_nombre(p.nombres, p.apellidos, p.nombre_social))
+        mejores += otro[0] > propio[0]
+        iguales += otro[0] == propio[0]
+    return (
+        f"{donde}; puntaje {propio[0]:.0f}; antes: {mejores} con mejor puntaje, {iguales} igual; "
+        f"mismo nombre completo: {tocayos}"
+    )
+
+
+LISTA_DIAGNOSTICO = 200
+
+
+def _por_pagina() -> int:
+    from .views.personas import POR_PAGINA  # the person search page's size
+
+    return POR_PAGINA
+
+
+def evaluar(*, tamano: int = 200, semilla: int = 11, por_pagina: int | None = None) -> Resultado:
     rng = random.Random(semilla)
-    resultado = Resultado()
+    por_pagina = por_pagina or _por_pagina()
+    resultado = Resultado(por_pagina=por_pagina)
     personas = _muestra(rng, tamano)
+    # How many persons hold each exact full name (accents and case aside).
+    nombres_completos = Counter(
+        normalizar_texto(f"{n} {a}")
+        for n, a in Persona.objects.sin_fusionar().values_list("nombres", "apellidos").iterator()
+    )
     nombres_de_pila = sorted({p.nombres for p in Persona.objects.exclude(nombres="").only("nombres")[:2000]})
     for persona in personas:
         nacimiento = persona.fecha_nacimiento
@@ -190,10 +259,21 @@ def evaluar(*, tamano: int = 200, semilla: int = 11, por_pagina: int = 20) -> Re
         consulta = f"{nombres} {apellidos}"
         lista, _total, _mas = resultados_busqueda(consulta, por_pagina)
         resultado.busquedas += 1
-        if any(p.pk == persona.pk for p in list(lista[:por_pagina])):
-            resultado.busquedas_pagina_uno += 1
-        else:
-            resultado.fallos.append(("búsqueda", persona.nombre_completo, consulta, None))
+        tocayos = nombres_completos[normalizar_texto(f"{persona.nombres} {persona.apellidos}")]
+        encontrada = any(p.pk == persona.pk for p in list(lista[:por_pagina]))
+        resultado.busquedas_pagina_uno += encontrada
+        if tocayos > por_pagina:
+            resultado.busquedas_tocayos += 1
+            resultado.busquedas_tocayos_pagina_uno += encontrada
+        if not encontrada:
+            resultado.fallos.append(
+                (
+                    "búsqueda",
+                    persona.nombre_completo,
+                    consulta,
+                    _diagnostico(persona, consulta, lista, tocayos),
+                )
+            )
 
         # Look-alikes that are other persons: a sibling (both surnames, another given name and
         # birth date, sometimes the family phone) and a namesake (same name, another birth date).

@@ -142,25 +142,47 @@ def similitud_nombres(a: list[str], b: list[str]) -> float:
     return max(media, 0.0)
 
 
-def puntaje_busqueda(consulta: list[str], palabras: list[str]) -> float:
-    """0–100: how well a person's name words answer the query words (each query word must match).
+def orden_busqueda(consulta: list[str], palabras: list[str]) -> tuple[float, int, int, int]:
+    """How well a person's name words answer the query words, as a sort key's parts:
+    (score 0–100, query words equal to their name word, name words left unmatched, order swaps).
 
-    A query word that starts a name word counts as exact ("rosa" finds "Rosangela").
+    Each query word is matched to a distinct name word (best pairs first, so "rojas rojas" needs
+    two Rojas); a query word that starts a name word counts as exact ("rosa" finds "Rosangela").
+    Every query word must match (UMBRAL_PALABRA), except that in a query of three words or more
+    one may be mistyped beyond recognition (it then counts with its low similarity). Score 0: no
+    match. Among equal scores, more words spelled exactly, fewer name words the query left out,
+    and the query's word order rank first.
     """
     if not consulta or not palabras:
-        return 0.0
-    total = 0.0
-    for q in consulta:
-        mejor = 0.0
-        for w in palabras:
-            if len(q) >= 3 and w.startswith(q):
-                mejor = 100.0
-                break
-            mejor = max(mejor, similitud_palabra(q, w))
-        if mejor < UMBRAL_PALABRA:
-            return 0.0
-        total += mejor
-    return total / len(consulta)
+        return 0.0, 0, 0, 0
+    pares = sorted(
+        (
+            (100.0 if len(q) >= 3 and w.startswith(q) else similitud_palabra(q, w), q == w, i, j)
+            for i, q in enumerate(consulta)
+            for j, w in enumerate(palabras)
+        ),
+        reverse=True,
+    )
+    asignada: dict[int, tuple[float, bool, int]] = {}
+    usadas: set[int] = set()
+    for puntaje, igual, i, j in pares:
+        if i in asignada or j in usadas:
+            continue
+        asignada[i] = (puntaje, igual, j)
+        usadas.add(j)
+    puntajes = [asignada[i][0] if i in asignada else 0.0 for i in range(len(consulta))]
+    debiles = sum(1 for p in puntajes if p < UMBRAL_PALABRA)
+    if debiles > (1 if len(consulta) >= 3 else 0):
+        return 0.0, 0, 0, 0
+    posiciones = [asignada[i][2] for i in range(len(consulta)) if i in asignada]
+    desorden = sum(1 for a, b in zip(posiciones, posiciones[1:], strict=False) if b < a)
+    iguales = sum(1 for p, igual, _j in asignada.values() if igual)
+    return sum(puntajes) / len(consulta), iguales, len(palabras) - len(usadas), desorden
+
+
+def puntaje_busqueda(consulta: list[str], palabras: list[str]) -> float:
+    """0–100: how well a person's name words answer the query words (orden_busqueda's score)."""
+    return orden_busqueda(consulta, palabras)[0]
 
 
 # A query word below this is no match at all; a person below UMBRAL_BUSQUEDA is not listed.

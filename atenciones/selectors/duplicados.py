@@ -33,8 +33,8 @@ from ..documentos import normalizar_documento, normalizar_telefono
 from ..identidad import (
     UMBRAL_BUSQUEDA,
     clave_fonetica,
+    orden_busqueda,
     palabras_nombre,
-    puntaje_busqueda,
     similitud_nombres,
     similitud_palabra,
 )
@@ -370,7 +370,7 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
     if not palabras or not claves:
         return []
     excluir = excluir or set()
-    puntuadas: list[tuple[float, str, str, int, Persona]] = []
+    puntuadas: list[tuple[float, int, int, int, str, str, int, Persona]] = []
     vistas: set[int] = set(excluir)
     for tolerante in (False, True):
         candidatas = (
@@ -383,12 +383,16 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
             if p.pk in vistas:
                 continue
             vistas.add(p.pk)
-            puntaje = puntaje_busqueda(palabras, palabras_nombre(p.nombres, p.apellidos, p.nombre_social))
+            puntaje, iguales, sobrantes, desorden = orden_busqueda(
+                palabras, palabras_nombre(p.nombres, p.apellidos, p.nombre_social)
+            )
             if puntaje >= UMBRAL_BUSQUEDA:
-                puntuadas.append((-puntaje, p.apellidos, p.nombres, p.pk, p))
+                puntuadas.append((-puntaje, -iguales, sobrantes, desorden, p.apellidos, p.nombres, p.pk, p))
         if len(puntuadas) >= limite // 2:
             break
-    puntuadas.sort(key=lambda t: t[:4])
+    # The closest spelling first; ties: more words spelled exactly, fewer name words the query
+    # left out, the query's word order, then by name (a stable order for true namesakes).
+    puntuadas.sort(key=lambda t: t[:7])
     return [t[-1] for t in puntuadas[:limite]]
 
 

@@ -173,3 +173,45 @@ def test_exactly_the_limit_is_counted_not_called_more(client, profesional, setti
     html = client.get(URL, {"q": "ana"}).content.decode()
     assert "2 personas encontradas." in html
     assert "Más de" not in html
+
+
+def _nombres(consulta):
+    return [f"{p.nombres} {p.apellidos}" for p in buscar_personas(Persona.objects.all(), consulta)]
+
+
+def test_the_name_as_typed_ranks_before_the_same_words_in_another_order():
+    PersonaFactory(nombres="Luz Darys", apellidos="Zapata Ospina")  # "dary" is only a piece
+    for _ in range(3):
+        PersonaFactory(nombres="Luz Dary", apellidos="Ospina Zapata")
+    PersonaFactory(nombres="Luz Dary", apellidos="Zapata Ospina Restrepo")
+    PersonaFactory(nombres="Luz Dary", apellidos="Zapata Ospina")
+    assert _nombres("LUZ DARY ZAPATA OSPINA") == [
+        "Luz Dary Zapata Ospina",  # as typed, nothing left out
+        "Luz Dary Zapata Ospina Restrepo",  # as typed, a word more
+        "Luz Dary Ospina Zapata",  # every word, another order (namesakes: by id)
+        "Luz Dary Ospina Zapata",
+        "Luz Dary Ospina Zapata",
+        "Luz Darys Zapata Ospina",  # one word only a piece of a name word
+    ]
+
+
+def test_shorter_names_and_whole_words_rank_first():
+    PersonaFactory(nombres="Yusmaryth", apellidos="Peña")
+    PersonaFactory(nombres="Ana Yusmary", apellidos="Peña")
+    PersonaFactory(nombres="Yusmary", apellidos="Peña González")
+    PersonaFactory(nombres="Yusmary", apellidos="Peña")
+    assert _nombres("yusmary peña") == [
+        "Yusmary Peña",
+        "Yusmary Peña González",
+        "Ana Yusmary Peña",
+        "Yusmaryth Peña",
+    ]
+
+
+def test_a_page_of_other_word_orders_does_not_push_the_typed_name_off_page_one(client, profesional):
+    PersonaFactory.create_batch(22, nombres="Luz Dary", apellidos="Ospina Zapata")
+    buscada = PersonaFactory(nombres="Luz Dary", apellidos="Zapata Ospina")
+    client.force_login(profesional)
+    respuesta = client.get(URL, {"q": "luz dary zapata ospina"})
+    assert respuesta.context["pagina"].paginator.count == 23
+    assert respuesta.context["pagina"][0].pk == buscada.pk

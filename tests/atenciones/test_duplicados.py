@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from atenciones.choices import TipoDocumento
 from atenciones.models import ParDuplicado, Persona
+from atenciones.selectors.duplicados import resultados_busqueda
 from atenciones.services.duplicados import recalcular_pares
 from atenciones.services.personas import actualizar_persona, registrar_persona
 from tests.factories import PersonaFactory, UserFactory
@@ -43,6 +44,20 @@ def test_exact_matches_rank_before_sound_alikes(client, profesional):
     client.force_login(profesional)
     respuesta = client.get(URL, {"q": "yusmary pena"})
     assert [p.pk for p in respuesta.context["pagina"]] == [exacta.pk, parecida.pk]
+
+
+def test_sound_alike_matches_closest_first():
+    lejana = PersonaFactory(nombres="Yusneidy", apellidos="Peña González")  # one word far off
+    larga = PersonaFactory(nombres="Yusmary", apellidos="Peña González Rivas")  # a word more
+    desordenada = PersonaFactory(nombres="Yusmary", apellidos="González Peña")  # another order
+    cercana = PersonaFactory(nombres="Yusmary", apellidos="Peña González")
+    PersonaFactory(nombres="Yusneidy", apellidos="Zapata Ospina")  # not a match
+    assert [p.pk for p in resultados_busqueda("yusmari pena gonzales")[0]] == [
+        cercana.pk,
+        desordenada.pk,
+        larga.pk,
+        lejana.pk,
+    ]
 
 
 def test_search_query_count_with_sound_alike_matches(client, profesional, django_assert_max_num_queries):

@@ -4,6 +4,7 @@ import pytest
 
 from atenciones.identidad import (
     clave_fonetica,
+    orden_busqueda,
     palabras_nombre,
     puntaje_busqueda,
     similitud_nombres,
@@ -86,3 +87,32 @@ def test_search_score_needs_every_word():
     assert puntaje_busqueda(["jean", "batiste"], persona) >= 90
     assert puntaje_busqueda(["jean", "zapata"], persona) == 0
     assert puntaje_busqueda(["rosa"], palabras_nombre("Rosángela")) == 100  # a prefix counts
+
+
+@pytest.mark.parametrize(
+    ("consulta", "nombres", "apellidos", "esperado"),
+    [
+        # (score, query words spelled exactly, name words left out, order swaps)
+        ("yusmary pena", "Yusmary", "Peña", (100.0, 2, 0, 0)),
+        ("yusmary pena", "Yusmary", "Peña González", (100.0, 2, 1, 0)),  # a word left out
+        ("pena yusmary", "Yusmary", "Peña", (100.0, 2, 0, 1)),  # typed in another order
+        ("rosa pena", "Rosángela", "Peña", (100.0, 1, 0, 0)),  # a prefix: not spelled exactly
+        ("lucia rojas rojas", "Lucía", "Rojas Rojas", (100.0, 3, 0, 0)),
+    ],
+)
+def test_search_order_parts_written_out(consulta, nombres, apellidos, esperado):
+    assert orden_busqueda(consulta.split(), palabras_nombre(nombres, apellidos)) == pytest.approx(esperado)
+
+
+def test_each_query_word_needs_its_own_name_word():
+    # "rojas rojas" is answered by two Rojas, not twice by the same one.
+    assert puntaje_busqueda(["lucia", "rojas", "rojas"], palabras_nombre("Lucía", "Rojas Flores")) < 80
+    assert puntaje_busqueda(["perez", "perez"], palabras_nombre("Ana", "Pérez Peña")) == 0
+
+
+def test_one_word_mistyped_beyond_recognition_is_tolerated_only_among_three():
+    persona = palabras_nombre("Marcela", "Muñoz Muñoz")
+    # "muos" (z→s and a letter missing) is far from "munoz"; the other two words carry it.
+    assert puntaje_busqueda(["marcela", "muos", "munoz"], persona) == pytest.approx(88.9, abs=0.1)
+    assert puntaje_busqueda(["muos", "munoz"], persona) == 0
+    assert puntaje_busqueda(["zapata", "muos", "munoz"], persona) == 0

@@ -33,8 +33,12 @@ class Command(BaseCommand):
             f"Precisión: {r.precision:.1%} ({r.verdaderos_positivos}/{r.verdaderos_positivos + r.falsos_positivos})"
         )
         self.stdout.write(
-            f"Búsquedas con la persona en la primera página: {r.pagina_uno:.1%} "
-            f"({r.busquedas_pagina_uno}/{r.busquedas})"
+            f"Búsquedas mal escritas con la persona en la primera página ({r.por_pagina} por página, "
+            f"todas las búsquedas): {r.pagina_uno:.1%} ({r.busquedas_pagina_uno}/{r.busquedas})"
+        )
+        self.stdout.write(
+            f"  de ellas, de una persona cuyo nombre completo exacto llevan más de {r.por_pagina} "
+            f"personas: {r.busquedas_tocayos} (en la primera página: {r.busquedas_tocayos_pagina_uno})"
         )
         self.stdout.write(f"Tiempo: {time.monotonic() - inicio:.1f} s")
         if fallos:

@@ -1,0 +1,78 @@
+"""The quality evaluation (`manage.py evaluar_duplicados`): realistic misspellings, honest counts."""
+
+import collections
+import datetime
+import io
+import random
+
+import pytest
+from django.core.management import call_command
+
+from atenciones.demo_datos import NACIONALIDADES
+from atenciones.demo_nombres import nombre_completo
+from atenciones.evaluacion import PARTICULAS, apellidos_separados, evaluar, mal_escrito
+from atenciones.views.personas import POR_PAGINA
+from tests.factories import PersonaFactory
+
+
+@pytest.mark.parametrize(
+    ("apellidos", "esperado"),
+    [
+        ("Peña González", ["Peña", "González"]),
+        ("De la Cruz Peralta", ["De la Cruz", "Peralta"]),
+        ("Peralta De la Cruz", ["Peralta", "De la Cruz"]),
+        ("Saint-Fleur Louis", ["Saint-Fleur", "Louis"]),
+        ("Dorvil", ["Dorvil"]),
+    ],
+)
+def test_surnames_are_split_with_their_particles(apellidos, esperado):
+    assert apellidos_separados(apellidos) == esperado
+
+
+def test_a_missing_second_surname_never_leaves_a_dangling_particle():
+    # "Yokasta De" is nobody's way of typing "Yokasta De la Cruz".
+    vistos = set()
+    for semilla in range(300):
+        nombres, apellidos = mal_escrito(random.Random(semilla), "Yokasta", "De la Cruz Peralta")
+        for campo in (nombres, apellidos):
+            assert campo.split()[-1].lower() not in PARTICULAS, (nombres, apellidos)
+        vistos.add(apellidos.lower())
+    assert "de la cruz" in vistos  # the second surname was dropped in some
+
+
+def test_demo_names_are_as_varied_as_a_registry():
+    # 20,000 persons drawn like seed_demo: most full names are unique, namesakes a handful at most.
+    rng = random.Random(7)
+    nacionalidades = list(NACIONALIDADES)
+    pesos = [NACIONALIDADES[n][0] for n in nacionalidades]
+    cuenta = collections.Counter(
+        nombre_completo(rng, rng.choices(nacionalidades, pesos)[0], rng.random() < 0.55)
+        for _ in range(20_000)
+    )
+    assert sum(1 for n in cuenta.values() if n == 1) / 20_000 > 0.9
+    assert max(cuenta.values()) < POR_PAGINA // 2
+
+
+@pytest.mark.django_db
+def test_namesakes_beyond_a_page_are_counted_in_the_headline_and_reported_apart():
+    inicio = datetime.date(1980, 1, 1)
+    for k in range(POR_PAGINA + 2):
+        PersonaFactory(
+            nombres="Ana", apellidos="Pérez Soto", fecha_nacimiento=inicio + datetime.timedelta(days=97 * k)
+        )
+    for nombres, apellidos in [
+        ("Wilner", "Dorvil"),
+        ("Yusmary", "Peña González"),
+        ("Jhon Fredy", "Ospina Zapata"),
+    ]:
+        PersonaFactory(nombres=nombres, apellidos=apellidos, fecha_nacimiento=datetime.date(1990, 5, 5))
+    r = evaluar(tamano=POR_PAGINA + 5, semilla=3)
+    assert r.por_pagina == POR_PAGINA
+    assert r.busquedas == POR_PAGINA + 5  # every sampled person searched, namesakes included
+    assert r.busquedas_tocayos == POR_PAGINA + 2
+    assert r.pagina_uno == r.busquedas_pagina_uno / r.busquedas
+    salida = io.StringIO()
+    call_command("evaluar_duplicados", muestra=POR_PAGINA + 5, semilla=3, stdout=salida)
+    texto = salida.getvalue()
+    assert f"({r.busquedas_pagina_uno}/{POR_PAGINA + 5})" in texto
+    assert f"más de {POR_PAGINA} personas: {POR_PAGINA + 2} (en la primera página: " in texto
