@@ -106,15 +106,19 @@ def _bloque_con_vencidas(qs: DerivacionQuerySet, hoy: datetime.date) -> tuple[di
 
 def mi_dia_enlace(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     """A liaison's day: their inbox's open referrals, overdue first, and the counts by state."""
-    from .derivaciones import bandeja_de, conteos_por_estado
+    from .derivaciones import bandeja_de, conteo_visible, conteos_por_estado
 
     hoy = hoy or timezone.localdate()
     qs = bandeja_de(user)
     conteos = conteos_por_estado(qs, hoy)
     items = list(qs.abiertas().prefetch_related("persona").order_by("fecha_limite", "id")[:LIMITE_MI_DIA])
-    total = conteos["enviada"] + conteos["recibida"] + conteos["en_atencion"]
+    # Each count up to 1,000, then "más de 1.000" (as the inbox's tabs).
     return {
         "hoy": hoy,
-        "bandeja_enlace": {"items": items, "total": total, "mas": total > len(items)},
-        "conteos_bandeja": conteos,
+        "bandeja_enlace": {
+            "items": items,
+            "total": conteo_visible(conteos["abiertas"]),
+            "mas": conteos["abiertas"] > len(items),
+        },
+        "conteos_bandeja": {clave: conteo_visible(n) for clave, n in conteos.items()},
     }
