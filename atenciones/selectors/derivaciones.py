@@ -3,7 +3,6 @@
 import datetime
 from typing import cast
 
-from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -15,6 +14,7 @@ from oficina.roles import Usuario, es_encargada, es_enlace, es_profesional
 from ..acceso import departamentos_de
 from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion
 from ..models import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
+from ..paginacion import contar_hasta_varios
 
 E = EstadoDerivacion
 # Moves made by the destination (a department's liaison; the office for organisations).
@@ -67,15 +67,7 @@ def conteos_por_estado(qs: DerivacionQuerySet, hoy: datetime.date | None = None)
     """
     subconsultas = {estado: qs.filter(estado=estado) for estado in E.values}
     subconsultas["vencidas"] = qs.filter(DerivacionQuerySet.q_vencidas(hoy))
-    partes, parametros = [], []
-    for i, sub in enumerate(subconsultas.values()):
-        sql, params = sub.order_by().values("pk")[: TOPE_CONTEO + 1].query.sql_with_params()
-        partes.append(f"(SELECT COUNT(*) FROM ({sql}) AS conteo_{i})")  # noqa: S608 (compiled, with params)
-        parametros.extend(params)
-    with connections[qs.db].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(partes), parametros)
-        fila = cursor.fetchone()
-    conteos = dict(zip(subconsultas, fila, strict=True))
+    conteos = contar_hasta_varios(subconsultas, TOPE_CONTEO + 1)
     # Above the tope as soon as one open state is: the sum of capped counts keeps that meaning.
     conteos["abiertas"] = min(sum(conteos[e] for e in ESTADOS_DERIVACION_ABIERTOS), TOPE_CONTEO + 1)
     return conteos
