@@ -17,6 +17,10 @@ LIMITE_MI_DIA = 15
 LIMITE_HOY = 50
 # Attention follow-ups older than this are no longer "pending" in Mi día.
 VENTANA_SEGUIMIENTO_DIAS = 30
+# What the blocks show of a person (nombre_para_mostrar): reading the whole row of ~45 columns
+# for each of up to 110 persons was a fifth of the page's Python time (issue 16).
+CAMPOS_NOMBRE = ("nombres", "apellidos", "nombre_social")
+CAMPOS_ATENCION_HOY = ("persona", "fecha_hora", "canal")
 # Each block counts up to this many and then says "más de 1.000": a professional holding millions
 # of attentions (issue 16) must not wait for them to be counted.
 TOPE_CONTEO = 1000
@@ -43,7 +47,7 @@ def _bloque(items: list[Any], limite: int, contado: int | None) -> dict[str, Any
 def _con_personas(*listas: list[Any]) -> None:
     """Attach each item's person, for every block at once: one query by primary key."""
     ids = {obj.persona_id for lista in listas for obj in lista}
-    personas = Persona.objects.in_bulk(ids) if ids else {}
+    personas = Persona.objects.only(*CAMPOS_NOMBRE).in_bulk(ids) if ids else {}
     for lista in listas:
         for obj in lista:
             if obj.persona_id in personas:  # else read on access (deleted meanwhile: never in practice)
@@ -62,6 +66,7 @@ def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     atenciones_hoy = (
         Atencion.objects.filter(profesional=user, fecha_hora__gte=inicio, fecha_hora__lt=fin)
         .select_related("persona")
+        .only(*CAMPOS_ATENCION_HOY, *(f"persona__{campo}" for campo in CAMPOS_NOMBRE))
         .prefetch_related("temas")
         .order_by("-fecha_hora")
     )
