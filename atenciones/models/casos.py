@@ -94,6 +94,8 @@ class Caso(EtiquetasRapidas):
                 condition=~Q(estado="cerrado"),
                 name="caso_mi_dia_idx",
             ),
+            # The admin's date drill-down (MIN/MAX of the opening date) and its date filters.
+            models.Index(fields=["abierto_en"], name="caso_abierto_en_idx"),
         ]
         constraints = [
             # A closed case has a closing date and reason; an open one has neither.
@@ -176,7 +178,14 @@ class Atencion(EtiquetasRapidas):
             models.Index(fields=["persona", "-fecha_hora"], name="atencion_persona_fecha_idx"),
             # "Mi día": my attentions today, my follow-ups.
             models.Index(fields=["profesional", "-fecha_hora"], name="atencion_profesional_idx"),
-            models.Index(fields=["profesional", "fecha_seguimiento"], name="atencion_seguimiento_idx"),
+            # "Mi día" counts pending follow-ups (no later attention of the person) from this index
+            # alone: the person and time of each candidate without reading the table (issue 16).
+            models.Index(
+                fields=["profesional", "fecha_seguimiento"],
+                include=["persona", "fecha_hora"],
+                condition=Q(fecha_seguimiento__isnull=False),
+                name="atencion_seguimiento_cubre_idx",
+            ),
         ]
 
     def __str__(self):

@@ -3,15 +3,18 @@
 import datetime
 from typing import cast
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from oficina.roles import Usuario, es_encargada, es_enlace, es_profesional
 
 from ..acceso import departamentos_de
-from ..choices import TRANSICIONES_DERIVACION, EstadoDerivacion
+from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion
 from ..models import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
+from ..paginacion import contar_hasta_varios
 
 E = EstadoDerivacion
 # Moves made by the destination (a department's liaison; the office for organisations).
@@ -50,19 +53,31 @@ def siguiente_abierta(user: Usuario, *, excluir: int | None = None) -> int | Non
     return qs.order_by("fecha_limite", "id").values_list("pk", flat=True).first()
 
 
+# The inbox's tabs count up to this many and then say "más de 1.000": a department receiving
+# hundreds of thousands of referrals (issue 16) must not wait for them to be grouped and counted.
+TOPE_CONTEO = 1000
+
+
 def conteos_por_estado(qs: DerivacionQuerySet, hoy: datetime.date | None = None) -> dict[str, int]:
-    """{state: count} plus 'vencidas', in one query."""
-    filas = (
-        qs.order_by()
-        .values("estado")
-        .annotate(n=Count("id"), v=Count("id", filter=DerivacionQuerySet.q_vencidas(hoy)))
-    )
-    conteos = dict.fromkeys(E.values, 0)
-    conteos["vencidas"] = 0
-    for fila in filas:
-        conteos[fila["estado"]] = fila["n"]
-        conteos["vencidas"] += fila["v"]
+    """{state: count} plus 'vencidas' and 'abiertas', each counted up to TOPE_CONTEO + 1, in one query.
+
+    A count above TOPE_CONTEO means "more than TOPE_CONTEO" (`conteo_visible`). Each state is a
+    `COUNT(*) FROM (… LIMIT TOPE_CONTEO + 1)` over the inbox index (department, state, due date),
+    so the database reads at most a thousand index entries per tab, not every referral.
+    """
+    subconsultas = {estado: qs.filter(estado=estado) for estado in E.values}
+    subconsultas["vencidas"] = qs.filter(DerivacionQuerySet.q_vencidas(hoy))
+    conteos = contar_hasta_varios(subconsultas, TOPE_CONTEO + 1)
+    # Above the tope as soon as one open state is: the sum of capped counts keeps that meaning.
+    conteos["abiertas"] = min(sum(conteos[e] for e in ESTADOS_DERIVACION_ABIERTOS), TOPE_CONTEO + 1)
     return conteos
+
+
+def conteo_visible(n: int) -> int | str:
+    """A tab's count as shown: the number, or "más de 1.000" above TOPE_CONTEO."""
+    if n > TOPE_CONTEO:
+        return _("más de %(n)s") % {"n": number_format(TOPE_CONTEO, force_grouping=True)}
+    return n
 
 
 def derivaciones_vencidas_de(user: Usuario, hoy: datetime.date | None = None) -> DerivacionQuerySet:

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from oficina.roles import es_enlace
 
 from ..acceso import SolicitudEquipo
-from ..choices import ESTADOS_DERIVACION_ABIERTOS, EstadoDerivacion
-from ..selectors.derivaciones import bandeja_de, conteos_por_estado
+from ..choices import EstadoDerivacion
+from ..selectors import derivaciones as selectors
+from ..selectors.derivaciones import bandeja_de, conteo_visible, conteos_por_estado
 from .derivaciones import POR_PAGINA
 
 E = EstadoDerivacion
@@ -32,8 +33,8 @@ def bandeja(request: SolicitudEquipo) -> HttpResponse:
     if not es_enlace(request.user):
         raise Http404
     qs = bandeja_de(request.user)
+    # Each tab counted up to 1,000 ("más de 1.000"): a full count groups every referral of the department.
     conteos = conteos_por_estado(qs)
-    conteos["abiertas"] = sum(conteos[e] for e in ESTADOS_DERIVACION_ABIERTOS)
     pestana = request.GET.get("estado", "abiertas")
     if pestana not in dict(PESTANAS):
         pestana = "abiertas"
@@ -47,13 +48,14 @@ def bandeja(request: SolicitudEquipo) -> HttpResponse:
         qs = qs.filter(estado=pestana).order_by("-fecha_limite", "-id")
     qs = qs.prefetch_related("persona", "derivado_por")
     paginador = Paginator(qs, POR_PAGINA)
-    paginador.count = conteos[pestana]  # already counted above: spare the COUNT query
+    # Already counted above: spare the COUNT query. Above the tope, the first 1,000 are paged.
+    paginador.count = min(conteos[pestana], selectors.TOPE_CONTEO)
     pagina = paginador.get_page(request.GET.get("pagina"))
     return render(
         request,
         "equipo/bandeja/bandeja.html",
         {
-            "pestanas": [(clave, etiqueta, conteos.get(clave, 0)) for clave, etiqueta in PESTANAS],
+            "pestanas": [(clave, etiqueta, conteo_visible(conteos[clave])) for clave, etiqueta in PESTANAS],
             "pestana": pestana,
             "pagina": pagina,
         },

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from atenciones.admin.listas import PaginadorRapido
 from atenciones.choices import EstadoCaso, EstadoDerivacion, MotivoCierre
-from atenciones.models import Caso, EventoDerivacion, Hogar
+from atenciones.models import Caso, Derivacion, EventoDerivacion, Hogar
 from oficina import roles
 from oficina.models import Actividad, AsistenteCapacitacion, Capacitacion, Membresia, Programa
 from tests.factories import (
@@ -197,6 +197,31 @@ def test_filter_overdue_referrals(admin_client):
     assert codigos == {vencida.codigo}
     respuesta = admin_client.get(_url("derivacion"), {"vencida": "no"})
     assert {d.codigo for d in respuesta.context["cl"].result_list} == {al_dia.codigo, resuelta_tarde.codigo}
+
+
+def test_a_page_of_a_long_list_is_found_by_primary_key_first(admin_client, monkeypatch):
+    # Issue 16: the page's ids come from the filter and ordering alone (an index-only scan at 2M),
+    # then their rows by primary key, in the same query: same rows, same order, same query count.
+    from atenciones.admin.derivaciones import DerivacionAdmin
+
+    monkeypatch.setattr(DerivacionAdmin, "list_per_page", 2)
+    ahora, hoy = timezone.now(), timezone.localdate()
+    vencidas = []
+    for dias in (5, 1, 4, 2, 3):
+        d = DerivacionFactory(fecha_limite=hoy - datetime.timedelta(days=1))
+        Derivacion.objects.filter(pk=d.pk).update(fecha_envio=ahora - datetime.timedelta(days=dias))
+        vencidas.append((dias, d.codigo))
+    DerivacionFactory()  # on time: filtered out
+    newest_first = [codigo for _dias, codigo in sorted(vencidas)]
+    with CaptureQueriesContext(connection) as diferidas:
+        cl = admin_client.get(_url("derivacion"), {"vencida": "si", "p": 2}).context["cl"]
+    assert [d.codigo for d in cl.result_list] == newest_first[2:4]
+    assert any('"atenciones_derivacion"."id" IN (SELECT' in q["sql"] for q in diferidas.captured_queries)
+    monkeypatch.setattr(PaginadorRapido, "DIFERIR", False)
+    with CaptureQueriesContext(connection) as directas:
+        cl = admin_client.get(_url("derivacion"), {"vencida": "si", "p": 2}).context["cl"]
+    assert [d.codigo for d in cl.result_list] == newest_first[2:4]
+    assert len(diferidas.captured_queries) == len(directas.captured_queries)
 
 
 def test_filters_by_nationality_professional_and_topic(admin_client, profesional):

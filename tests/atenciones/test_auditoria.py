@@ -169,6 +169,18 @@ def test_change_history_can_be_filtered_by_person_including_cases_and_referrals(
     assert objetos == {("persona", str(ana.pk)), ("caso", str(caso.pk))}
 
 
+def test_change_history_lists_50_per_page_newest_first(client, encargada):
+    # Issue 16: 50 rows a page like the other big admin lists (auditlog's default is 100).
+    with set_actor(encargada):
+        personas = PersonaFactory.create_batch(55)
+    client.force_login(encargada)
+    cl = client.get(reverse("admin:auditlog_logentry_changelist")).context["cl"]
+    assert len(cl.result_list) == 50
+    assert cl.result_list[0].object_pk == str(personas[-1].pk)
+    segunda = client.get(reverse("admin:auditlog_logentry_changelist"), {"p": 2}).context["cl"]
+    assert len(segunda.result_list) == LogEntry.objects.count() - 50
+
+
 def test_persona_model_is_registered_for_change_audit():
     from auditlog.registry import auditlog
 

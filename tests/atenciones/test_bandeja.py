@@ -94,3 +94,55 @@ def test_inbox_query_count_does_not_grow(client, enlace_salud, salud, django_ass
     with django_assert_max_num_queries(13):
         respuesta = client.get(URL)
     assert len(respuesta.context["pagina"].object_list) == 25
+
+
+def test_inbox_tab_counts_are_exact_under_the_cap(client, enlace_salud, salud, monkeypatch):
+    monkeypatch.setattr("atenciones.selectors.derivaciones.TOPE_CONTEO", 3)
+    hoy = timezone.localdate()
+    DerivacionFactory.create_batch(2, departamento=salud, fecha_limite=hoy - datetime.timedelta(days=1))
+    DerivacionFactory(departamento=salud, fecha_limite=hoy + datetime.timedelta(days=5))
+    client.force_login(enlace_salud)
+    respuesta = client.get(URL)
+    conteos = {clave: n for clave, _etiqueta, n in respuesta.context["pestanas"]}
+    assert conteos == {
+        "abiertas": 3,
+        "vencidas": 2,
+        E.ENVIADA: 3,
+        E.RECIBIDA: 0,
+        E.EN_ATENCION: 0,
+        E.RESUELTA: 0,
+        E.RECHAZADA: 0,
+        E.CANCELADA: 0,
+    }
+    assert respuesta.context["pagina"].paginator.num_pages == 1
+
+
+def test_inbox_tab_counts_say_more_than_the_cap(client, enlace_salud, salud, monkeypatch):
+    # A department with hundreds of thousands of referrals (issue 16): each tab counts up to a cap.
+    monkeypatch.setattr("atenciones.selectors.derivaciones.TOPE_CONTEO", 3)
+    monkeypatch.setattr("atenciones.views.bandeja.POR_PAGINA", 2)
+    hoy = timezone.localdate()
+    DerivacionFactory.create_batch(2, departamento=salud, fecha_limite=hoy - datetime.timedelta(days=1))
+    DerivacionFactory.create_batch(2, departamento=salud, fecha_limite=hoy + datetime.timedelta(days=5))
+    recibida = DerivacionFactory(departamento=salud)
+    Derivacion.objects.filter(pk=recibida.pk).update(estado=E.RECIBIDA)
+    client.force_login(enlace_salud)
+    respuesta = client.get(URL)
+    conteos = {clave: n for clave, _etiqueta, n in respuesta.context["pestanas"]}
+    # 5 open (4 new + 1 received) and 4 new are above the cap of 3; 2 overdue and 1 received are not.
+    assert conteos["abiertas"] == "más de 3"
+    assert conteos[E.ENVIADA] == "más de 3"
+    assert conteos["vencidas"] == 2
+    assert conteos[E.RECIBIDA] == 1
+    html = respuesta.content.decode()
+    assert 'Por atender <span class="badge text-bg-secondary">más de 3</span>' in html
+    # Only the first 3 (the cap) are paged: 2 pages of 2.
+    assert "Página 1 de 2" in html
+
+
+def test_my_day_of_a_liaison_says_more_than_the_cap(client, enlace_salud, salud, monkeypatch):
+    monkeypatch.setattr("atenciones.selectors.derivaciones.TOPE_CONTEO", 3)
+    DerivacionFactory.create_batch(4, departamento=salud)
+    client.force_login(enlace_salud)
+    html = client.get(reverse("equipo:mi_dia")).content.decode()
+    assert "Derivaciones por atender en su bandeja: más de 3 (más de 3 nuevas, 0 vencidas)" in html

@@ -100,10 +100,10 @@ def test_my_day_query_count_does_not_grow(client, profesional, salud, django_ass
         )
         DerivacionFactory(derivado_por=profesional, departamento=salud)
     client.force_login(profesional)
-    # 8 per request + attentions today and their topics, then for cases, follow-up cases,
-    # attention follow-ups and referrals: page, its persons, capped count; + overdue referrals
-    # capped count (apart: one aggregate would read every open referral).
-    with django_assert_max_num_queries(24):
+    # 8 per request + one page per block (attentions today, cases, follow-up cases, attention
+    # follow-ups, referrals, next steps) + the topics of today's attentions + the persons of every
+    # block (one query) + every full block's capped count and the overdue referrals' (one query).
+    with django_assert_max_num_queries(17):
         respuesta = client.get(URL)
     assert respuesta.status_code == 200
     assert respuesta.context["casos"]["total"] == 20
