@@ -11,16 +11,20 @@ import dataclasses
 import datetime
 from typing import Any
 
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.fields.array import ArrayContains, ArrayOverlap
 from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
     Exists,
     ExpressionWrapper,
+    Func,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
@@ -173,6 +177,43 @@ def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
     return None
 
 
+class ListaClaves(Func):
+    """`Persona.claves` as an array of keys (PostgreSQL): the expression of the GIN index
+    persona_claves_lista_idx (migration 0017_i16), so `@>` and `&&` find exact keys from it."""
+
+    template = "string_to_array(btrim(%(expressions)s), ' ')"
+    output_field = ArrayField(TextField())
+
+
+def con_claves(claves: list[str]) -> Q:
+    """Persons holding every one of `claves` (whole keys).
+
+    PostgreSQL: `string_to_array(btrim(claves), ' ') @> ARRAY[...]` from the GIN array index,
+    exact posting lists however short the key; a trigram index on `LIKE '% PN %'` intersected
+    huge lists for short keys (issue 16). SQLite: `LIKE '% KEY %'` for each key.
+    """
+    if not claves:
+        return Q()
+    if connection.vendor == "postgresql":
+        return Q(ArrayContains(ListaClaves("claves"), list(claves)))
+    condicion = Q()
+    for clave in claves:
+        condicion &= Q(claves__contains=f" {clave} ")
+    return condicion
+
+
+def con_alguna_clave(claves: list[str]) -> Q:
+    """Persons holding at least one of `claves` (whole keys); `&&` on PostgreSQL, see con_claves."""
+    if not claves:
+        return Q()
+    if connection.vendor == "postgresql":
+        return Q(ArrayOverlap(ListaClaves("claves"), list(claves)))
+    condicion = Q()
+    for clave in claves:
+        condicion |= Q(claves__contains=f" {clave} ")
+    return condicion
+
+
 def consulta_candidatos(
     palabras: list[str],
     numeros: set[str],
@@ -193,9 +234,7 @@ def consulta_candidatos(
     """
     claves = sorted({c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2})
     condicion = Q()
-    alguna = Q()
-    for clave in claves:
-        alguna |= Q(claves__contains=f" {clave} ")
+    alguna = con_alguna_clave(claves)
     if fecha is not None and claves and not amplia:
         # With a birth date: a shared key and a birth date within a month, or day and month
         # swapped (the birth-date index makes this cheap, however common the names are).
@@ -204,18 +243,15 @@ def consulta_candidatos(
         )
         if fecha.day <= 12 and fecha.day != fecha.month:
             cercanas |= Q(fecha_nacimiento=fecha.replace(month=fecha.day, day=min(fecha.month, 28)))
-        todas = Q()
-        for clave in claves:
-            todas &= Q(claves__contains=f" {clave} ")
         # ...or every key in common (namesakes are listed as "possible" at registration).
-        condicion |= (alguna & cercanas) | todas
+        condicion |= (alguna & cercanas) | con_claves(claves)
     elif len(claves) == 1 or amplia:
         condicion |= alguna
     else:
         # Two keys in common: common given names and surnames alone would match thousands.
         for i, una in enumerate(claves):
             for otra in claves[i + 1 :]:
-                condicion |= Q(claves__contains=f" {una} ") & Q(claves__contains=f" {otra} ")
+                condicion |= con_claves([una, otra])
     if connection.vendor == "postgresql" and palabras and (fecha is None or amplia):
         # Without a birth date to narrow them, trigram-similar names (typos the keys miss).
         condicion |= Q(busqueda__trigram_word_similar=" ".join(palabras))
@@ -324,7 +360,7 @@ def _media_clave(clave: str) -> Q:
     """Persons with a key that keeps one half of `clave` ("GNS…" or "…LS" for GNSLS): one consonant
     slip changes at most one half of a key. A key under 3 letters cannot be split: itself."""
     if len(clave) < 3:
-        return Q(claves__contains=f" {clave} ")
+        return con_claves([clave])
     mitad = (len(clave) + 1) // 2
     condicion = Q(claves__contains=f" {clave[:mitad]}")
     if len(clave) - mitad >= 2:
@@ -339,21 +375,16 @@ def candidatos_busqueda(claves: list[str], tolerante: bool) -> Q:
     - tolerant: all keys but one, and that one with one half intact (one slip in one word); with
       three keys or more, any two of them (a word mistyped beyond recognition).
 
-    Only `LIKE` over `Persona.claves` (a trigram GIN index on PostgreSQL), so the database narrows
-    them however large the registry is; no trigram similarity over every name (that took seconds
-    at 2,000,000 persons, issue 16).
+    Whole keys from the GIN array index on PostgreSQL (con_claves), half keys by `LIKE` over
+    `Persona.claves` (its trigram GIN index), so the database narrows them however large the
+    registry is; no trigram similarity over every name (that took seconds at 2,000,000 persons,
+    issue 16).
     """
     if not tolerante:
-        condicion = Q()
-        for clave in claves:
-            condicion &= Q(claves__contains=f" {clave} ")
-        return condicion
+        return con_claves(claves)
     condicion = Q()
     for i, clave in enumerate(claves):
-        otras = Q()
-        for j, otra in enumerate(claves):
-            if j != i:
-                otras &= Q(claves__contains=f" {otra} ")
+        otras = con_claves([otra for j, otra in enumerate(claves) if j != i])
         condicion |= otras if len(claves) >= 3 else otras & _media_clave(clave)
     return condicion
 
