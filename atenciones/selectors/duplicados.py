@@ -19,6 +19,7 @@ from django.db.models import (
     Case,
     Exists,
     ExpressionWrapper,
+    F,
     Func,
     IntegerField,
     OuterRef,
@@ -368,6 +369,12 @@ def _media_clave(clave: str) -> Q:
     return condicion
 
 
+# Newest first, sorted after the keys' indexes found them: `pk + 0` keeps PostgreSQL from walking
+# the primary key backwards and testing every row until 150 match (23,000 rows and 115 ms for a
+# two-key tolerant query at 50,000 persons; far more when the keys are rare), issue 16.
+NUEVAS_PRIMERO = (F("pk") + 0).desc()
+
+
 def candidatos_busqueda(claves: list[str], tolerante: bool) -> Q:
     """Which persons the typo-tolerant search scores (each query word must match a name word):
 
@@ -408,7 +415,7 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
             Persona.objects.sin_fusionar()
             .filter(candidatos_busqueda(claves, tolerante), anonimizada_en__isnull=True)
             .only(*CAMPOS_LISTA)
-            .order_by("-pk")[:150]
+            .order_by(NUEVAS_PRIMERO)[:150]
         )
         for p in candidatas:
             if p.pk in vistas:
