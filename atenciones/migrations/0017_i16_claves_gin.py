@@ -1,31 +1,63 @@
-"""Issue 16: a GIN index on the phonetic keys as an array (PostgreSQL only).
+"""Issue 16: GIN indexes on the phonetic keys as arrays (PostgreSQL only).
 
 The typo-tolerant search and duplicate detection look persons up by whole keys
-(`string_to_array(btrim(claves), ' ') @> ARRAY[...]`, selectors.duplicados.con_claves); the trigram
-index on `claves` (0006_i11) stays for the half-key `LIKE` of one mistyped word. Built
-concurrently (no write lock on a large registry), then ANALYZE so the planner has the
-expression's element statistics. A no-op on SQLite.
+(selectors.duplicados.con_claves, con_alguna_clave) instead of `claves LIKE '% PN %'` over the
+trigram index, which intersected huge lists for short keys (issue 16):
+
+- persona_claves_lista_idx, `string_to_array(btrim(claves), ' ')`: one key (`@>`, `&&`);
+- persona_claves_pares_idx, `persona_claves_pares(claves)`: each pair of keys ("BTST JN", in C
+  order), for two keys or more (`@>`). A pair's posting list is short where two common keys
+  (PN, GNSLS: 186,000 persons each at 2,000,000) are not, and its frequency is in the
+  statistics, so the planner no longer walks the table expecting an early match for keys that
+  rarely meet.
+
+The trigram index on `claves` (0006_i11) stays for the half-key `LIKE` of a mistyped word. Built
+concurrently (no write lock on a large registry), then ANALYZE for the expressions' statistics.
+A no-op on SQLite.
 """
 
 from django.db import migrations
 
-INDICE = "persona_claves_lista_idx"
-CREAR = (
-    f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {INDICE} ON atenciones_persona "
-    "USING gin (string_to_array(btrim(claves), ' '))"
-)
+FUNCION = """
+CREATE OR REPLACE FUNCTION persona_claves_pares(claves text) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
+DECLARE
+    lista text[] := array(
+        SELECT DISTINCT k COLLATE "C" FROM unnest(string_to_array(btrim(claves), ' ')) k
+        WHERE k <> '' ORDER BY 1
+    );
+    pares text[] := '{}';
+BEGIN
+    FOR i IN 1 .. coalesce(array_length(lista, 1), 0) LOOP
+        FOR j IN i + 1 .. array_length(lista, 1) LOOP
+            pares := pares || (lista[i] || ' ' || lista[j]);
+        END LOOP;
+    END LOOP;
+    RETURN pares;
+END
+$$
+"""
+INDICES = {
+    "persona_claves_lista_idx": "gin (string_to_array(btrim(claves), ' '))",
+    "persona_claves_pares_idx": "gin (persona_claves_pares(claves))",
+}
 
 
-def crear_indice(apps, schema_editor):
+def crear_indices(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(CREAR)
+    schema_editor.execute(FUNCION)
+    for nombre, definicion in INDICES.items():
+        schema_editor.execute(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {nombre} ON atenciones_persona USING {definicion}")
     schema_editor.execute("ANALYZE atenciones_persona")
 
 
-def quitar_indice(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {INDICE}")
+def quitar_indices(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for nombre in INDICES:
+        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {nombre}")
+    schema_editor.execute("DROP FUNCTION IF EXISTS persona_claves_pares(text)")
 
 
 class Migration(migrations.Migration):
@@ -37,5 +69,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(crear_indice, quitar_indice),
+        migrations.RunPython(crear_indices, quitar_indices),
     ]

@@ -19,7 +19,6 @@ from django.db.models import (
     Case,
     Exists,
     ExpressionWrapper,
-    F,
     Func,
     IntegerField,
     OuterRef,
@@ -179,24 +178,36 @@ def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
 
 
 class ListaClaves(Func):
-    """`Persona.claves` as an array of keys (PostgreSQL): the expression of the GIN index
-    persona_claves_lista_idx (migration 0017_i16), so `@>` and `&&` find exact keys from it."""
+    """PostgreSQL: the keys of `Persona.claves` as an array, `string_to_array(btrim(claves), ' ')`:
+    the expression of the GIN index persona_claves_lista_idx (migration 0017_i16)."""
 
     template = "string_to_array(btrim(%(expressions)s), ' ')"
+    output_field = ArrayField(TextField())
+
+
+class ParesClaves(Func):
+    """PostgreSQL: each pair of keys of `Persona.claves` ("BTST JN", in C order), the SQL function
+    and GIN index persona_claves_pares_idx of migration 0017_i16."""
+
+    function = "persona_claves_pares"
     output_field = ArrayField(TextField())
 
 
 def con_claves(claves: list[str]) -> Q:
     """Persons holding every one of `claves` (whole keys).
 
-    PostgreSQL: `string_to_array(btrim(claves), ' ') @> ARRAY[...]` from the GIN array index,
-    exact posting lists however short the key; a trigram index on `LIKE '% PN %'` intersected
-    huge lists for short keys (issue 16). SQLite: `LIKE '% KEY %'` for each key.
+    PostgreSQL, from GIN indexes: one key, `string_to_array(btrim(claves), ' ') @> ARRAY[key]`;
+    more, `persona_claves_pares(claves) @> ARRAY[pairs]` (the consecutive pairs of the sorted keys
+    hold them all): short, exact posting lists where a trigram index on `LIKE '% PN %'`
+    intersected huge ones (issue 16). SQLite: `LIKE '% KEY %'` for each key.
     """
     if not claves:
         return Q()
     if connection.vendor == "postgresql":
-        return Q(ArrayContains(ListaClaves("claves"), list(claves)))
+        orden = sorted(set(claves))
+        if len(orden) == 1:
+            return Q(ArrayContains(ListaClaves("claves"), orden))
+        return Q(ArrayContains(ParesClaves("claves"), [f"{a} {b}" for a, b in zip(orden, orden[1:], strict=False)]))
     condicion = Q()
     for clave in claves:
         condicion &= Q(claves__contains=f" {clave} ")
@@ -208,7 +219,7 @@ def con_alguna_clave(claves: list[str]) -> Q:
     if not claves:
         return Q()
     if connection.vendor == "postgresql":
-        return Q(ArrayOverlap(ListaClaves("claves"), list(claves)))
+        return Q(ArrayOverlap(ListaClaves("claves"), sorted(set(claves))))
     condicion = Q()
     for clave in claves:
         condicion |= Q(claves__contains=f" {clave} ")
@@ -369,12 +380,6 @@ def _media_clave(clave: str) -> Q:
     return condicion
 
 
-# Newest first, sorted after the keys' indexes found them: `pk + 0` keeps PostgreSQL from walking
-# the primary key backwards and testing every row until 150 match (23,000 rows and 115 ms for a
-# two-key tolerant query at 50,000 persons; far more when the keys are rare), issue 16.
-NUEVAS_PRIMERO = (F("pk") + 0).desc()
-
-
 def candidatos_busqueda(claves: list[str], tolerante: bool) -> Q:
     """Which persons the typo-tolerant search scores (each query word must match a name word):
 
@@ -392,7 +397,9 @@ def candidatos_busqueda(claves: list[str], tolerante: bool) -> Q:
     condicion = Q()
     for i, clave in enumerate(claves):
         otras = con_claves([otra for j, otra in enumerate(claves) if j != i])
-        condicion |= otras if len(claves) >= 3 else otras & _media_clave(clave)
+        # The half key's LIKE first: when the database tests rows one by one (a scan stopping at
+        # the 150th match) it skips the array for most of them.
+        condicion |= otras if len(claves) >= 3 else _media_clave(clave) & otras
     return condicion
 
 
@@ -400,8 +407,10 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
     """Typo-tolerant, sound-alike person search: persons whose names answer every query word.
 
     For queries the exact search (atenciones.busqueda) answers with less than a page; best first.
-    At most 150 candidates per try (the newest first, from the primary key or the keys' index)
-    are scored in Python: a bounded cost whatever the registry's size.
+    At most 150 candidates per try are scored in Python: a bounded cost whatever the registry's
+    size. They come unsorted, as the keys' index finds them (table order): sorting first would read
+    every match (78,000 persons answer "jean batiste" at 2,000,000), and walking the primary key
+    newest first tests every row when the keys rarely meet (2 s for "jean gonsales"), issue 16.
     """
     palabras = [w for w in palabras if w.isalpha() and len(w) > 1]
     claves = list(dict.fromkeys(c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2))
@@ -415,7 +424,7 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
             Persona.objects.sin_fusionar()
             .filter(candidatos_busqueda(claves, tolerante), anonimizada_en__isnull=True)
             .only(*CAMPOS_LISTA)
-            .order_by(NUEVAS_PRIMERO)[:150]
+            .order_by()[:150]
         )
         for p in candidatas:
             if p.pk in vistas:
