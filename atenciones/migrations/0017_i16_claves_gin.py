@@ -53,7 +53,9 @@ def crear_indices(apps, schema_editor):
         return
     schema_editor.execute(FUNCION)
     for nombre, definicion in INDICES.items():
-        schema_editor.execute(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {nombre} ON atenciones_persona USING {definicion}")
+        schema_editor.execute(
+            f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {nombre} ON atenciones_persona USING {definicion}"
+        )
     schema_editor.execute("ANALYZE atenciones_persona")
 
 

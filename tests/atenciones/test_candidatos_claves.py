@@ -27,7 +27,9 @@ def registro():
     return {
         "yusmary": PersonaFactory(nombres="Yusmary", apellidos="Peña González", fecha_nacimiento=NACIMIENTO),
         # ISMR PN
-        "yusmari": PersonaFactory(nombres="Yusmari", apellidos="Pena", fecha_nacimiento=datetime.date(1971, 1, 20)),
+        "yusmari": PersonaFactory(
+            nombres="Yusmari", apellidos="Pena", fecha_nacimiento=datetime.date(1971, 1, 20)
+        ),
         # PDR PN
         "pedro": PersonaFactory(nombres="Pedro", apellidos="Pena", fecha_nacimiento=NACIMIENTO),
         # GNSL PNT PN
@@ -137,3 +139,18 @@ def test_postgresql_reads_the_keys_from_the_array_indexes(registro, condicion, i
         cursor.execute("SET LOCAL enable_indexscan = off")
     plan = Persona.objects.filter(condicion).order_by().explain()
     assert indice in plan
+
+
+def test_duplicate_candidates_by_current_and_past_document_number_only():
+    from atenciones.models import DocumentoIdentidad
+
+    PersonaFactory(nombres="Ana", apellidos="Uno", tipo_documento="pasaporte", documento_numero="HT555666")
+    antigua = PersonaFactory(nombres="Berta", apellidos="Dos", tipo_documento="ninguno", documento_numero="")
+    DocumentoIdentidad.objects.create(persona=antigua, tipo="pasaporte", numero="VE777888", vigente=False)
+    # The number inside another one and inside a phone: in their search text, not their document.
+    PersonaFactory(
+        nombres="Carla", apellidos="Tres", tipo_documento="pasaporte", documento_numero="HT5556660"
+    )
+    PersonaFactory(nombres="Dora", apellidos="Cuatro", telefono="+56977788812")
+    qs = consulta_candidatos(["zoila", "vaca"], {"HT555666", "VE777888", "777888"}, "", fecha=NACIMIENTO)
+    assert {p.nombres: p.doc_comun for p in qs} == {"Ana": True, "Berta": True}
