@@ -192,14 +192,15 @@ class ListaClaves(Func):
 
 
 class SinIndice(Func):
-    """The keys as an array with the padding's empty strings, an expression no index matches."""
+    """PostgreSQL: the keys as an array (with the padding's empty strings), an expression no index
+    matches: tested on each row found another way."""
 
     template = "string_to_array(%(expressions)s, ' ')"
     output_field = ArrayField(TextField())
 
 
 class ParesClaves(Func):
-    """PostgreSQL: each pair of keys of `Persona.claves` ("BTST JN", in C order), the SQL function
+    """PostgreSQL: each pair of keys of `Persona.claves` ("BTST JN", in C order): the PL/pgSQL function
     and GIN index persona_claves_pares_idx of migration 0017_i16."""
 
     function = "persona_claves_pares"
@@ -455,7 +456,7 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
     At most 150 candidates per try are scored in Python: a bounded cost whatever the registry's
     size. They come unsorted, as the keys' index finds them (table order): sorting first would read
     every match (78,000 persons answer "jean batiste" at 2,000,000), and walking the primary key
-    newest first tests every row when the keys rarely meet (2 s for "jean gonsales"), issue 16.
+    newest first tests every row when the keys rarely meet (0.8–2 s for "jean gonsales"), issue 16.
     """
     palabras = [w for w in palabras if w.isalpha() and len(w) > 1]
     claves = list(dict.fromkeys(c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2))
