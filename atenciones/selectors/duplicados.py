@@ -11,16 +11,26 @@ import dataclasses
 import datetime
 from typing import Any
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.fields.array import (  # type: ignore[attr-defined]  # not in django-stubs
+    ArrayContains,
+    ArrayOverlap,
+)
 from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
     Exists,
     ExpressionWrapper,
+    F,
+    Func,
     IntegerField,
+    Lookup,
     OuterRef,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
@@ -173,6 +183,94 @@ def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
     return None
 
 
+class ListaClaves(Func):
+    """PostgreSQL: the keys of `Persona.claves` as an array, `string_to_array(btrim(claves), ' ')`:
+    the expression of the GIN index persona_claves_lista_idx (migration 0017_i16)."""
+
+    template = "string_to_array(btrim(%(expressions)s), ' ')"
+    output_field = ArrayField(TextField())
+
+
+class SinIndice(Func):
+    """PostgreSQL: the keys as an array (with the padding's empty strings), an expression no index
+    matches: tested on each row found another way."""
+
+    template = "string_to_array(%(expressions)s, ' ')"
+    output_field = ArrayField(TextField())
+
+
+class ParesClaves(Func):
+    """PostgreSQL: each pair of keys of `Persona.claves` ("BTST JN", in C order): the PL/pgSQL function
+    and GIN index persona_claves_pares_idx of migration 0017_i16."""
+
+    function = "persona_claves_pares"
+    output_field = ArrayField(TextField())
+
+
+def con_claves(claves: list[str]) -> Q:
+    """Persons holding every one of `claves` (whole keys).
+
+    PostgreSQL, from GIN indexes: one key, `string_to_array(btrim(claves), ' ') @> ARRAY[key]`;
+    more, `persona_claves_pares(claves) @> ARRAY[pairs]` (the consecutive pairs of the sorted keys
+    hold them all): short, exact posting lists where a trigram index on `LIKE '% PN %'`
+    intersected huge ones (issue 16). SQLite: `LIKE '% KEY %'` for each key.
+    """
+    if not claves:
+        return Q()
+    if connection.vendor == "postgresql":
+        orden = sorted(set(claves))
+        if len(orden) == 1:
+            return Q(ArrayContains(ListaClaves("claves"), orden))
+        return Q(
+            ArrayContains(ParesClaves("claves"), [f"{a} {b}" for a, b in zip(orden, orden[1:], strict=False)])
+        )
+    condicion = Q()
+    for clave in claves:
+        condicion &= Q(claves__contains=f" {clave} ")
+    return condicion
+
+
+def con_alguna_clave(claves: list[str], indice: bool = True) -> Q:
+    """Persons holding at least one of `claves` (whole keys); `&&` on PostgreSQL, see con_claves.
+
+    `indice=False`: a test of each row already found another way (by birth date), not the index
+    (the union of three common keys' lists is 390,000 persons at 2,000,000).
+    """
+    if not claves:
+        return Q()
+    if connection.vendor == "postgresql":
+        lista = ListaClaves("claves") if indice else SinIndice("claves")
+        return Q(ArrayOverlap(lista, sorted(set(claves))))
+    condicion = Q()
+    for clave in claves:
+        condicion |= Q(claves__contains=f" {clave} ")
+    return condicion
+
+
+class IgualAAlguno(Lookup):
+    """PostgreSQL `lhs = ANY(rhs)`, rhs an array subquery: an index condition on `lhs`."""
+
+    lookup_name = "igual_a_alguno"
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
+def _con_documento(numeros: set[str]) -> Q:
+    """PostgreSQL: persons holding (or having held) one of `numeros`, each arm served by an index:
+    the current number through the search text's trigram index (it holds the number in lower
+    case) and past ones by primary key from the documents' number index. An `EXISTS` in the
+    candidates' OR made PostgreSQL test every row of the table (2 s at 2,000,000 persons, and
+    20 s with the keys' pairs function in that OR), issue 16."""
+    actual = Q()
+    for numero in sorted(numeros):
+        actual |= Q(busqueda__contains=numero.lower())
+    tenidos = ArraySubquery(DocumentoIdentidad.objects.filter(numero__in=numeros).values("persona_id"))
+    return (actual & Q(documento_numero__in=numeros)) | Q(IgualAAlguno(F("pk"), tenidos))
+
+
 def consulta_candidatos(
     palabras: list[str],
     numeros: set[str],
@@ -193,10 +291,9 @@ def consulta_candidatos(
     """
     claves = sorted({c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2})
     condicion = Q()
-    alguna = Q()
-    for clave in claves:
-        alguna |= Q(claves__contains=f" {clave} ")
-    if fecha is not None and claves and not amplia:
+    por_fecha = fecha is not None and bool(claves) and not amplia
+    alguna = con_alguna_clave(claves, indice=not por_fecha)
+    if fecha is not None and por_fecha:
         # With a birth date: a shared key and a birth date within a month, or day and month
         # swapped (the birth-date index makes this cheap, however common the names are).
         cercanas = Q(
@@ -204,18 +301,15 @@ def consulta_candidatos(
         )
         if fecha.day <= 12 and fecha.day != fecha.month:
             cercanas |= Q(fecha_nacimiento=fecha.replace(month=fecha.day, day=min(fecha.month, 28)))
-        todas = Q()
-        for clave in claves:
-            todas &= Q(claves__contains=f" {clave} ")
         # ...or every key in common (namesakes are listed as "possible" at registration).
-        condicion |= (alguna & cercanas) | todas
+        condicion |= (alguna & cercanas) | con_claves(claves)
     elif len(claves) == 1 or amplia:
         condicion |= alguna
     else:
         # Two keys in common: common given names and surnames alone would match thousands.
         for i, una in enumerate(claves):
             for otra in claves[i + 1 :]:
-                condicion |= Q(claves__contains=f" {una} ") & Q(claves__contains=f" {otra} ")
+                condicion |= con_claves([una, otra])
     if connection.vendor == "postgresql" and palabras and (fecha is None or amplia):
         # Without a birth date to narrow them, trigram-similar names (typos the keys miss).
         condicion |= Q(busqueda__trigram_word_similar=" ".join(palabras))
@@ -223,8 +317,8 @@ def consulta_candidatos(
     doc_comun: Q | Value = Value(False)
     if numeros:
         con_documento = DocumentoIdentidad.objects.filter(persona=OuterRef("pk"), numero__in=numeros)
-        condicion |= Q(documento_numero__in=numeros) | Q(Exists(con_documento))
         doc_comun = Q(documento_numero__in=numeros) | Q(Exists(con_documento))
+        condicion |= _con_documento(numeros) if connection.vendor == "postgresql" else doc_comun
     if telefono and len(telefono.lstrip("+")) >= 6:
         condicion |= Q(telefono=telefono)
     if not condicion:
@@ -324,7 +418,7 @@ def _media_clave(clave: str) -> Q:
     """Persons with a key that keeps one half of `clave` ("GNS…" or "…LS" for GNSLS): one consonant
     slip changes at most one half of a key. A key under 3 letters cannot be split: itself."""
     if len(clave) < 3:
-        return Q(claves__contains=f" {clave} ")
+        return con_claves([clave])
     mitad = (len(clave) + 1) // 2
     condicion = Q(claves__contains=f" {clave[:mitad]}")
     if len(clave) - mitad >= 2:
@@ -339,22 +433,19 @@ def candidatos_busqueda(claves: list[str], tolerante: bool) -> Q:
     - tolerant: all keys but one, and that one with one half intact (one slip in one word); with
       three keys or more, any two of them (a word mistyped beyond recognition).
 
-    Only `LIKE` over `Persona.claves` (a trigram GIN index on PostgreSQL), so the database narrows
-    them however large the registry is; no trigram similarity over every name (that took seconds
-    at 2,000,000 persons, issue 16).
+    Whole keys from the GIN array index on PostgreSQL (con_claves), half keys by `LIKE` over
+    `Persona.claves` (its trigram GIN index), so the database narrows them however large the
+    registry is; no trigram similarity over every name (that took seconds at 2,000,000 persons,
+    issue 16).
     """
     if not tolerante:
-        condicion = Q()
-        for clave in claves:
-            condicion &= Q(claves__contains=f" {clave} ")
-        return condicion
+        return con_claves(claves)
     condicion = Q()
     for i, clave in enumerate(claves):
-        otras = Q()
-        for j, otra in enumerate(claves):
-            if j != i:
-                otras &= Q(claves__contains=f" {otra} ")
-        condicion |= otras if len(claves) >= 3 else otras & _media_clave(clave)
+        otras = con_claves([otra for j, otra in enumerate(claves) if j != i])
+        # The half key's LIKE first: when the database tests rows one by one (a scan stopping at
+        # the 150th match) it skips the array for most of them.
+        condicion |= otras if len(claves) >= 3 else _media_clave(clave) & otras
     return condicion
 
 
@@ -362,8 +453,10 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
     """Typo-tolerant, sound-alike person search: persons whose names answer every query word.
 
     For queries the exact search (atenciones.busqueda) answers with less than a page; best first.
-    At most 150 candidates per try (the newest first, from the primary key or the keys' index)
-    are scored in Python: a bounded cost whatever the registry's size.
+    At most 150 candidates per try are scored in Python: a bounded cost whatever the registry's
+    size. They come unsorted, as the keys' index finds them (table order): sorting first would read
+    every match (78,000 persons answer "jean batiste" at 2,000,000), and walking the primary key
+    newest first tests every row when the keys rarely meet (0.8–2 s for "jean gonsales"), issue 16.
     """
     palabras = [w for w in palabras if w.isalpha() and len(w) > 1]
     claves = list(dict.fromkeys(c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2))
@@ -377,7 +470,7 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
             Persona.objects.sin_fusionar()
             .filter(candidatos_busqueda(claves, tolerante), anonimizada_en__isnull=True)
             .only(*CAMPOS_LISTA)
-            .order_by("-pk")[:150]
+            .order_by()[:150]
         )
         for p in candidatas:
             if p.pk in vistas:
