@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atenciones', '0016_i16_indices_indicadores'),
+        ('atenciones', '0017_i16_claves_gin'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
