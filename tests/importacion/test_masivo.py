@@ -29,6 +29,7 @@ from atenciones.models import (
 from atenciones.services.importacion import (
     crear_lote,
     deshacer_lote,
+    ejecutar_deshacer,
     ejecutar_lote,
     importar_lote,
     simular_lote,
@@ -259,7 +260,8 @@ def test_the_summaries_stay_equal_to_the_raw_rows_and_the_undo_removes_everythin
     resumen = _registro()
     resumenes.reconstruir()
     assert _registro() == resumen
-    deshacer_lote(lote=lote, usuario=encargada)
+    deshacer_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
+    ejecutar_deshacer(lote.pk)
     assert list(Persona.objects.all()) == [antes]
     assert Atencion.objects.count() == 0 and DocumentoIdentidad.objects.filter(persona__in=[]).count() == 0
     assert DocumentoIdentidad.objects.exclude(persona=antes).count() == 0
