@@ -6,7 +6,7 @@ rewritten) and clears the batch's row records that pointed at them. The row reco
 list: a chunk leaves none of its records behind, so a job resumed after a crash (or retried after
 an error) starts from what is left and never deletes or subtracts anything twice.
 
-1. Attentions (with their topics), oldest pk first.
+1. Attentions (with their topics), person by person.
 2. Persons the batch created (`persona_creada`), once none of their attentions is left: their
    identity documents, their possible-duplicate pairs and their summary rows go with them.
 
@@ -37,6 +37,7 @@ from ..models import (
     ParDuplicado,
     Persona,
     ResumenAtencionDia,
+    ResumenPersonaDia,
     ResumenTemaDia,
 )
 
@@ -77,9 +78,11 @@ def _avanzar(lote: LoteImportacion, n: int) -> None:
 def _tanda_atenciones(lote: LoteImportacion) -> int:
     tz = timezone.get_default_timezone()
     with transaction.atomic():
+        # By person: a person's attentions fall in one chunk and her summary rows are rewritten
+        # once (a chunk boundary splits at most one person, rewritten twice, still exactly).
         filas = list(
             lote.filas.filter(atencion__isnull=False)
-            .order_by("atencion_id")
+            .order_by("persona_id", "atencion_id")
             .values_list("pk", "atencion_id")[:TAMANO_TANDA]
         )
         if not filas:
@@ -125,8 +128,9 @@ def _tanda_personas(lote: LoteImportacion) -> int:
         )
         if not ids:
             return 0
-        # Their summary rows (none once their attentions are gone; rewritten to be sure).
-        resumenes.recalcular_personas(ids)
+        # Their summary rows: none once their attentions are gone (rewritten if any is left).
+        if ResumenPersonaDia.objects.filter(persona_id__in=ids).exists():
+            resumenes.recalcular_personas(ids)
         # Every row record naming them (later rows of the same person, other batches' matches).
         FilaImportacion.objects.filter(persona_id__in=ids).update(persona=None)
         for qs in (

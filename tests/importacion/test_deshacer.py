@@ -92,7 +92,9 @@ def _estado() -> dict:
         "por_dia": sorted(
             ResumenAtencionDia.objects.exclude(atenciones=0).values_list("dia", "canal", "atenciones")
         ),
-        "por_tema": sorted(ResumenTemaDia.objects.exclude(atenciones=0).values_list("dia", "tema", "atenciones")),
+        "por_tema": sorted(
+            ResumenTemaDia.objects.exclude(atenciones=0).values_list("dia", "tema", "atenciones")
+        ),
         "por_persona": sorted(
             ResumenPersonaDia.objects.values_list(
                 "persona_id", "dia", "previo", "atenciones", "nacionalidad", "sexo", "fecha_nacimiento"

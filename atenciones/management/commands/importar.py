@@ -100,10 +100,12 @@ class Command(BaseCommand):
         lote = LoteImportacion.objects.filter(pk=lote_id).first()
         if lote is None:
             raise CommandError(f"No existe el lote {lote_id}.")
-        try:
-            deshacer_lote(lote=lote, usuario=usuario_sistema(), en_segundo_plano=False)
-        except ValidationError as exc:
-            raise CommandError(" ".join(exc.messages)) from None
+        # An undo whose worker died is resumed here (the job checks it is not still running).
+        if lote.estado != LoteImportacion.Estado.DESHACIENDO:
+            try:
+                deshacer_lote(lote=lote, usuario=usuario_sistema(), en_segundo_plano=False)
+            except ValidationError as exc:
+                raise CommandError(" ".join(exc.messages)) from None
         total = LoteImportacion.objects.get(pk=lote_id).deshacer_total
 
         def progreso(hechos: int) -> None:
@@ -113,6 +115,10 @@ class Command(BaseCommand):
         ejecutar_deshacer(lote_id, progreso=progreso)
         self.stderr.write("")
         lote = LoteImportacion.objects.get(pk=lote_id)
+        if lote.estado == LoteImportacion.Estado.DESHACIENDO:
+            raise CommandError(
+                f"Otro proceso está deshaciendo el lote {lote_id}; su avance está en la página."
+            )
         if lote.estado != LoteImportacion.Estado.DESHECHO:
             motivo = lote.error or "sus registros se usaron mientras tanto"
             raise CommandError(f"No se deshizo el lote {lote_id}: {motivo}")
