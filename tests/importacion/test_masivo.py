@@ -225,7 +225,9 @@ def test_the_cases_file_turns_into_what_an_office_head_expects(encargada, monkey
     ejecutar_lote(lote.pk)
     filas = {f.numero: f for f in LoteImportacion.objects.get(pk=lote.pk).filas.select_related("persona")}
     assert filas[2].resultado == R.PERSONA_NUEVA and filas[2].persona_creada
-    assert filas[3].resultado == R.PERSONA_ENCONTRADA and filas[3].persona == filas[2].persona
+    # Row 3 misspells row 2's new person: the same new person (as the dry run says, too).
+    assert filas[3].resultado == R.PERSONA_NUEVA and not filas[3].persona_creada
+    assert filas[3].persona == filas[2].persona and filas[3].mensaje == "Misma persona que la fila 2."
     assert filas[3].probabilidad >= 90
     assert [filas[n].resultado for n in (4, 5)] == [R.ERROR, R.ERROR]
     assert "bloqueado" in filas[4].mensaje
@@ -294,6 +296,7 @@ def test_each_block_leaves_one_history_entry_on_the_batch_with_its_counts(encarg
         "atenciones_nuevas": 5,
         "repetidas": 0,
         "errores": 0,
+        "deshacer_hechos": 0,
     }
 
 
