@@ -68,6 +68,14 @@ def deshacer(lote: LoteImportacion, progreso: Callable[[int], None] | None = Non
                 progreso(lote.deshacer_hechos)
 
 
+def _tomar(lote: LoteImportacion) -> None:
+    """Lock the batch's row for the chunk's transaction: chunks run one at a time even if the job
+    runs twice at once, and each one reads the row records the other left."""
+    lote.deshacer_hechos = (
+        LoteImportacion.objects.select_for_update().values_list("deshacer_hechos", flat=True).get(pk=lote.pk)
+    )
+
+
 def _avanzar(lote: LoteImportacion, n: int) -> None:
     """Count the chunk on the batch, in the chunk's transaction (the heartbeat too)."""
     lote.deshacer_hechos += n
@@ -78,6 +86,7 @@ def _avanzar(lote: LoteImportacion, n: int) -> None:
 def _tanda_atenciones(lote: LoteImportacion) -> int:
     tz = timezone.get_default_timezone()
     with transaction.atomic():
+        _tomar(lote)
         # By person: a person's attentions fall in one chunk and her summary rows are rewritten
         # once (a chunk boundary splits at most one person, rewritten twice, still exactly).
         filas = list(
@@ -120,6 +129,7 @@ def _tanda_atenciones(lote: LoteImportacion) -> int:
 
 def _tanda_personas(lote: LoteImportacion) -> int:
     with transaction.atomic():
+        _tomar(lote)
         ids = list(
             _personas_creadas(lote)
             .order_by("persona_id")

@@ -231,18 +231,18 @@ class _Bloque:
         hallada = self._existente(datos)
         if hallada is not None:
             ref, registro.probabilidad = hallada
-            primera = self._primera_fila(ref)
-            if primera is not None:
+            primera_nueva = self._primera_fila(ref)
+            if primera_nueva is not None:
                 # A person new in this file, under a spelling of her name the matcher recognises.
                 registro.resultado = Resultado.PERSONA_NUEVA
-                registro.mensaje = _("Misma persona que la fila %(fila)s.") % {"fila": primera}
+                registro.mensaje = _("Misma persona que la fila %(fila)s.") % {"fila": primera_nueva}
             else:
                 registro.resultado = Resultado.PERSONA_ENCONTRADA
             if self.simulacion and ref < 0:
                 # A dry run's new person: no pk, as on her own rows.
                 self.emparejador.recordar(datos, None, fila.numero, True, self.anotadas)
                 return None
-            self.emparejador.recordar(datos, ref, fila.numero, primera is not None, self.anotadas)
+            self.emparejador.recordar(datos, ref, fila.numero, primera_nueva is not None, self.anotadas)
             self._asignar(registro, ref)
             if ref < 0 and not self.simulacion:
                 self._planear(registro, ref, fila.atencion)
@@ -365,8 +365,8 @@ class _Bloque:
             ]
         )
         pks = {ref: persona.pk for ref, persona in self.nuevas.items()}
-        for ref, pk in pks.items():
-            self.emparejador.creadas[pk] = self.primera_fila[ref]
+        for nueva_ref, pk in pks.items():
+            self.emparejador.creadas[pk] = self.primera_fila[nueva_ref]
             self.creadas.append(pk)
         en_archivo = self.emparejador.en_archivo
         for clave in self.anotadas:

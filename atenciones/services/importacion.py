@@ -240,10 +240,16 @@ def _ejecutar(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImpor
 @transaction.atomic
 def deshacer_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool = True) -> LoteImportacion:
     """Queue the undo of an import (a background job: `ejecutar_deshacer`), if none of its records
-    was used since; else list what blocks it. A failed undo is undone again from where it stopped."""
+    was used since; else list what blocks it. A failed undo, or one whose worker died (no heartbeat
+    for LATIDO_VIVO), goes on from where it stopped; one that is running is left alone."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
     if lote.estado == Estado.DESHACIENDO:
-        raise ValidationError(_("Esta importación ya se está deshaciendo; la página muestra su avance."))
+        if lote.latido is None or timezone.now() - lote.latido < LATIDO_VIVO:
+            raise ValidationError(_("Esta importación ya se está deshaciendo; la página muestra su avance."))
+        # Its worker stopped answering: the job again, which goes on with what is left.
+        if en_segundo_plano:
+            encolar(ejecutar_deshacer, lote.pk, nombre=f"deshacer importacion {lote.pk}")
+        return lote
     if lote.estado != Estado.IMPORTADO and not lote.deshacer_fallido:
         raise ValidationError(_("Solo se puede deshacer una importación terminada."))
     bloqueos = bloqueos_deshacer(lote)

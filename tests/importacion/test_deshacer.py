@@ -223,6 +223,24 @@ def test_a_second_undo_while_the_first_runs_changes_nothing(
     assert Atencion.objects.count() == 5
     lote.refresh_from_db()
     assert lote.estado == Estado.DESHACIENDO
+    with django_capture_on_commit_callbacks() as colas:
+        r = client.post(f"/equipo/importaciones/{lote.pk}/deshacer/", follow=True)
+    assert colas == [] and "ya se está deshaciendo" in r.content.decode()
+
+
+def test_an_undo_whose_worker_went_silent_is_queued_again_by_a_new_click(
+    encargada, client, django_capture_on_commit_callbacks
+):
+    lote = _importar(encargada)
+    deshacer_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
+    LoteImportacion.objects.filter(pk=lote.pk).update(latido=timezone.now() - datetime.timedelta(minutes=10))
+    client.force_login(encargada)
+    with django_capture_on_commit_callbacks(execute=True) as colas:
+        client.post(f"/equipo/importaciones/{lote.pk}/deshacer/")
+    assert len(colas) == 2  # the job, and the file's deletion once it is undone
+    lote.refresh_from_db()
+    assert lote.estado == Estado.DESHECHO and lote.deshacer_hechos == 9
+    assert Atencion.objects.count() == 0 and Persona.objects.count() == 0
 
 
 def test_a_worker_killed_mid_undo_is_resumed_and_nothing_is_taken_away_twice(

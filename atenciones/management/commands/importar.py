@@ -100,12 +100,11 @@ class Command(BaseCommand):
         lote = LoteImportacion.objects.filter(pk=lote_id).first()
         if lote is None:
             raise CommandError(f"No existe el lote {lote_id}.")
-        # An undo whose worker died is resumed here (the job checks it is not still running).
-        if lote.estado != LoteImportacion.Estado.DESHACIENDO:
-            try:
-                deshacer_lote(lote=lote, usuario=usuario_sistema(), en_segundo_plano=False)
-            except ValidationError as exc:
-                raise CommandError(" ".join(exc.messages)) from None
+        # An undo whose worker died is resumed here (one still running is refused).
+        try:
+            deshacer_lote(lote=lote, usuario=usuario_sistema(), en_segundo_plano=False)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
         total = LoteImportacion.objects.get(pk=lote_id).deshacer_total
 
         def progreso(hechos: int) -> None:
