@@ -425,6 +425,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
             "atenciones_nuevas",
             "repetidas",
             "errores",
+            "deshacer_hechos",
         ],
     },
     {"model": "atenciones.MapeoImportacion"},

@@ -66,6 +66,9 @@ class LoteImportacionAdmin(SoloLecturaMixin, admin.ModelAdmin):
         "creado",
         "terminado",
         "deshecho",
+        "deshecho_por",
+        "deshacer_hechos",
+        "deshacer_total",
         "enlaces",
     )
 

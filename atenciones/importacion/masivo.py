@@ -90,13 +90,16 @@ def resolver(
     if not vivas:
         return
     anotadas: list[tuple] = []
+    bloque = _Bloque(vivas, emparejador, anotadas, lote, usuario, profesional)
     try:
         with transaction.atomic():
-            _Bloque(vivas, emparejador, anotadas, lote, usuario, profesional).resolver()
+            bloque.resolver()
     except IntegrityError:
         # Forget what this block taught the matcher, then take the careful road.
         for clave in anotadas:
             emparejador.en_archivo.pop(clave, None)
+        for pk in bloque.creadas:
+            emparejador.creadas.pop(pk, None)
         for _fila, registro in vivas:
             registro.resultado, registro.mensaje, registro.columna = "", "", ""
             registro.persona, registro.persona_creada, registro.atencion = None, False, None
@@ -189,6 +192,9 @@ class _Bloque:
         self.nuevas_por_fecha: dict[datetime.date, list[tuple[Ficha, int]]] = defaultdict(list)
         # (record, person ref, attention, its topics) of the rows that will log an attention.
         self.planes: list[tuple[FilaImportacion, int, Atencion, list[str]]] = []
+        # The first row of each person created in this block (by ref), and their pks once written.
+        self.primera_fila: dict[int, int] = {}
+        self.creadas: list[int] = []
 
     def resolver(self) -> None:
         numeros = {f.persona["documento_numero"] for f, _r in self.vivas if f.persona.get("documento_numero")}
@@ -225,8 +231,18 @@ class _Bloque:
         hallada = self._existente(datos)
         if hallada is not None:
             ref, registro.probabilidad = hallada
-            registro.resultado = Resultado.PERSONA_ENCONTRADA
-            self.emparejador.recordar(datos, ref, fila.numero, False, self.anotadas)
+            primera_nueva = self._primera_fila(ref)
+            if primera_nueva is not None:
+                # A person new in this file, under a spelling of her name the matcher recognises.
+                registro.resultado = Resultado.PERSONA_NUEVA
+                registro.mensaje = _("Misma persona que la fila %(fila)s.") % {"fila": primera_nueva}
+            else:
+                registro.resultado = Resultado.PERSONA_ENCONTRADA
+            if self.simulacion and ref < 0:
+                # A dry run's new person: no pk, as on her own rows.
+                self.emparejador.recordar(datos, None, fila.numero, True, self.anotadas)
+                return None
+            self.emparejador.recordar(datos, ref, fila.numero, primera_nueva is not None, self.anotadas)
             self._asignar(registro, ref)
             if ref < 0 and not self.simulacion:
                 self._planear(registro, ref, fila.atencion)
@@ -235,6 +251,7 @@ class _Bloque:
         registro.persona_creada = True
         if self.simulacion:
             self.emparejador.recordar(datos, None, fila.numero, True, self.anotadas)
+            self.emparejador.nueva(datos, fila.numero, None)
             return None
         persona = Persona(**datos, creado_por=self.usuario, modificado_por=self.usuario)
         persona.full_clean(
@@ -244,11 +261,20 @@ class _Bloque:
         atencion, temas = self._atencion(fila.atencion)
         ref = -(len(self.nuevas) + 1)
         self.nuevas[ref] = persona
+        self.primera_fila[ref] = fila.numero
         if persona.fecha_nacimiento:
             self.nuevas_por_fecha[persona.fecha_nacimiento].append((ficha_de_persona(persona), ref))
         self.emparejador.recordar(datos, ref, fila.numero, True, self.anotadas)
         self.planes.append((registro, ref, atencion, temas))
         return ref
+
+    def _primera_fila(self, ref: int) -> int | None:
+        """The first row of the person `ref` if this file creates her (else None)."""
+        if ref > 0:
+            return self.emparejador.creadas.get(ref)
+        if self.simulacion:
+            return -ref  # a dry run's candidate from `Emparejador.simuladas`: minus her first row
+        return self.primera_fila[ref]
 
     def _asignar(self, registro: FilaImportacion, ref: int | None) -> None:
         # A dry run links existing persons only; refs of unsaved persons are set after the insert.
@@ -282,7 +308,12 @@ class _Bloque:
         if fecha is None:
             return None
         ficha = Emparejador.ficha(datos)
-        candidatas = self.candidatas.get(fecha, []) + self.nuevas_por_fecha.get(fecha, [])
+        if self.simulacion:
+            # The persons the dry run would have created so far, as first rows (negated).
+            nuevas = [(f, -fila) for f, fila in self.emparejador.simuladas.get(fecha, [])]
+        else:
+            nuevas = self.nuevas_por_fecha.get(fecha, [])
+        candidatas = self.candidatas.get(fecha, []) + nuevas
         mejor: tuple[int, int] | None = None
         for candidata, ref in candidatas[:LIMITE_CANDIDATOS]:
             comparado = comparar(ficha, candidata)
@@ -334,6 +365,9 @@ class _Bloque:
             ]
         )
         pks = {ref: persona.pk for ref, persona in self.nuevas.items()}
+        for nueva_ref, pk in pks.items():
+            self.emparejador.creadas[pk] = self.primera_fila[nueva_ref]
+            self.creadas.append(pk)
         en_archivo = self.emparejador.en_archivo
         for clave in self.anotadas:
             ref, numero, nueva = en_archivo[clave]

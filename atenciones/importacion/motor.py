@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -174,11 +175,27 @@ def filas_de_datos(hoja: Hoja, lote: LoteImportacion) -> Iterator[tuple[int, lis
 
 class Emparejador:
     """Finds the person of a row: a document (current or past) exactly, else name and birth date
-    through the duplicate matcher; rows of one person within the file resolve to one person."""
+    through the duplicate matcher; rows of one person within the file resolve to one person.
+
+    A row that the matcher finds to be a person new in this file (a misspelled name) is that new
+    person, in the dry run as in the import: the import finds her in the database, the dry run
+    (which writes nothing) among the persons it would have created (`simuladas`)."""
 
     def __init__(self) -> None:
         # key → (person pk or None in a dry run, first row, new from this file)
         self.en_archivo: dict[tuple, tuple[int | None, int, bool]] = {}
+        # Importing: pk → first row of each person this file created.
+        self.creadas: dict[int, int] = {}
+        # Dry run: birth date → (the person as the matcher sees her, first row) of each person the
+        # file would create, as candidates of later rows (after the database's, as when importing).
+        self.simuladas: dict[datetime.date, list[tuple[Ficha, int]]] = defaultdict(list)
+
+    def nueva(self, datos: dict[str, Any], numero: int, pk: int | None) -> None:
+        """A person new in this file, first seen on row `numero` (pk None: a dry run's)."""
+        if pk is not None:
+            self.creadas[pk] = numero
+        elif datos.get("fecha_nacimiento"):
+            self.simuladas[datos["fecha_nacimiento"]].append((self.ficha(datos), numero))
 
     @staticmethod
     def claves(datos: dict[str, Any]) -> list[tuple]:
@@ -223,16 +240,18 @@ class Emparejador:
             pila=(palabras_nombre(datos["nombres"]) or [""])[0],
         )
 
-    @staticmethod
-    def existente(datos: dict[str, Any]) -> tuple[Persona, int] | None:
+    def existente(
+        self, datos: dict[str, Any], simulacion: bool = False
+    ) -> tuple[Persona | None, int, int | None] | None:
+        """(the person, likelihood, first row if she is new in this file) or None; the person is
+        None for a dry run's new person."""
         numero = datos.get("documento_numero")
         if numero:
             doc = DocumentoIdentidad.objects.filter(numero=numero).select_related("persona").first()
-            if doc:
-                return destino_final(doc.persona), 100
-            persona = Persona.objects.filter(documento_numero=numero).first()
+            persona = doc.persona if doc else Persona.objects.filter(documento_numero=numero).first()
             if persona:
-                return destino_final(persona), 100
+                persona = destino_final(persona)
+                return persona, 100, self.creadas.get(persona.pk)
         fecha = datos.get("fecha_nacimiento")
         if fecha is None:
             # Without a document or a birth date no rule of the matcher reaches the threshold.
@@ -240,20 +259,26 @@ class Emparejador:
         ficha = Emparejador.ficha(datos)
         # At the threshold the matcher needs the same birth date: its holders are the candidates
         # (an indexed lookup), each compared by the duplicate matcher's rules.
-        mejor: tuple[int, int, Persona] | None = None
         candidatos = Persona.objects.sin_fusionar().filter(
             fecha_nacimiento=fecha, anonimizada_en__isnull=True
         )
-        for candidata in candidatos.order_by("pk")[:LIMITE_CANDIDATOS]:
-            comparado = comparar(ficha, ficha_de_persona(candidata))
+        candidatas: list[tuple[Ficha, Persona | None, int | None]] = [
+            (ficha_de_persona(c), c, self.creadas.get(c.pk))
+            for c in candidatos.order_by("pk")[:LIMITE_CANDIDATOS]
+        ]
+        if simulacion:
+            candidatas += [(f, None, fila) for f, fila in self.simuladas.get(fecha, [])]
+        mejor: tuple[int, Persona | None, int | None] | None = None
+        for candidata, persona, fila in candidatas[:LIMITE_CANDIDATOS]:
+            comparado = comparar(ficha, candidata)
             if (
                 comparado
                 and comparado[0] >= UMBRAL_MISMA_PERSONA
                 and (mejor is None or comparado[0] > mejor[0])
             ):
-                mejor = (comparado[0], candidata.pk, candidata)
+                mejor = (comparado[0], persona, fila)
         if mejor:
-            return destino_final(mejor[2]), mejor[0]
+            return (destino_final(mejor[1]) if mejor[1] else None), mejor[0], mejor[2]
         return None
 
 
@@ -370,13 +395,15 @@ def procesar(
         contadores = Contadores.de_lote(lote)
         anteriores = lote.filas.filter(
             resultado__in=[Resultado.PERSONA_NUEVA, Resultado.PERSONA_ENCONTRADA]
-        ).only("valores", "numero", "persona_id", "resultado")
+        ).only("valores", "numero", "persona_id", "resultado", "persona_creada")
         for f in anteriores.order_by("numero").iterator(chunk_size=TAMANO_BLOQUE):
             leida = leer_fila(f.numero, f.valores, mapeo, lote.encabezados, hoy)
             if not leida.error:
                 emparejador.recordar(
                     leida.persona, f.persona_id, f.numero, f.resultado == Resultado.PERSONA_NUEVA
                 )
+                if f.persona_creada:
+                    emparejador.nueva(leida.persona, f.numero, f.persona_id)
 
     def bloque_de_filas() -> Iterator[list[tuple[int, list[Any]]]]:
         bloque = []
@@ -483,18 +510,24 @@ def _resolver(fila, registro, emparejador, lote, usuario, profesional, registrar
         persona = Persona.objects.get(pk=pk) if pk else None
     else:
         persona = None
-        hallada = emparejador.existente(fila.persona)
+        hallada = emparejador.existente(fila.persona, simulacion=lote.simulacion)
+        nueva = False
         if hallada:
-            persona, registro.probabilidad = hallada
-            registro.resultado = Resultado.PERSONA_ENCONTRADA
+            persona, registro.probabilidad, primera_fila = hallada
+            nueva = primera_fila is not None
+            if nueva:
+                # A person new in this file, under a spelling of her name the matcher recognises.
+                registro.resultado = Resultado.PERSONA_NUEVA
+                registro.mensaje = _("Misma persona que la fila %(fila)s.") % {"fila": primera_fila}
+            else:
+                registro.resultado = Resultado.PERSONA_ENCONTRADA
         else:
             registro.resultado = Resultado.PERSONA_NUEVA
-            registro.persona_creada = True
+            registro.persona_creada = nueva = True
             if not lote.simulacion:
                 persona = registrar_persona(creado_por=usuario, **fila.persona)
-        emparejador.recordar(
-            fila.persona, persona.pk if persona else None, fila.numero, registro.persona_creada
-        )
+            emparejador.nueva(fila.persona, fila.numero, persona.pk if persona else None)
+        emparejador.recordar(fila.persona, persona.pk if persona else None, fila.numero, nueva)
     registro.persona = persona
     if not lote.simulacion:
         registro.atencion = registrar_atencion(persona=persona, profesional=profesional, **fila.atencion)

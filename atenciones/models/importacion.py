@@ -39,6 +39,7 @@ class LoteImportacion(models.Model):
         IMPORTANDO = "importando", _("Importando")
         IMPORTADO = "importado", _("Importado")
         FALLIDO = "fallido", _("Falló")
+        DESHACIENDO = "deshaciendo", _("Deshaciendo")
         DESHECHO = "deshecho", _("Deshecho")
 
     # Kept only while the batch can be undone (deleted on undo and after the undo window).
@@ -78,6 +79,18 @@ class LoteImportacion(models.Model):
     latido = models.DateTimeField(_("último avance"), null=True, blank=True, editable=False)
     # Data rows of the dry run: the import's progress bar counts against it.
     total_filas = models.PositiveIntegerField(_("filas de datos"), null=True, blank=True)
+    # The undo (a background job): who asked for it, the records it removes (attentions and
+    # persons, counted when it starts; set means the undo has started) and how many are gone.
+    deshecho_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deshecho por"),
+    )
+    deshacer_total = models.PositiveIntegerField(_("registros por deshacer"), null=True, blank=True)
+    deshacer_hechos = models.PositiveIntegerField(_("registros deshechos"), default=0)
 
     class Meta:
         verbose_name = _("lote de importación")
@@ -91,7 +104,12 @@ class LoteImportacion(models.Model):
 
     @property
     def en_curso(self) -> bool:
-        return self.estado in (self.Estado.EN_COLA, self.Estado.IMPORTANDO)
+        return self.estado in (self.Estado.EN_COLA, self.Estado.IMPORTANDO, self.Estado.DESHACIENDO)
+
+    @property
+    def deshacer_fallido(self) -> bool:
+        """An undo stopped by an error: partly undone, it can only be undone again (resumes)."""
+        return self.estado == self.Estado.FALLIDO and self.deshacer_total is not None
 
     def get_additional_data(self) -> dict[str, int | bool]:
         """The counts carried by each of the batch's change-history entries (auditlog calls this):
@@ -105,6 +123,7 @@ class LoteImportacion(models.Model):
             "atenciones_nuevas": self.atenciones_nuevas,
             "repetidas": self.repetidas,
             "errores": self.errores,
+            "deshacer_hechos": self.deshacer_hechos,
         }
 
 

@@ -7,7 +7,21 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from ..models import Atencion, Caso, Derivacion, DocumentoIdentidad, FilaImportacion, LoteImportacion, Persona
+from ..models import (
+    Asistencia,
+    Atencion,
+    Caso,
+    Derivacion,
+    DocumentoIdentidad,
+    FilaImportacion,
+    Fusion,
+    Inscripcion,
+    LoteImportacion,
+    Persona,
+    RegistroAcceso,
+    SolicitudDerecho,
+    TramiteOperativo,
+)
 
 LIMITE_BLOQUEOS = 50
 
@@ -57,6 +71,26 @@ def bloqueos_deshacer(lote: LoteImportacion) -> list[str]:
             bloqueos.append(_("la atención «%(a)s» se editó después.") % {"a": entrada.object_repr})
     for p in creadas.exclude(hogar=None)[:LIMITE_BLOQUEOS]:
         bloqueos.append(_("%(persona)s fue agregada a un hogar.") % {"persona": p})
+    # Records that keep the person (protected) or would go with her: the access log is never
+    # erased, nor are data-subject requests, merges, or program enrolments, attendance and
+    # procedures registered since.
+    vistas = RegistroAcceso.objects.filter(persona__in=creadas).values("persona")
+    for p in creadas.filter(pk__in=vistas)[:LIMITE_BLOQUEOS]:
+        bloqueos.append(
+            _("la ficha de %(persona)s se consultó (el registro de accesos no se borra).") % {"persona": p}
+        )
+    for p in creadas.filter(pk__in=SolicitudDerecho.objects.values("persona"))[:LIMITE_BLOQUEOS]:
+        bloqueos.append(_("%(persona)s tiene una solicitud de derechos.") % {"persona": p})
+    fusiones = Fusion.objects.filter(Q(superviviente__in=creadas) | Q(absorbida__in=creadas))
+    for f in fusiones.select_related("superviviente")[:LIMITE_BLOQUEOS]:
+        bloqueos.append(_("%(persona)s participó en una fusión.") % {"persona": f.superviviente})
+    en_programas = creadas.filter(
+        Q(pk__in=Inscripcion.objects.values("persona"))
+        | Q(pk__in=Asistencia.objects.values("persona"))
+        | Q(pk__in=TramiteOperativo.objects.values("persona"))
+    )
+    for p in en_programas[:LIMITE_BLOQUEOS]:
+        bloqueos.append(_("%(persona)s fue registrada en un programa o una actividad.") % {"persona": p})
     return bloqueos
 
 

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from sello_migrante.tareas import encolar
 
-from ..importacion import motor
+from ..importacion import deshacer, motor
 from ..importacion.lectura import ArchivoInvalido
 from ..importacion.mapeo import buscar_encabezado, proponer_mapeo, validar_mapeo
-from ..models import Atencion, LoteImportacion, MapeoImportacion, Persona
+from ..models import LoteImportacion, MapeoImportacion
 from ..selectors.importacion import bloqueos_deshacer
 from ._auditoria import NOMBRE_SISTEMA, actor, audita, usuario_sistema
 
@@ -116,7 +116,7 @@ def ajustar_mapeo(
     """Set the batch's sheet and column mapping (optionally saved by name for the next file)."""
     from ..busqueda import normalizar_texto
 
-    if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO):
+    if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO) or lote.deshacer_fallido:
         raise ValidationError(_("Este lote ya se importó; su mapeo no cambia."))
     if hoja is not None and hoja != lote.hoja:
         lote.hoja = hoja
@@ -165,7 +165,7 @@ def _poner_en_cola(lote: LoteImportacion, simulacion: bool, en_segundo_plano: bo
 def simular_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool = True) -> LoteImportacion:
     """Queue the dry run: every row's outcome, nothing written but the report."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
-    if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO):
+    if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO) or lote.deshacer_fallido:
         raise ValidationError(_("Este lote ya se importó."))
     _poner_en_cola(lote, simulacion=True, en_segundo_plano=en_segundo_plano)
     return lote
@@ -176,8 +176,10 @@ def simular_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool
 def importar_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool = True) -> LoteImportacion:
     """Queue the import (after a dry run)."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
-    if lote.estado not in (Estado.SIMULADO, Estado.FALLIDO) or (
-        lote.estado == Estado.FALLIDO and lote.simulacion
+    if (
+        lote.estado not in (Estado.SIMULADO, Estado.FALLIDO)
+        or (lote.estado == Estado.FALLIDO and lote.simulacion)
+        or lote.deshacer_fallido
     ):
         raise ValidationError(_("Revise la simulación antes de importar."))
     _poner_en_cola(lote, simulacion=False, en_segundo_plano=en_segundo_plano)
@@ -236,25 +238,87 @@ def _ejecutar(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImpor
 
 @audita()
 @transaction.atomic
-def deshacer_lote(*, lote: LoteImportacion, usuario: User) -> LoteImportacion:
-    """Delete everything the import created, if none of it was used since; else list what blocks it."""
+def deshacer_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool = True) -> LoteImportacion:
+    """Queue the undo of an import (a background job: `ejecutar_deshacer`), if none of its records
+    was used since; else list what blocks it. A failed undo, or one whose worker died (no heartbeat
+    for LATIDO_VIVO), goes on from where it stopped; one that is running is left alone."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
-    if lote.estado != Estado.IMPORTADO:
+    if lote.estado == Estado.DESHACIENDO:
+        if lote.latido is None or timezone.now() - lote.latido < LATIDO_VIVO:
+            raise ValidationError(_("Esta importación ya se está deshaciendo; la página muestra su avance."))
+        # Its worker stopped answering: the job again, which goes on with what is left.
+        if en_segundo_plano:
+            encolar(ejecutar_deshacer, lote.pk, nombre=f"deshacer importacion {lote.pk}")
+        return lote
+    if lote.estado != Estado.IMPORTADO and not lote.deshacer_fallido:
         raise ValidationError(_("Solo se puede deshacer una importación terminada."))
     bloqueos = bloqueos_deshacer(lote)
     if bloqueos:
         raise ValidationError([_("No se puede deshacer: %(motivo)s") % {"motivo": b} for b in bloqueos])
-    filas = lote.filas.all()
-    atenciones = Atencion.objects.filter(pk__in=filas.exclude(atencion=None).values("atencion"))
-    personas = list(filas.filter(persona_creada=True).exclude(persona=None).values_list("persona", flat=True))
-    for atencion in atenciones:
-        atencion.delete()  # one by one: each deletion lands in the change history
-    for persona in Persona.objects.filter(pk__in=personas):
-        persona.delete()
-    lote.estado = Estado.DESHECHO
-    lote.deshecho = timezone.now()
-    _borrar_archivo(lote)
+    if lote.deshacer_total is None:
+        lote.deshacer_total = deshacer.por_deshacer(lote)
+        lote.deshacer_hechos = 0
+    lote.estado = Estado.DESHACIENDO
+    lote.deshecho_por = usuario
+    lote.error = ""
+    lote.latido = None
     lote.save()
+    if en_segundo_plano:
+        encolar(ejecutar_deshacer, lote.pk, nombre=f"deshacer importacion {lote.pk}")
+    return lote
+
+
+@audita()
+def ejecutar_deshacer(
+    lote_id: int,
+    *,
+    usuario: User | None = None,
+    progreso: Callable[[int], None] | None = None,
+) -> LoteImportacion | None:
+    """The background job of an undo: delete the batch's records in chunks, resuming where a dead
+    worker stopped; an unexpected failure marks the batch failed with its error (never raised)."""
+    lote = LoteImportacion.objects.filter(pk=lote_id).select_related("deshecho_por", "creado_por").first()
+    if lote is None:
+        return None
+    # The job acts for whoever asked for the undo (a command run: the system user).
+    quien = usuario if usuario is not None and usuario.username != NOMBRE_SISTEMA else None
+    with actor(quien or lote.deshecho_por or lote.creado_por):
+        return _deshacer(lote_id, progreso)
+
+
+def _deshacer(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImportacion | None:
+    with transaction.atomic():
+        lote = LoteImportacion.objects.select_for_update().filter(pk=lote_id).first()
+        if lote is None or lote.estado != Estado.DESHACIENDO:
+            return lote
+        if lote.latido and timezone.now() - lote.latido < LATIDO_VIVO:
+            return lote  # another worker is on it (this is a duplicate delivery)
+        if lote.deshacer_hechos == 0:
+            # Nothing deleted yet: what was used since it was asked for blocks it still.
+            bloqueos = bloqueos_deshacer(lote)
+            if bloqueos:
+                lote.estado = Estado.IMPORTADO
+                lote.deshacer_total = None
+                lote.save(update_fields=["estado", "deshacer_total"])
+                return lote
+        lote.latido = timezone.now()
+        lote.save(update_fields=["latido"])
+    try:
+        deshacer.deshacer(lote, progreso)
+    except Exception as exc:  # noqa: BLE001 - reported on the batch, never kills the worker
+        lote.refresh_from_db()
+        lote.estado = Estado.FALLIDO
+        lote.error = str(exc)[:2000] or exc.__class__.__name__
+        lote.latido = None
+        lote.save(update_fields=["estado", "error", "latido"])
+        return lote
+    with transaction.atomic():
+        lote.refresh_from_db()
+        lote.estado = Estado.DESHECHO
+        lote.deshecho = timezone.now()
+        lote.latido = None
+        _borrar_archivo(lote)
+        lote.save()
     return lote
 
 
@@ -275,7 +339,7 @@ def borrar_archivos_vencidos(*, usuario: User | None = None) -> int:
     vencidos = (
         LoteImportacion.objects.exclude(archivo="")
         .filter(creado__lt=limite)
-        .exclude(estado__in=[Estado.EN_COLA, Estado.IMPORTANDO])
+        .exclude(estado__in=[Estado.EN_COLA, Estado.IMPORTANDO, Estado.DESHACIENDO])
     )
     n = 0
     for lote in vencidos:

@@ -65,7 +65,11 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """One batch: its mapping (editable until imported), progress, or report."""
     lote = _lote(request, pk)
     form = None
-    if lote.estado in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO) and lote.archivo:
+    if (
+        lote.estado in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO)
+        and lote.archivo
+        and not lote.deshacer_fallido
+    ):
         form = MapeoForm(request.POST or None, lote=lote)
         if request.method == "POST" and form.is_valid():
             try:
@@ -97,7 +101,9 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
         "pagina": pagina,
         "resultado": resultado,
         "resultados": FilaImportacion.Resultado.choices,
-        "bloqueos": bloqueos_deshacer(lote) if lote.estado == Estado.IMPORTADO else [],
+        "bloqueos": bloqueos_deshacer(lote)
+        if lote.estado == Estado.IMPORTADO or lote.deshacer_fallido
+        else [],
     }
     return render(request, "equipo/importacion/detalle.html", contexto)
 
@@ -106,12 +112,14 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
 def progreso(request: SolicitudEquipo, pk: int) -> JsonResponse:
     """The batch's progress for the page's progress bar."""
     lote = _lote(request, pk)
+    deshaciendo = lote.deshacer_total is not None  # an undo started (running, done or stopped)
     return JsonResponse(
         {
             "estado": lote.estado,
             "en_curso": lote.en_curso,
-            "filas": lote.filas_leidas,
-            "total": lote.total_filas,
+            # An undo counts the records it removed; a dry run or an import, the rows it read.
+            "filas": lote.deshacer_hechos if deshaciendo else lote.filas_leidas,
+            "total": lote.deshacer_total if deshaciendo else lote.total_filas,
         }
     )
 
@@ -137,10 +145,7 @@ def deshacer(request: SolicitudEquipo, pk: int) -> HttpResponse:
     except ValidationError as exc:
         for mensaje in exc.messages:
             messages.error(request, mensaje)
-    else:
-        messages.success(
-            request, _("Importación deshecha: se eliminaron las personas y atenciones que creó.")
-        )
+    # The page shows the undo's progress, then its outcome.
     return redirect("equipo:importacion", pk=lote.pk)
 
 

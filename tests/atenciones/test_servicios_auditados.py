@@ -438,6 +438,17 @@ def _deshacer_lote(c, f, a):
     return lambda: f(lote=lote, usuario=a)
 
 
+@escenario("importacion.ejecutar_deshacer")
+def _ejecutar_deshacer(c, f, a):
+    from atenciones.models import LoteImportacion
+
+    lote = _csv_subido(a)
+    LoteImportacion.objects.filter(pk=lote.pk).update(
+        estado="deshaciendo", terminado=timezone.now(), deshacer_total=0
+    )
+    return lambda: f(lote.pk, usuario=a)
+
+
 @escenario("importacion.borrar_archivos_vencidos")
 def _borrar_archivos_vencidos(c, f, a):
     import datetime

@@ -336,3 +336,42 @@ def test_an_upload_that_is_not_a_spreadsheet_shows_the_reason_in_the_form(encarg
     assert pagina.status_code == 200
     assert "Suba una planilla Excel (.xlsx) o un archivo CSV." in pagina.content.decode()
     assert LoteImportacion.objects.count() == 0
+
+
+MISMA_PERSONA_MAL_ESCRITA = (
+    "N°;Fecha;Nombre;Apellidos;RUT/Pasaporte;F. Nacimiento;Sexo;Nacionalidad;Canal;Motivo de consulta\n"
+    "1;06-03-2023;Jean Baptiste;Pierre;;12-08-1985;M;Haití;Presencial;Salud\n"
+    "2;07-03-2023;Ana;Rojas;;01-01-1990;F;Chile;Presencial;Salud\n"
+    "3;08-03-2023;Jean Batiste;Pierre;;12-08-1985;M;Haití;Terreno;Salud\n"
+    "4;09-03-2023;Jean Batiste;Pierre;;12-08-1985;M;Haití;Terreno;Salud\n"
+).encode()
+
+
+@pytest.mark.parametrize("bloque", [1000, 1])
+def test_the_dry_run_matches_a_misspelled_person_new_in_the_same_file_as_the_import_does(
+    encargada, monkeypatch, bloque
+):
+    from atenciones.importacion import motor
+
+    monkeypatch.setattr(motor, "TAMANO_BLOQUE", bloque)  # one block, or each row its own block
+    lote = _lote(encargada, ruta=Path("misma_persona.csv"), contenido=MISMA_PERSONA_MAL_ESCRITA)
+    ya(simular_lote, lote=lote, usuario=encargada)
+    lote.refresh_from_db()
+    simulacion = sorted(lote.filas.values_list("numero", "resultado", "probabilidad", "mensaje"))
+    conteos = (lote.personas_nuevas, lote.personas_encontradas, lote.atenciones_nuevas)
+    ya(importar_lote, lote=lote, usuario=encargada)
+    lote.refresh_from_db()
+    importacion = sorted(lote.filas.values_list("numero", "resultado", "probabilidad", "mensaje"))
+    assert (
+        simulacion
+        == importacion
+        == [
+            (2, R.PERSONA_NUEVA, None, ""),
+            (3, R.PERSONA_NUEVA, None, ""),
+            (4, R.PERSONA_NUEVA, 90, "Misma persona que la fila 2."),
+            (5, R.PERSONA_NUEVA, None, "Misma persona que la fila 4."),
+        ]
+    )
+    assert conteos == (lote.personas_nuevas, lote.personas_encontradas, lote.atenciones_nuevas) == (2, 0, 4)
+    assert Persona.objects.count() == 2
+    assert set(lote.filas.exclude(numero=3).values_list("persona__nombres", flat=True)) == {"Jean Baptiste"}

@@ -29,6 +29,7 @@ from atenciones.models import (
 from atenciones.services.importacion import (
     crear_lote,
     deshacer_lote,
+    ejecutar_deshacer,
     ejecutar_lote,
     importar_lote,
     simular_lote,
@@ -224,7 +225,9 @@ def test_the_cases_file_turns_into_what_an_office_head_expects(encargada, monkey
     ejecutar_lote(lote.pk)
     filas = {f.numero: f for f in LoteImportacion.objects.get(pk=lote.pk).filas.select_related("persona")}
     assert filas[2].resultado == R.PERSONA_NUEVA and filas[2].persona_creada
-    assert filas[3].resultado == R.PERSONA_ENCONTRADA and filas[3].persona == filas[2].persona
+    # Row 3 misspells row 2's new person: the same new person (as the dry run says, too).
+    assert filas[3].resultado == R.PERSONA_NUEVA and not filas[3].persona_creada
+    assert filas[3].persona == filas[2].persona and filas[3].mensaje == "Misma persona que la fila 2."
     assert filas[3].probabilidad >= 90
     assert [filas[n].resultado for n in (4, 5)] == [R.ERROR, R.ERROR]
     assert "bloqueado" in filas[4].mensaje
@@ -259,7 +262,8 @@ def test_the_summaries_stay_equal_to_the_raw_rows_and_the_undo_removes_everythin
     resumen = _registro()
     resumenes.reconstruir()
     assert _registro() == resumen
-    deshacer_lote(lote=lote, usuario=encargada)
+    deshacer_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
+    ejecutar_deshacer(lote.pk)
     assert list(Persona.objects.all()) == [antes]
     assert Atencion.objects.count() == 0 and DocumentoIdentidad.objects.filter(persona__in=[]).count() == 0
     assert DocumentoIdentidad.objects.exclude(persona=antes).count() == 0
@@ -292,6 +296,7 @@ def test_each_block_leaves_one_history_entry_on_the_batch_with_its_counts(encarg
         "atenciones_nuevas": 5,
         "repetidas": 0,
         "errores": 0,
+        "deshacer_hechos": 0,
     }
 
 

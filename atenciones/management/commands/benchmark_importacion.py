@@ -1,4 +1,5 @@
-"""`manage.py benchmark_importacion N`: N generated rows in the sample's shape, dry run then import.
+"""`manage.py benchmark_importacion N [--deshacer]`: N generated rows in the sample's shape, dry run,
+import (and with --deshacer, the undo of the import).
 
 The process is the worker (it runs the batch's job itself, as `manage.py importar` does): each
 step prints its wall time, its CPU time and the peak memory. Run it on its own database, under
@@ -22,7 +23,14 @@ from openpyxl import Workbook
 
 from atenciones.models import LoteImportacion
 from atenciones.services._auditoria import usuario_sistema
-from atenciones.services.importacion import crear_lote, ejecutar_lote, importar_lote, simular_lote
+from atenciones.services.importacion import (
+    crear_lote,
+    deshacer_lote,
+    ejecutar_deshacer,
+    ejecutar_lote,
+    importar_lote,
+    simular_lote,
+)
 
 ENCABEZADOS = [
     "N°", "Fecha", "Nombre", "Apellidos", "RUT/Pasaporte", "F. Nacimiento", "Edad", "Sexo",
@@ -110,8 +118,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("filas", type=int)
         parser.add_argument("--solo-simulacion", action="store_true")
+        parser.add_argument("--deshacer", action="store_true", help="Después, mide el deshacer del lote.")
 
-    def handle(self, *args: Any, filas: int, solo_simulacion: bool, **opciones: Any) -> None:
+    def handle(self, *args: Any, filas: int, solo_simulacion: bool, deshacer: bool, **opciones: Any) -> None:
         sistema = usuario_sistema()
         with tempfile.TemporaryDirectory() as carpeta:
             ruta = Path(carpeta) / f"planilla_{filas}.xlsx"
@@ -128,7 +137,10 @@ class Command(BaseCommand):
             lote = self._fase("Simulación", lambda: self._correr(lote))
             if not solo_simulacion:
                 importar_lote(lote=lote, usuario=sistema, en_segundo_plano=False)
-                self._fase("Importación", lambda: self._correr(lote))
+                lote = self._fase("Importación", lambda: self._correr(lote))
+                if deshacer:
+                    deshacer_lote(lote=lote, usuario=sistema, en_segundo_plano=False)
+                    self._fase("Deshacer", lambda: self._deshacer(lote))
 
     def _correr(self, lote: LoteImportacion) -> LoteImportacion:
         ejecutar_lote(lote.pk)
@@ -140,6 +152,14 @@ class Command(BaseCommand):
             f"{lote.personas_encontradas} personas encontradas, {lote.atenciones_nuevas} atenciones, "
             f"{lote.repetidas} ya importadas, {lote.errores} errores"
         )
+        return lote
+
+    def _deshacer(self, lote: LoteImportacion) -> LoteImportacion:
+        ejecutar_deshacer(lote.pk)
+        lote = LoteImportacion.objects.get(pk=lote.pk)
+        if lote.estado != LoteImportacion.Estado.DESHECHO:
+            raise CommandError(f"El deshacer no terminó ({lote.estado}): {lote.error}")
+        self.stdout.write(f"  {lote.deshacer_hechos} registros eliminados (personas y atenciones)")
         return lote
 
     def _fase(self, nombre: str, paso: Callable[[], LoteImportacion]) -> LoteImportacion:

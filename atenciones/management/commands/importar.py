@@ -1,4 +1,7 @@
-"""`manage.py importar ARCHIVO [--hoja NOMBRE] [--mapeo NOMBRE] [--dry-run]`: the import, same engine."""
+"""`manage.py importar ARCHIVO [--hoja NOMBRE] [--mapeo NOMBRE] [--dry-run]`: the import, same engine.
+
+`manage.py importar --deshacer LOTE`: the undo of a batch, run here with its progress on the terminal.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +13,21 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from atenciones.models import LoteImportacion, MapeoImportacion
 from atenciones.services._auditoria import usuario_sistema
-from atenciones.services.importacion import crear_lote, ejecutar_lote, importar_lote, simular_lote
+from atenciones.services.importacion import (
+    crear_lote,
+    deshacer_lote,
+    ejecutar_deshacer,
+    ejecutar_lote,
+    importar_lote,
+    simular_lote,
+)
 
 
 class Command(BaseCommand):
     help = "Importa una planilla de atenciones (XLSX o CSV). Termina con una línea de resumen."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("archivo")
+        parser.add_argument("archivo", nargs="?")
         parser.add_argument(
             "--hoja", default="", help="Nombre de la hoja (por omisión, la primera con encabezados)."
         )
@@ -25,8 +35,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Simula: informa cada fila y no escribe nada."
         )
+        parser.add_argument(
+            "--deshacer",
+            type=int,
+            metavar="LOTE",
+            help="Deshace la importación de ese lote (sin ARCHIVO): elimina lo que creó.",
+        )
 
     def handle(self, *args: Any, **opciones: Any) -> None:
+        if opciones["deshacer"] is not None:
+            self._deshacer(opciones["deshacer"])
+            return
+        if not opciones["archivo"]:
+            raise CommandError("Indique el ARCHIVO a importar (o --deshacer LOTE).")
         ruta = Path(opciones["archivo"])
         if not ruta.is_file():
             raise CommandError(f"No existe el archivo {ruta}.")
@@ -74,3 +95,30 @@ class Command(BaseCommand):
     def _progreso(self, filas: int) -> None:
         self.stderr.write(f"\r{filas} filas procesadas…", ending="")
         self.stderr.flush()
+
+    def _deshacer(self, lote_id: int) -> None:
+        lote = LoteImportacion.objects.filter(pk=lote_id).first()
+        if lote is None:
+            raise CommandError(f"No existe el lote {lote_id}.")
+        # An undo whose worker died is resumed here (one still running is refused).
+        try:
+            deshacer_lote(lote=lote, usuario=usuario_sistema(), en_segundo_plano=False)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
+        total = LoteImportacion.objects.get(pk=lote_id).deshacer_total
+
+        def progreso(hechos: int) -> None:
+            self.stderr.write(f"\r{hechos} / {total} registros eliminados…", ending="")
+            self.stderr.flush()
+
+        ejecutar_deshacer(lote_id, progreso=progreso)
+        self.stderr.write("")
+        lote = LoteImportacion.objects.get(pk=lote_id)
+        if lote.estado == LoteImportacion.Estado.DESHACIENDO:
+            raise CommandError(
+                f"Otro proceso está deshaciendo el lote {lote_id}; su avance está en la página."
+            )
+        if lote.estado != LoteImportacion.Estado.DESHECHO:
+            motivo = lote.error or "sus registros se usaron mientras tanto"
+            raise CommandError(f"No se deshizo el lote {lote_id}: {motivo}")
+        self.stdout.write(f"Lote {lote_id} deshecho: {lote.deshacer_hechos} registros eliminados.")
