@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atenciones', '0016_i16_indices_indicadores'),
+        ('atenciones', '0018_i16_indices_mi_dia_admin'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
