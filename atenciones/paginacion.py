@@ -1,6 +1,7 @@
 """Paginators that never run a full COUNT(*) over a big table (issue 16): the admin lists and the
 staff lists (cases, referrals) use them."""
 
+from collections.abc import Mapping
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -57,7 +58,8 @@ class PaginadorRapido(Paginator):
         if self.DIFERIR and isinstance(qs, QuerySet) and _diferible(qs.query):
             claves = qs.values("pk")
             bottom, top = qs.query.low_mark, qs.query.high_mark
-            pagina.object_list = self.object_list.filter(pk__in=claves)[: (top or 0) - bottom]
+            todas: QuerySet = self.object_list  # type: ignore[assignment]  # a QuerySet, as qs is
+            pagina.object_list = todas.filter(pk__in=claves)[: (top or 0) - bottom]
         return pagina
 
 
@@ -92,13 +94,14 @@ class PaginadorAcotado(PaginadorRapido):
     DIFERIR = False
 
 
-def contar_hasta_varios(consultas: dict[str, QuerySet], tope: int) -> dict[str, int]:
+def contar_hasta_varios(consultas: Mapping[str, QuerySet], tope: int) -> dict[str, int]:
     """How many rows each queryset has, each counted only up to `tope`, in one query:
     `SELECT (SELECT COUNT(*) FROM (… LIMIT tope)), …`, so the database stops at the tope-th match of
     each and the page pays one round trip for all its counts."""
     if not consultas:
         return {}
-    partes, parametros = [], []
+    partes: list[str] = []
+    parametros: list = []
     for i, qs in enumerate(consultas.values()):
         sql, params = qs.order_by().values("pk")[:tope].query.sql_with_params()
         partes.append(f"(SELECT COUNT(*) FROM ({sql}) AS conteo_{i})")  # noqa: S608 (compiled, with params)
