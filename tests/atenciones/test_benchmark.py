@@ -28,6 +28,8 @@ def test_benchmark_runs_on_a_small_database_and_compares_each_page_with_the_floo
     assert paginas["piso"]["consultas"] == paginas["persona_nueva"]["consultas"] + 1
     assert all(m["estado"] == 200 for m in paginas.values()), {n: m["estado"] for n, m in paginas.items()}
     assert {"mi_dia", "indicadores_anio", "admin_historial_cambios", "admin_registro_accesos"} <= set(paginas)
+    # Each page says how much of its time was the database's: some, never more than the whole.
+    assert all(0 < m["sql_mediana"] <= m["mediana"] for m in paginas.values())
 
 
 def test_searches_are_compared_with_the_admins_default_search(tmp_path, capsys):
