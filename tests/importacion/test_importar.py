@@ -92,6 +92,17 @@ def test_dry_run_reports_each_row_and_writes_nothing(encargada):
     assert lote.total_filas == 5
 
 
+def test_the_report_shows_each_rows_cells_as_typed_without_empty_cells(encargada, client):
+    lote = _lote(encargada)
+    ya(simular_lote, lote=lote, usuario=encargada)
+    client.force_login(encargada)
+    pagina = client.get(f"/equipo/importaciones/{lote.pk}/").content.decode()
+    # Row 5: the date read from the sheet shown as a day; row 8 (Jean Baptiste, no document): no "None".
+    assert "1 · 06-03-2023 · Yusmary · Peña González · 26.123.456-4 · 14-05-1990" in pagina
+    assert "3 · 20-03-2023 · Jean Baptiste · Pierre · 12/08/85" in pagina
+    assert "None" not in pagina and "T00:00:00" not in pagina
+
+
 def test_import_creates_persons_and_attentions_with_the_sheet_dates_and_the_system_as_professional(encargada):
     lote = _simular_e_importar(encargada)
     assert (lote.personas_nuevas, lote.atenciones_nuevas, lote.errores) == (4, 5, 0)
