@@ -7,6 +7,8 @@ from functools import cached_property
 from django.core.paginator import Paginator
 from django.db import connection, connections
 from django.db.models import QuerySet
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 
 class PaginadorRapido(Paginator):
@@ -110,3 +112,10 @@ def contar_hasta_varios(consultas: Mapping[str, QuerySet], tope: int) -> dict[st
         cursor.execute("SELECT " + ", ".join(partes), parametros)
         fila = cursor.fetchone()
     return dict(zip(consultas, fila, strict=True))
+
+
+def conteo_con_tope(n: int, tope: int) -> int | str:
+    """A capped count as shown: the number, or "más de 1.000" when it went past `tope`."""
+    if n > tope:
+        return _("más de %(n)s") % {"n": number_format(tope, force_grouping=True)}
+    return n

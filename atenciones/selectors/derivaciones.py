@@ -5,8 +5,6 @@ from typing import cast
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
-from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from oficina.roles import Usuario, es_encargada, es_enlace, es_profesional
@@ -14,7 +12,7 @@ from oficina.roles import Usuario, es_encargada, es_enlace, es_profesional
 from ..acceso import departamentos_de
 from ..choices import ESTADOS_DERIVACION_ABIERTOS, TRANSICIONES_DERIVACION, EstadoDerivacion
 from ..models import Derivacion, DerivacionQuerySet, EventoDerivacion, SeguimientoDerivacion
-from ..paginacion import contar_hasta_varios
+from ..paginacion import contar_hasta_varios, conteo_con_tope
 
 E = EstadoDerivacion
 # Moves made by the destination (a department's liaison; the office for organisations).
@@ -75,9 +73,7 @@ def conteos_por_estado(qs: DerivacionQuerySet, hoy: datetime.date | None = None)
 
 def conteo_visible(n: int) -> int | str:
     """A tab's count as shown: the number, or "más de 1.000" above TOPE_CONTEO."""
-    if n > TOPE_CONTEO:
-        return _("más de %(n)s") % {"n": number_format(TOPE_CONTEO, force_grouping=True)}
-    return n
+    return conteo_con_tope(n, TOPE_CONTEO)
 
 
 def derivaciones_vencidas_de(user: Usuario, hoy: datetime.date | None = None) -> DerivacionQuerySet:

@@ -6,11 +6,9 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
-from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 
 from ..models import Atencion, Caso, Derivacion, DerivacionQuerySet, Persona, TareaCaso
-from ..paginacion import contar_hasta_varios
+from ..paginacion import contar_hasta_varios, conteo_con_tope
 
 # How many items each block of "Mi día" lists (the block says how many there are in all).
 LIMITE_MI_DIA = 15
@@ -26,19 +24,12 @@ CAMPOS_ATENCION_HOY = ("persona", "fecha_hora", "canal")
 TOPE_CONTEO = 1000
 
 
-def _texto_conteo(n: int) -> int | str:
-    """A block's total as shown: the number, or "más de 1.000" above TOPE_CONTEO."""
-    if n > TOPE_CONTEO:
-        return _("más de %(n)s") % {"n": number_format(TOPE_CONTEO, force_grouping=True)}
-    return n
-
-
 def _bloque(items: list[Any], limite: int, contado: int | None) -> dict[str, Any]:
     """A block of Mi día: its first `limite` items and how many there are in all (`contado`: the
     capped count, made only when the block is full)."""
     if contado is None or len(items) < limite:
         return {"items": items, "total": len(items), "n": len(items), "mas": False}
-    total = _texto_conteo(contado)
+    total = conteo_con_tope(contado, TOPE_CONTEO)
     # `n`: a number for plural forms ("más de 1.000" counts as many).
     n = min(contado, TOPE_CONTEO + 1)
     return {"items": items, "total": total, "n": n, "mas": n > len(items)}
@@ -115,7 +106,7 @@ def mi_dia(user: User, hoy: datetime.date | None = None) -> dict[str, Any]:
     for clave, (_qs, limite) in bloques.items():
         contexto[clave] = _bloque(items[clave], limite, conteos.get(clave))
     if "derivaciones_vencidas" in conteos:
-        contexto["derivaciones_vencidas"] = _texto_conteo(conteos["derivaciones_vencidas"])
+        contexto["derivaciones_vencidas"] = conteo_con_tope(conteos["derivaciones_vencidas"], TOPE_CONTEO)
     else:
         contexto["derivaciones_vencidas"] = sum(1 for d in items["derivaciones"] if d.vencida_el(hoy))
     return contexto
