@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
@@ -99,6 +101,16 @@ def filas_del_reporte(lote: LoteImportacion, resultado: str = "") -> QuerySet[Fi
     if resultado:
         filas = filas.filter(resultado=resultado)
     return filas
+
+
+# The columns of the report's XLSX, in its order.
+COLUMNAS_REPORTE = ("numero", "resultado", "probabilidad", "persona_id", "columna", "mensaje", "valores")
+
+
+def filas_del_reporte_xlsx(lote: LoteImportacion) -> Iterator[tuple]:
+    """Every row of the batch as a tuple of COLUMNAS_REPORTE, streamed from the database in chunks
+    (a batch of 100,000 rows is never whole in memory)."""
+    return lote.filas.order_by("numero").values_list(*COLUMNAS_REPORTE).iterator(chunk_size=2000)
 
 
 def origen_de_atenciones(atenciones: list[Atencion]) -> dict[int, FilaImportacion]:

@@ -18,7 +18,7 @@ from ..exportar import PELIGROSOS, TIPO_CONTENIDO, XLSX
 from ..forms._errores import errores_a_formulario
 from ..forms.importacion import MapeoForm, SubirForm
 from ..models import FilaImportacion, LoteImportacion
-from ..selectors.importacion import bloqueos_deshacer, filas_del_reporte
+from ..selectors.importacion import bloqueos_deshacer, filas_del_reporte, filas_del_reporte_xlsx
 from ..services.importacion import ajustar_mapeo, crear_lote, deshacer_lote, importar_lote, simular_lote
 
 PERMISO = "atenciones.importar_planillas"
@@ -174,11 +174,8 @@ def reporte(request: SolicitudEquipo, pk: int) -> FileResponse:
         + [_seguro(e) for e in lote.encabezados]
     )
     etiquetas = dict(FilaImportacion.Resultado.choices)
-    filas = lote.filas.order_by("numero").values_list(
-        "numero", "resultado", "probabilidad", "persona_id", "columna", "mensaje", "valores"
-    )
-    for numero, resultado, probabilidad, persona_id, columna, mensaje, valores in filas.iterator(
-        chunk_size=2000
+    for numero, resultado, probabilidad, persona_id, columna, mensaje, valores in filas_del_reporte_xlsx(
+        lote
     ):
         hoja.append(
             [numero, str(etiquetas[resultado]), probabilidad, persona_id, _seguro(columna), _seguro(mensaje)]
