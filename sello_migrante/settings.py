@@ -419,12 +419,10 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "oficina.NarrativaCompromiso"},
     {"model": "atenciones.EnlaceExterno", "exclude_fields": ["aperturas", "ultima_apertura"]},
     {"model": "atenciones.TareaCaso"},
-    # Imports (issue #12): each upload, dry run, import and undo; counters and the worker's
-    # heartbeat (written after every chunk) are progress noise.
+    # Imports (issue #12): each upload, dry run, import and undo; counters are progress noise.
     {
         "model": "atenciones.LoteImportacion",
         "exclude_fields": [
-            "latido",
             "filas_leidas",
             "personas_nuevas",
             "personas_encontradas",
