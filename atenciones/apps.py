@@ -7,6 +7,7 @@ class AtencionesConfig(AppConfig):
     verbose_name = _("Atenciones")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
         from . import resumenes
@@ -16,3 +17,18 @@ class AtencionesConfig(AppConfig):
         post_migrate.connect(programar_tareas, sender=self, dispatch_uid="atenciones_programar_tareas")
         # Summary tables for the indicators follow every write of attentions and topics.
         resumenes.conectar()
+        # SQLite: the key neighbourhoods PostgreSQL computes in SQL (migration 0020_i11).
+        connection_created.connect(_funciones_sqlite, dispatch_uid="atenciones_funciones_sqlite")
+
+
+def _funciones_sqlite(sender, connection, **kwargs):
+    if connection.vendor != "sqlite":
+        return
+    from .identidad import claves_vecinas
+
+    def persona_claves_vecinas(claves):
+        return None if claves is None else " " + " ".join(claves_vecinas(claves)) + " "
+
+    connection.connection.create_function(
+        "persona_claves_vecinas", 1, persona_claves_vecinas, deterministic=True
+    )

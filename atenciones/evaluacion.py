@@ -161,6 +161,26 @@ def _muestra(rng: random.Random, tamano: int) -> list[Persona]:
     return elegidas
 
 
+def fecha_con_desliz(rng: random.Random, fecha: datetime.date) -> datetime.date:
+    """A birth date typed with one slip: a day off by one, the year off by one, day and month
+    swapped, or the day's last digit mistyped (a date that exists, never the same one)."""
+    while True:
+        tipo = rng.choice(["dia", "ano", "intercambio", "digito"])
+        try:
+            if tipo == "dia":
+                otra = fecha + datetime.timedelta(days=rng.choice([-1, 1]))
+            elif tipo == "ano":
+                otra = fecha.replace(year=fecha.year + rng.choice([-1, 1]))
+            elif tipo == "intercambio":
+                otra = fecha.replace(month=fecha.day, day=fecha.month)
+            else:
+                otra = fecha.replace(day=fecha.day // 10 * 10 + rng.randrange(10))
+        except ValueError:
+            continue
+        if otra != fecha:
+            return otra
+
+
 def _otra_fecha(rng: random.Random, fecha: datetime.date) -> datetime.date:
     """A clearly different birth date (a sibling or a namesake), never one slip away."""
     while True:
@@ -232,11 +252,7 @@ def evaluar(*, tamano: int = 200, semilla: int = 11, por_pagina: int | None = No
         if caso > 0.9 and persona.telefono:
             fecha, telefono = None, persona.telefono
         elif caso > 0.8:
-            fecha = (
-                nacimiento.replace(day=min(nacimiento.day + 1, 28))
-                if nacimiento.day != 28
-                else nacimiento.replace(day=27)
-            )
+            fecha = fecha_con_desliz(rng, nacimiento)
         copia = Ficha(
             pk=None,
             palabras=palabras_nombre(nombres, apellidos),

@@ -81,6 +81,31 @@ def claves_texto(*partes: str) -> str:
     return (" " + " ".join(claves) + " ")[:300] if claves else ""
 
 
+def vecindad_clave(clave: str) -> list[str]:
+    """A key and, for keys of 3 letters or more, the key with one letter deleted ("JSF" → JSF, SF,
+    JF, JS). Two keys one edit apart (a letter changed, missing, extra, or two swapped) share an
+    element of their neighbourhoods (the "deletion neighbourhood" of SymSpell), so a mistyped word
+    is found through an index of whole strings."""
+    vecinas = [clave]
+    if len(clave) >= 3:
+        for i in range(len(clave)):
+            variante = clave[:i] + clave[i + 1 :]
+            if variante not in vecinas:
+                vecinas.append(variante)
+    return vecinas
+
+
+def claves_vecinas(claves: str) -> list[str]:
+    """The neighbourhoods of every key of a `Persona.claves` value, without repeats: the PostgreSQL
+    function persona_claves_vecinas (migration 0020_i11) and, on SQLite, the function of the same
+    name registered on each connection (atenciones.apps) compute this."""
+    salida: list[str] = []
+    for clave in claves.split():
+        if len(clave) >= 2:
+            salida.extend(v for v in vecindad_clave(clave) if v not in salida)
+    return salida
+
+
 def claves_persona(persona) -> str:
     return claves_texto(
         getattr(persona, "nombres", "") or "",

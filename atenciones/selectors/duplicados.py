@@ -7,8 +7,10 @@ trigram-similar to the name (`pg_trgm` word similarity, GIN index). The comparis
 registration, the background review queue and the evaluation command.
 """
 
+import contextlib
 import dataclasses
 import datetime
+import functools
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
@@ -34,6 +36,8 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.lookups import Contains
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +51,7 @@ from ..identidad import (
     palabras_nombre,
     similitud_nombres,
     similitud_palabra,
+    vecindad_clave,
 )
 from ..models import DocumentoIdentidad, Persona
 
@@ -54,8 +59,12 @@ from ..models import DocumentoIdentidad, Persona
 UMBRAL_DUPLICADO = 70
 # Pairs kept in the review queue (below the threshold they are only shown at registration).
 UMBRAL_COLA = 60
-# Candidates compared per person, at most: the best by shared keys first.
+# Candidates compared per person, at most: the best by shared evidence and keys first.
 LIMITE_CANDIDATOS = 300
+# A birth date one slip apart is no evidence for a name this many other persons bear (comparar).
+TOCAYOS_DESLIZ = 10
+# Name similarity from which two records bear "the same name" (namesakes, comparar's `tocayos`).
+MISMO_NOMBRE = 95
 
 PROBABILIDAD_ALTA = _("Muy probable")
 PROBABILIDAD_MEDIA = _("Probable")
@@ -106,14 +115,37 @@ def ficha_de_persona(persona: Persona, documentos: set[str] | None = None) -> Fi
     )
 
 
+def fechas_un_desliz(fecha: datetime.date) -> frozenset[datetime.date]:
+    """Birth dates one typing slip away from `fecha` (itself, dates before 1900 and future ones
+    excluded): one digit of DDMMYYYY changed, two adjacent digits swapped, day and month swapped,
+    or the day or the year off by one. About 40 dates where "two of day, month and year equal"
+    held about 100: among 2,000,000 persons that wider net caught namesakes born years apart."""
+    return _deslices(fecha, timezone.localdate())
+
+
+@functools.lru_cache(maxsize=20_000)
+def _deslices(fecha: datetime.date, hoy: datetime.date) -> frozenset[datetime.date]:
+    digitos = fecha.strftime("%d%m%Y")
+    textos = set()
+    for i in range(8):
+        textos.update(digitos[:i] + d + digitos[i + 1 :] for d in "0123456789")
+        if i < 7:
+            textos.add(digitos[:i] + digitos[i + 1] + digitos[i] + digitos[i + 2 :])
+    fechas = {fecha - datetime.timedelta(days=1), fecha + datetime.timedelta(days=1)}
+    for texto in textos:
+        with contextlib.suppress(ValueError):
+            fechas.add(datetime.date(int(texto[4:]), int(texto[2:4]), int(texto[:2])))
+    if fecha.day <= 12:
+        fechas.add(datetime.date(fecha.year, fecha.day, fecha.month))
+    for anos in (-1, 1):
+        with contextlib.suppress(ValueError):
+            fechas.add(fecha.replace(year=fecha.year + anos))
+    return frozenset(f for f in fechas if f != fecha and datetime.date(1900, 1, 1) <= f <= hoy)
+
+
 def _fecha_parecida(a: datetime.date, b: datetime.date) -> bool:
-    """One typing slip in a birth date: day and month swapped, or one part off."""
-    if a == b:
-        return False
-    if (a.day, a.month) == (b.month, b.day) and a.year == b.year:
-        return True
-    iguales = (a.year == b.year) + (a.month == b.month) + (a.day == b.day)
-    return iguales == 2
+    """One typing slip in a birth date (fechas_un_desliz)."""
+    return b in fechas_un_desliz(a)
 
 
 def _misma_pila(a: Ficha, b: Ficha) -> bool:
@@ -127,14 +159,16 @@ def _misma_pila(a: Ficha, b: Ficha) -> bool:
     return True
 
 
-def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
+def comparar(a: Ficha, b: Ficha, tocayos: int = 0) -> tuple[int, str, list[str]] | None:
     """(likelihood in percent, reason, evidence codes) if `a` and `b` may be one person, else None.
 
     Rules, first that applies:
     - a document number in common: 99;
     - similar names (≥ 85) and the same exact birth date, sexes not different: 90;
     - similar names (≥ 80), the same first given name (typos aside) and the same phone: 75;
-    - similar names (≥ 90), the same first given name and a birth date one slip apart: 72;
+    - similar names (≥ 90), the same first given name and a birth date one slip apart: 72, or 60
+      when `tocayos` (other registered persons bearing the name) is TOCAYOS_DESLIZ or more: among
+      many namesakes one is born a slip away by chance;
     - the same name (≥ 92) with a birth date missing or approximate on one side: 60;
     - the same name (≥ 95) and another birth date: 40 (siblings and namesakes look like this).
     """
@@ -174,6 +208,8 @@ def comparar(a: Ficha, b: Ficha) -> tuple[int, str, list[str]] | None:
     if nombre >= 80 and tel_igual and pila:
         return 75, str(_("Nombre parecido y mismo teléfono.")), evidencia
     if nombre >= 90 and fecha_parecida and pila and not sexo_distinto:
+        if tocayos >= TOCAYOS_DESLIZ:
+            return 60, str(_("Nombre frecuente y fecha de nacimiento parecida.")), evidencia
         return 72, str(_("Nombre parecido y fecha de nacimiento parecida.")), evidencia
     sin_fecha = not ambas_fechas or a.aproximada or b.aproximada
     if nombre >= 92 and sin_fecha and not sexo_distinto:
@@ -286,21 +322,20 @@ def consulta_candidatos(
     phone, and on PostgreSQL a trigram-similar name (`pg_trgm` word similarity, GIN index).
     `amplia`: one shared key is enough (the search's second try when nothing matched).
 
-    Ordered by how many name keys they share, so the best come first when there are many;
-    `doc_comun` says whether the person holds (or held) one of `numeros`.
+    Ordered by the strongest evidence besides the name (`senal`: a document, the birth date or
+    the phone, then a birth date a slip away), then by how many name keys they share, so a
+    misspelled copy is not cut off behind hundreds of namesakes; `doc_comun` says whether the
+    person holds (or held) one of `numeros`.
     """
     claves = sorted({c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2})
     condicion = Q()
     por_fecha = fecha is not None and bool(claves) and not amplia
     alguna = con_alguna_clave(claves, indice=not por_fecha)
+    deslices = sorted(fechas_un_desliz(fecha)) if fecha is not None else []
     if fecha is not None and por_fecha:
-        # With a birth date: a shared key and a birth date within a month, or day and month
-        # swapped (the birth-date index makes this cheap, however common the names are).
-        cercanas = Q(
-            fecha_nacimiento__range=(fecha - datetime.timedelta(days=31), fecha + datetime.timedelta(days=31))
-        )
-        if fecha.day <= 12 and fecha.day != fecha.month:
-            cercanas |= Q(fecha_nacimiento=fecha.replace(month=fecha.day, day=min(fecha.month, 28)))
+        # With a birth date: a shared key and the same birth date or one a slip away (the
+        # birth-date index makes this cheap, however common the names are)...
+        cercanas = Q(fecha_nacimiento__in=[fecha, *deslices])
         # ...or every key in common (namesakes are listed as "possible" at registration).
         condicion |= (alguna & cercanas) | con_claves(claves)
     elif len(claves) == 1 or amplia:
@@ -330,18 +365,30 @@ def consulta_candidatos(
         (Case(When(claves__contains=f" {c} ", then=Value(1)), default=Value(0)) for c in claves),
         start=Value(0),
     )
+    # Evidence besides the name: a document, the phone, the birth date or one a slip away.
+    senales: list[When] = []
+    if numeros:
+        senales.append(When(doc_comun, then=Value(3)))
+    if fecha is not None:
+        senales.append(When(fecha_nacimiento=fecha, then=Value(2)))
+    if telefono and len(telefono.lstrip("+")) >= 6:
+        senales.append(When(telefono=telefono, then=Value(2)))
+    if deslices:
+        senales.append(When(fecha_nacimiento__in=deslices, then=Value(1)))
     qs = qs.annotate(
         comunes=ExpressionWrapper(comunes, output_field=IntegerField()),
         doc_comun=ExpressionWrapper(doc_comun, output_field=BooleanField()),
+        senal=Case(*senales, default=Value(0), output_field=IntegerField()) if senales else Value(0),
     )
     if solo:
         qs = qs.only(*solo)
-    return qs.order_by("-comunes", "-pk")[:limite]
+    return qs.order_by("-senal", "-comunes", "-pk")[:limite]
 
 
 def parecidos(ficha: Ficha, limite: int | None = None, minimo: int = 0) -> list[dict[str, Any]]:
     """Likely matches of `ficha`, most likely first: [{"persona", "probabilidad", "motivo", "evidencia"}]."""
     resultados: list[dict[str, Any]] = []
+    candidatas = []
     for p in consulta_candidatos(
         ficha.palabras, ficha.documentos, ficha.telefono, ficha.pk, fecha=ficha.fecha_nacimiento
     ):
@@ -349,7 +396,12 @@ def parecidos(ficha: Ficha, limite: int | None = None, minimo: int = 0) -> list[
         # `doc_comun` is annotated by consulta_candidatos (not a model field).
         if getattr(p, "doc_comun", False):
             otra.documentos |= ficha.documentos
-        comparado = comparar(ficha, otra)
+        candidatas.append((p, otra, similitud_nombres(ficha.palabras, otra.palabras) >= MISMO_NOMBRE))
+    # How many registered persons bear the name (among the candidates, which hold every one of them
+    # up to the candidates' limit).
+    tocayos = sum(1 for _p, _otra, tocayo in candidatas if tocayo)
+    for p, otra, tocayo in candidatas:
+        comparado = comparar(ficha, otra, tocayos=tocayos - tocayo)
         if comparado and comparado[0] >= minimo:
             prob, motivo, evidencia = comparado
             resultados.append({"persona": p, "probabilidad": prob, "motivo": motivo, "evidencia": evidencia})
@@ -414,38 +466,54 @@ CAMPOS_LISTA = (
 )
 
 
-def _media_clave(clave: str) -> Q:
-    """Persons with a key that keeps one half of `clave` ("GNS…" or "…LS" for GNSLS): one consonant
-    slip changes at most one half of a key. A key under 3 letters cannot be split: itself."""
-    if len(clave) < 3:
-        return con_claves([clave])
-    mitad = (len(clave) + 1) // 2
-    condicion = Q(claves__contains=f" {clave[:mitad]}")
-    if len(clave) - mitad >= 2:
-        condicion |= Q(claves__contains=f"{clave[mitad:]} ")
+class VecinasClaves(Func):
+    """`persona_claves_vecinas(claves)`: each key and its one-deletion variants (identidad.claves_vecinas).
+    PostgreSQL: a text[] with the GIN index persona_claves_vecinas_idx (migration 0020_i11);
+    SQLite: a space-padded string from the function registered on each connection."""
+
+    function = "persona_claves_vecinas"
+
+    def __init__(self, expression: Any) -> None:
+        salida = ArrayField(TextField()) if connection.vendor == "postgresql" else TextField()
+        super().__init__(expression, output_field=salida)
+
+
+def con_clave_vecina(clave: str) -> Q:
+    """Persons with a key one edit or less away from `clave` (a letter changed, missing, extra, or
+    two swapped): their neighbourhoods and the key's share an element (SymSpell's deletions)."""
+    vecinas = vecindad_clave(clave)
+    if connection.vendor == "postgresql":
+        return Q(ArrayOverlap(VecinasClaves("claves"), vecinas))
+    condicion = Q()
+    for vecina in vecinas:
+        condicion |= Q(Contains(VecinasClaves("claves"), f" {vecina} "))
     return condicion
 
 
-def candidatos_busqueda(claves: list[str], tolerante: bool) -> Q:
-    """Which persons the typo-tolerant search scores (each query word must match a name word):
+# The typo-tolerant search's tries, in order (candidatos_busqueda).
+NIVELES_BUSQUEDA = ("exacta", "cercana", "parcial")
 
-    - exact: every query word's sound-alike key is among the person's keys;
-    - tolerant: all keys but one, and that one with one half intact (one slip in one word); with
-      three keys or more, any two of them (a word mistyped beyond recognition).
 
-    Whole keys from the GIN array index on PostgreSQL (con_claves), half keys by `LIKE` over
-    `Persona.claves` (its trigram GIN index), so the database narrows them however large the
-    registry is; no trigram similarity over every name (that took seconds at 2,000,000 persons,
-    issue 16).
+def candidatos_busqueda(claves: list[str], nivel: str) -> Q:
+    """Which persons the typo-tolerant search scores at each try (each query word must then match a
+    name word, identidad.orden_busqueda):
+
+    - "exacta": every query word's sound-alike key is among the person's keys;
+    - "cercana": all keys but one, and that one within one edit of a person's key (one slip in one
+      word: con_clave_vecina);
+    - "parcial": with three keys or more, all but one, that one anything (a word mistyped beyond
+      recognition); with fewer, the same as "cercana".
+
+    Whole keys from the GIN array indexes on PostgreSQL (con_claves), near keys from the
+    neighbourhoods' GIN index, so the database narrows them however large the registry is; no
+    trigram similarity over every name (that took seconds at 2,000,000 persons, issue 16).
     """
-    if not tolerante:
+    if nivel == "exacta":
         return con_claves(claves)
     condicion = Q()
     for i, clave in enumerate(claves):
         otras = con_claves([otra for j, otra in enumerate(claves) if j != i])
-        # The half key's LIKE first: when the database tests rows one by one (a scan stopping at
-        # the 150th match) it skips the array for most of them.
-        condicion |= otras if len(claves) >= 3 else _media_clave(clave) & otras
+        condicion |= otras if nivel == "parcial" and len(claves) >= 3 else con_clave_vecina(clave) & otras
     return condicion
 
 
@@ -465,10 +533,11 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
     excluir = excluir or set()
     puntuadas: list[tuple[float, int, int, int, str, str, int, Persona]] = []
     vistas: set[int] = set(excluir)
-    for tolerante in (False, True):
+    niveles = NIVELES_BUSQUEDA if len(claves) >= 3 else NIVELES_BUSQUEDA[:2]
+    for nivel in niveles:
         candidatas = (
             Persona.objects.sin_fusionar()
-            .filter(candidatos_busqueda(claves, tolerante), anonimizada_en__isnull=True)
+            .filter(candidatos_busqueda(claves, nivel), anonimizada_en__isnull=True)
             .only(*CAMPOS_LISTA)
             .order_by()[:150]
         )

@@ -6,8 +6,10 @@ import datetime
 import pytest
 from django.db import connection
 
+from atenciones.identidad import claves_vecinas, vecindad_clave
 from atenciones.models import Persona
 from atenciones.selectors.duplicados import (
+    VecinasClaves,
     buscar_parecidos,
     candidatos_busqueda,
     con_alguna_clave,
@@ -42,6 +44,8 @@ def registro():
         "milagros": PersonaFactory(nombres="Milagros", apellidos="Flores Huamán"),
         # FLRNS GNSLS
         "florencia": PersonaFactory(nombres="Florencia", apellidos="Gonzalez", fecha_nacimiento=NACIMIENTO),
+        # JSF MXL
+        "joseph": PersonaFactory(nombres="Joseph", apellidos="Michel"),
     }
 
 
@@ -72,24 +76,61 @@ def test_whole_keys_match_whole_keys_only(registro, claves, todas, alguna):
 
 
 @pytest.mark.parametrize(
-    ("claves", "exactas", "tolerantes"),
+    ("claves", "exactas", "cercanas"),
     [
-        # "yusmari pena gonsales": every key; then any two of the three.
-        (["ISMR", "PN", "GNSLS"], {"yusmary"}, {"yusmary", "yusmari"}),
+        # "yusmari pena gonsales": every key, at both tries.
+        (["ISMR", "PN", "GNSLS"], {"yusmary"}, {"yusmary"}),
         # "jean batiste"
         (["JN", "BTST"], {"jean"}, {"jean"}),
-        # "milagos flores": FLRS whole and MLGS with a half intact ("ML…" of MLGRS).
+        # "milagos flores": FLRS whole and MLGS one deletion from MLGRS.
         (["MLGS", "FLRS"], set(), {"milagros"}),
-        # "pena pinto": PNT whole and PN (too short to split) whole, or PN whole and a key "PN…"
-        # (PNT's other half, "T", is too short to look for): PN itself starts with "PN".
-        (["PN", "PNT"], {"gonzalo"}, {"gonzalo", "yusmary", "yusmari", "pedro"}),
-        # one word, "flors": FLRS with a half intact: "FL…" (FLRNS) or "…RS" (FLRS).
+        # "joeph michel": MXL whole and JF one deletion from JSF.
+        (["JF", "MXL"], set(), {"joseph"}),
+        # "joseph micel": JSF whole and MSL one letter from MXL (both hold ML).
+        (["JSF", "MSL"], set(), {"joseph"}),
+        # "joeph micel": two words off is beyond the near try.
+        (["JF", "MSL"], set(), set()),
+        # "pena pinto": PNT whole and PN (too short for deletions) whole, or PN whole and a key
+        # within one edit of PNT (PN itself, and PNT whose deletions hold PN).
+        (["PN", "PNT"], {"gonzalo"}, {"gonzalo", "juana", "yusmary", "yusmari", "pedro"}),
+        # one word, "flors": FLRS itself, or FLRNS (one deletion gives FLRS).
         (["FLRS"], {"milagros"}, {"milagros", "florencia"}),
     ],
 )
-def test_search_candidates_exact_and_tolerant(registro, claves, exactas, tolerantes):
-    assert _nombres(registro, Persona.objects.filter(candidatos_busqueda(claves, False))) == exactas
-    assert _nombres(registro, Persona.objects.filter(candidatos_busqueda(claves, True))) == tolerantes
+def test_search_candidates_exact_and_near(registro, claves, exactas, cercanas):
+    assert _nombres(registro, Persona.objects.filter(candidatos_busqueda(claves, "exacta"))) == exactas
+    assert _nombres(registro, Persona.objects.filter(candidatos_busqueda(claves, "cercana"))) == cercanas
+
+
+@pytest.mark.parametrize(
+    ("claves", "parciales"),
+    [
+        # "yusmari pena gonsales": any two of the three keys (Yusmari Pena holds ISMR and PN).
+        (["ISMR", "PN", "GNSLS"], {"yusmary", "yusmari"}),
+        # "juana pinto pena": JN PNT of Juana Pinto, PNT PN of Gonzalo Pinto Peña.
+        (["JN", "PNT", "PN"], {"juana", "gonzalo"}),
+        # two keys: the partial try is the near one.
+        (["MLGS", "FLRS"], {"milagros"}),
+    ],
+)
+def test_search_candidates_partial_with_three_words(registro, claves, parciales):
+    assert _nombres(registro, Persona.objects.filter(candidatos_busqueda(claves, "parcial"))) == parciales
+
+
+def test_key_neighbourhoods_written_out():
+    assert vecindad_clave("JSF") == ["JSF", "SF", "JF", "JS"]
+    assert vecindad_clave("JN") == ["JN"]
+    assert vecindad_clave("BTTS") == ["BTTS", "TTS", "BTS", "BTT"]
+    assert claves_vecinas(" JSF MXL JS ") == ["JSF", "SF", "JF", "JS", "MXL", "XL", "ML", "MX"]
+
+
+def test_the_database_computes_the_same_neighbourhoods(registro):
+    # PostgreSQL's persona_claves_vecinas (migration 0020_i11) and SQLite's registered function.
+    valores = Persona.objects.filter(pk=registro["joseph"].pk).annotate(v=VecinasClaves("claves"))
+    vecinas = valores.values_list("v", flat=True).get()
+    if connection.vendor != "postgresql":
+        vecinas = vecinas.split()
+    assert vecinas == ["JSF", "SF", "JF", "JS", "MXL", "XL", "ML", "MX"]
 
 
 @pytest.mark.parametrize(
@@ -99,6 +140,8 @@ def test_search_candidates_exact_and_tolerant(registro, claves, exactas, toleran
         ("jean batiste", ["jean"]),
         ("milagos flores", ["milagros"]),
         ("pedro peña", ["pedro"]),
+        ("joseph micel", ["joseph"]),
+        ("joeph michel", ["joseph"]),
     ],
 )
 def test_misspelled_search_lists_the_intended_persons(registro, consulta, esperadas):
