@@ -24,7 +24,7 @@ class AtencionesConfig(AppConfig):
 def _funciones_sqlite(sender, connection, **kwargs):
     if connection.vendor != "sqlite":
         return
-    from .identidad import claves_vecinas
+    from .identidad import claves_cerca, claves_vecinas
 
     def persona_claves_vecinas(claves):
         return None if claves is None else " " + " ".join(claves_vecinas(claves)) + " "
@@ -32,3 +32,4 @@ def _funciones_sqlite(sender, connection, **kwargs):
     connection.connection.create_function(
         "persona_claves_vecinas", 1, persona_claves_vecinas, deterministic=True
     )
+    connection.connection.create_function("persona_claves_cerca", 2, claves_cerca, deterministic=True)

@@ -106,6 +106,17 @@ def claves_vecinas(claves: str) -> list[str]:
     return salida
 
 
+@functools.lru_cache(maxsize=100_000)
+def _conjunto_vecinas(claves: str) -> frozenset[str]:
+    return frozenset(claves_vecinas(claves))
+
+
+def claves_cerca(claves: str | None, buscadas: str) -> bool:
+    """Whether the neighbourhoods of `claves` (a `Persona.claves` value) hold one of `buscadas`
+    (space-separated): SQLite's `persona_claves_cerca`, one call a row (atenciones.apps)."""
+    return claves is not None and not _conjunto_vecinas(claves).isdisjoint(buscadas.split())
+
+
 def claves_persona(persona) -> str:
     return claves_texto(
         getattr(persona, "nombres", "") or "",

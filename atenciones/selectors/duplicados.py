@@ -36,7 +36,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.lookups import Contains
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -469,7 +468,8 @@ CAMPOS_LISTA = (
 class VecinasClaves(Func):
     """`persona_claves_vecinas(claves)`: each key and its one-deletion variants (identidad.claves_vecinas).
     PostgreSQL: a text[] with the GIN index persona_claves_vecinas_idx (migration 0020_i11);
-    SQLite: a space-padded string from the function registered on each connection."""
+    SQLite: a space-padded string from the function registered on each connection (filters use
+    `persona_claves_cerca` there, identidad.claves_cerca)."""
 
     function = "persona_claves_vecinas"
 
@@ -484,10 +484,14 @@ def con_clave_vecina(clave: str) -> Q:
     vecinas = vecindad_clave(clave)
     if connection.vendor == "postgresql":
         return Q(ArrayOverlap(VecinasClaves("claves"), vecinas))
-    condicion = Q()
-    for vecina in vecinas:
-        condicion |= Q(Contains(VecinasClaves("claves"), f" {vecina} "))
-    return condicion
+    return Q(
+        Func(
+            F("claves"),
+            Value(" ".join(vecinas)),
+            function="persona_claves_cerca",
+            output_field=BooleanField(),
+        )
+    )
 
 
 # The typo-tolerant search's tries, in order (candidatos_busqueda).
@@ -513,7 +517,8 @@ def candidatos_busqueda(claves: list[str], nivel: str) -> Q:
     condicion = Q()
     for i, clave in enumerate(claves):
         otras = con_claves([otra for j, otra in enumerate(claves) if j != i])
-        condicion |= otras if nivel == "parcial" and len(claves) >= 3 else con_clave_vecina(clave) & otras
+        # The whole keys first: SQLite then computes neighbourhoods only for the rows they leave.
+        condicion |= otras if nivel == "parcial" and len(claves) >= 3 else otras & con_clave_vecina(clave)
     return condicion
 
 
