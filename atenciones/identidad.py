@@ -81,15 +81,19 @@ def claves_texto(*partes: str) -> str:
     return (" " + " ".join(claves) + " ")[:300] if claves else ""
 
 
+_REPETIDAS = re.compile(r"(.)\1+")
+
+
 def vecindad_clave(clave: str) -> list[str]:
     """A key and, for keys of 3 letters or more, the key with one letter deleted ("JSF" → JSF, SF,
-    JF, JS). Two keys one edit apart (a letter changed, missing, extra, or two swapped) share an
+    JF, JS; "GNSLS" → …, GNS, where "gonzaez" lost the L). Two keys one edit apart (a letter changed, missing, extra, or two swapped) share an
     element of their neighbourhoods (the "deletion neighbourhood" of SymSpell), so a mistyped word
     is found through an index of whole strings."""
     vecinas = [clave]
     if len(clave) >= 3:
         for i in range(len(clave)):
-            variante = clave[:i] + clave[i + 1 :]
+            # Letters the deletion brings together collapse, as in clave_fonetica (GNSLS → GNS).
+            variante = _REPETIDAS.sub(r"\1", clave[:i] + clave[i + 1 :])
             if variante not in vecinas:
                 vecinas.append(variante)
     return vecinas

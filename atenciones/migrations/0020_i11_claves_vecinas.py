@@ -1,8 +1,8 @@
 """Issue 11: a GIN index on each phonetic key's one-deletion neighbourhood (PostgreSQL only).
 
 `persona_claves_vecinas(claves)` lists every key of `Persona.claves` and, for keys of three
-letters or more, each key with one letter deleted (atenciones.identidad.claves_vecinas, the same
-rule in Python). The typo-tolerant search (selectors.duplicados.candidatos_busqueda) finds a
+letters or more, each key with one letter deleted and the letters that deletion brings together
+collapsed (atenciones.identidad.claves_vecinas, the same rule in Python). The typo-tolerant search (selectors.duplicados.candidatos_busqueda) finds a
 mistyped word through it: "joeph" (JF) meets "Joseph" (JSF), "micel" (MSL) meets "Michel" (MXL,
 both hold ML). It replaces the half-key `LIKE` over the trigram index, which missed a slip in a
 three-letter key and any slip in a two-letter one. Built concurrently, then ANALYZE. On SQLite
@@ -28,7 +28,7 @@ BEGIN
         END IF;
         CONTINUE WHEN n < 3;
         FOR i IN 1 .. n LOOP
-            v := substr(k, 1, i - 1) || substr(k, i + 1);
+            v := regexp_replace(substr(k, 1, i - 1) || substr(k, i + 1), '(.)\\1+', '\\1', 'g');
             IF NOT v = ANY(salida) THEN
                 salida := salida || v;
             END IF;

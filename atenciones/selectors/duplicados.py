@@ -522,45 +522,72 @@ def candidatos_busqueda(claves: list[str], nivel: str) -> Q:
     return condicion
 
 
+# Names read per try of the typo-tolerant search, and how many of them are scored in full.
+LEIDAS_POR_INTENTO = 3000
+PUNTUADAS_POR_INTENTO = 150
+
+
+def _nombre_de(texto: str) -> str:
+    """The name words of a `Persona.busqueda` value (its document and phone hold digits)."""
+    return " ".join(w for w in texto.split() if w.isalpha())
+
+
+def _preseleccion(consulta: str, filas: list[tuple[int, str]], cuantas: int) -> list[tuple[int, str]]:
+    """The `cuantas` rows (pk, search text) whose names look most like the query: rapidfuzz's
+    token-set ratio (word order and missing words aside), in C++, over the names only."""
+    if len(filas) <= cuantas:
+        return filas
+    from rapidfuzz import fuzz, process  # lazy, as in identidad.similitud_palabra
+
+    nombres = [_nombre_de(texto) for _pk, texto in filas]
+    mejores = process.extract(consulta, nombres, scorer=fuzz.token_set_ratio, limit=cuantas)
+    return [filas[i] for _n, _puntaje, i in sorted(mejores, key=lambda m: (-m[1], m[2]))]
+
+
 def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limite: int = 40) -> list[Persona]:
     """Typo-tolerant, sound-alike person search: persons whose names answer every query word.
 
     For queries the exact search (atenciones.busqueda) answers with less than a page; best first.
-    At most 150 candidates per try are scored in Python: a bounded cost whatever the registry's
-    size. They come unsorted, as the keys' index finds them (table order): sorting first would read
-    every match (78,000 persons answer "jean batiste" at 2,000,000), and walking the primary key
-    newest first tests every row when the keys rarely meet (0.8–2 s for "jean gonsales"), issue 16.
+    Each try (candidatos_busqueda: exact keys, near keys, partial) reads at most
+    LEIDAS_POR_INTENTO names as the keys' indexes find them (sorting in the database would read
+    every match: 78,000 persons answer "jean batiste" at 2,000,000, issue 16), keeps the
+    PUNTUADAS_POR_INTENTO most alike (_preseleccion) and scores those (orden_busqueda): a bounded
+    cost whatever the registry's size, the same on both databases. The persons listed are read
+    last, by primary key.
     """
     palabras = [w for w in palabras if w.isalpha() and len(w) > 1]
     claves = list(dict.fromkeys(c for c in (clave_fonetica(w) for w in palabras) if len(c) >= 2))
     if not palabras or not claves:
         return []
-    excluir = excluir or set()
-    puntuadas: list[tuple[float, int, int, int, str, str, int, Persona]] = []
-    vistas: set[int] = set(excluir)
+    consulta = " ".join(palabras)
+    puntuadas: list[tuple[float, int, int, int, str, int]] = []
+    vistas: set[int] = set(excluir or ())
     niveles = NIVELES_BUSQUEDA if len(claves) >= 3 else NIVELES_BUSQUEDA[:2]
     for nivel in niveles:
-        candidatas = (
-            Persona.objects.sin_fusionar()
+        filas = [
+            fila
+            for fila in Persona.objects.sin_fusionar()
             .filter(candidatos_busqueda(claves, nivel), anonimizada_en__isnull=True)
-            .only(*CAMPOS_LISTA)
-            .order_by()[:150]
-        )
-        for p in candidatas:
-            if p.pk in vistas:
-                continue
-            vistas.add(p.pk)
+            .order_by()
+            .values_list("pk", "busqueda")[:LEIDAS_POR_INTENTO]
+            if fila[0] not in vistas
+        ]
+        vistas.update(pk for pk, _texto in filas)
+        for pk, texto in _preseleccion(consulta, filas, PUNTUADAS_POR_INTENTO):
+            nombre = [w for w in texto.split() if not w[0].isdigit()]
             puntaje, iguales, sobrantes, desorden = orden_busqueda(
-                palabras, palabras_nombre(p.nombres, p.apellidos, p.nombre_social)
+                palabras, palabras_nombre(" ".join(nombre))
             )
             if puntaje >= UMBRAL_BUSQUEDA:
-                puntuadas.append((-puntaje, -iguales, sobrantes, desorden, p.apellidos, p.nombres, p.pk, p))
+                puntuadas.append((-puntaje, -iguales, sobrantes, desorden, texto, pk))
         if len(puntuadas) >= limite // 2:
             break
     # The closest spelling first; ties: more words spelled exactly, fewer name words the query
     # left out, the query's word order, then by name (a stable order for true namesakes).
-    puntuadas.sort(key=lambda t: t[:7])
-    return [t[-1] for t in puntuadas[:limite]]
+    puntuadas.sort()
+    elegidas = [t[-1] for t in puntuadas[:limite]]
+    personas = Persona.objects.only(*CAMPOS_LISTA).in_bulk(elegidas)
+    return [personas[pk] for pk in elegidas if pk in personas]
 
 
 def resultados_busqueda(

@@ -120,17 +120,29 @@ def test_search_candidates_partial_with_three_words(registro, claves, parciales)
 def test_key_neighbourhoods_written_out():
     assert vecindad_clave("JSF") == ["JSF", "SF", "JF", "JS"]
     assert vecindad_clave("JN") == ["JN"]
-    assert vecindad_clave("BTTS") == ["BTTS", "TTS", "BTS", "BTT"]
+    # "gonzaez": the L deleted brings the two S together (GNSS is no key: GNS).
+    assert vecindad_clave("GNSLS") == ["GNSLS", "NSLS", "GSLS", "GNLS", "GNS", "GNSL"]
     assert claves_vecinas(" JSF MXL JS ") == ["JSF", "SF", "JF", "JS", "MXL", "XL", "ML", "MX"]
 
 
-def test_the_database_computes_the_same_neighbourhoods(registro):
+@pytest.mark.parametrize(
+    ("nombre", "esperadas"),
+    [
+        ("joseph", ["JSF", "SF", "JF", "JS", "MXL", "XL", "ML", "MX"]),
+        (
+            "yusmary",
+            ["ISMR", "SMR", "IMR", "ISR", "ISM", "PN", "GNSLS", "NSLS", "GSLS", "GNLS", "GNS", "GNSL"],
+        ),
+    ],
+)
+def test_the_database_computes_the_same_neighbourhoods(registro, nombre, esperadas):
     # PostgreSQL's persona_claves_vecinas (migration 0020_i11) and SQLite's registered function.
-    valores = Persona.objects.filter(pk=registro["joseph"].pk).annotate(v=VecinasClaves("claves"))
+    valores = Persona.objects.filter(pk=registro[nombre].pk).annotate(v=VecinasClaves("claves"))
     vecinas = valores.values_list("v", flat=True).get()
     if connection.vendor != "postgresql":
         vecinas = vecinas.split()
-    assert vecinas == ["JSF", "SF", "JF", "JS", "MXL", "XL", "ML", "MX"]
+    assert vecinas == esperadas
+    assert claves_vecinas(registro[nombre].claves) == esperadas
 
 
 @pytest.mark.parametrize(
@@ -142,6 +154,7 @@ def test_the_database_computes_the_same_neighbourhoods(registro):
         ("pedro peña", ["pedro"]),
         ("joseph micel", ["joseph"]),
         ("joeph michel", ["joseph"]),
+        ("yusmary pena gonzaez", ["yusmary"]),
     ],
 )
 def test_misspelled_search_lists_the_intended_persons(registro, consulta, esperadas):

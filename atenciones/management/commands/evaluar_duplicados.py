@@ -37,8 +37,12 @@ class Command(BaseCommand):
             f"todas las búsquedas): {r.pagina_uno:.1%} ({r.busquedas_pagina_uno}/{r.busquedas})"
         )
         self.stdout.write(
-            f"  de ellas, de una persona cuyo nombre completo exacto llevan más de {r.por_pagina} "
-            f"personas: {r.busquedas_tocayos} (en la primera página: {r.busquedas_tocayos_pagina_uno})"
+            f"  de ellas, ambiguas (lo que se quiso escribir lo llevan más de {r.por_pagina} personas): "
+            f"{r.busquedas_ambiguas} (en la primera página: {r.busquedas_ambiguas_pagina_uno})"
+        )
+        self.stdout.write(
+            f"  las demás, con la persona en la primera página: {r.pagina_uno_distinguibles:.1%} "
+            f"({r.busquedas_distinguibles_pagina_uno}/{r.busquedas_distinguibles})"
         )
         self.stdout.write(f"Tiempo: {time.monotonic() - inicio:.1f} s")
         if fallos:
