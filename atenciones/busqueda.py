@@ -8,10 +8,12 @@ substring matches). On PostgreSQL a pg_trgm GIN index serves those `LIKE '%word%
 
 import re
 import unicodedata
+from collections import Counter
 
 from django.conf import settings
 from django.db.models import Case, ExpressionWrapper, IntegerField, Q, Value, When
-from django.db.models.functions import Concat, Length
+from django.db.models.functions import Concat, Length, Replace
+from django.db.models.lookups import GreaterThanOrEqual
 
 # Separators people type inside a document or phone number.
 _SEPARADORES_NUMERO = re.compile(r"[\s.\-+()/]")
@@ -93,7 +95,7 @@ def ordenar_resultados(queryset, consulta, muchas=False):
     1. the exact document number;
     2. the name as typed (the search text starts with the query's words in their order);
     3. more query words that are whole name words ("rosa" is a whole word of "Rosa Pena", only a
-       piece of "Rosangela");
+       piece of "Rosangela"; a word typed twice counts twice where the name holds it twice);
     4. the shortest name (fewest letters the query left out: "Yusmary Pena" before "Yusmary Pena
        Gonzalez" for "yusmary pena");
     5. a name starting with the first word; then surnames, names and id (stable for namesakes).
@@ -114,6 +116,14 @@ def ordenar_resultados(queryset, consulta, muchas=False):
         ),
         start=Value(0),
     )
+    # A word typed twice ("rodriguez rodriguez bruno") counts again where the name holds it twice:
+    # the letters its removal takes away.
+    for p, veces in Counter(palabras).items():
+        if veces > 1:
+            quitadas = Length("busqueda") - Length(Replace("busqueda", Value(p), Value("")))
+            enteras += Case(
+                When(GreaterThanOrEqual(quitadas, veces * len(p)), then=Value(veces - 1)), default=Value(0)
+            )
     qs = queryset.annotate(
         rodeada_busqueda=rodeada,
         rango=Case(

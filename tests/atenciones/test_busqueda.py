@@ -208,6 +208,18 @@ def test_shorter_names_and_whole_words_rank_first():
     ]
 
 
+def test_a_surname_typed_twice_ranks_the_name_that_holds_it_twice_first():
+    # "rodriguez rodriguez bruno": every Bruno Rodríguez matches; the double surname comes first.
+    PersonaFactory(nombres="Bruno", apellidos="Rodríguez Díaz")
+    PersonaFactory(nombres="Bruno", apellidos="Rodríguez")
+    PersonaFactory(nombres="Bruno", apellidos="Rodríguez Rodríguez")
+    assert _nombres("rodriguez rodriguez bruno") == [
+        "Bruno Rodríguez Rodríguez",
+        "Bruno Rodríguez",
+        "Bruno Rodríguez Díaz",
+    ]
+
+
 def test_a_page_of_other_word_orders_does_not_push_the_typed_name_off_page_one(client, profesional):
     PersonaFactory.create_batch(22, nombres="Luz Dary", apellidos="Ospina Zapata")
     buscada = PersonaFactory(nombres="Luz Dary", apellidos="Zapata Ospina")
