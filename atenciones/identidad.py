@@ -86,7 +86,8 @@ _REPETIDAS = re.compile(r"(.)\1+")
 
 def vecindad_clave(clave: str) -> list[str]:
     """A key and, for keys of 3 letters or more, the key with one letter deleted ("JSF" → JSF, SF,
-    JF, JS; "GNSLS" → …, GNS, where "gonzaez" lost the L). Two keys one edit apart (a letter changed, missing, extra, or two swapped) share an
+    JF, JS; "GNSLS" → …, GNS, where "gonzaez" lost the L; never a single letter: "SKS" → SKS, KS,
+    SK). Two keys one edit apart (a letter changed, missing, extra, or two swapped) share an
     element of their neighbourhoods (the "deletion neighbourhood" of SymSpell), so a mistyped word
     is found through an index of whole strings."""
     vecinas = [clave]
@@ -94,7 +95,7 @@ def vecindad_clave(clave: str) -> list[str]:
         for i in range(len(clave)):
             # Letters the deletion brings together collapse, as in clave_fonetica (GNSLS → GNS).
             variante = _REPETIDAS.sub(r"\1", clave[:i] + clave[i + 1 :])
-            if variante not in vecinas:
+            if len(variante) >= 2 and variante not in vecinas:
                 vecinas.append(variante)
     return vecinas
 

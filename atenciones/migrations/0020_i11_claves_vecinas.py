@@ -29,7 +29,7 @@ BEGIN
         CONTINUE WHEN n < 3;
         FOR i IN 1 .. n LOOP
             v := regexp_replace(substr(k, 1, i - 1) || substr(k, i + 1), '(.)\\1+', '\\1', 'g');
-            IF NOT v = ANY(salida) THEN
+            IF length(v) >= 2 AND NOT v = ANY(salida) THEN
                 salida := salida || v;
             END IF;
         END LOOP;
