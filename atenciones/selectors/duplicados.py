@@ -591,7 +591,9 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
             )
             if puntaje >= UMBRAL_BUSQUEDA:
                 puntuadas.append((-puntaje, -iguales, sobrantes, desorden, texto, pk))
-        if len(puntuadas) >= limite // 2:
+        # A page's worth; or, before the partial try (a word beyond recognition, hundreds of
+        # persons sharing two common keys), anyone answering every word already.
+        if len(puntuadas) >= limite // 2 or (puntuadas and nivel == "exacta" and len(claves) >= 3):
             break
     # The closest spelling first; ties: more words spelled exactly, fewer name words the query
     # left out, the query's word order, then by name (a stable order for true namesakes).

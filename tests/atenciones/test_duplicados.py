@@ -56,8 +56,10 @@ def test_sound_alike_matches_closest_first():
         cercana.pk,
         desordenada.pk,
         larga.pk,
-        lejana.pk,
     ]
+    # A word beyond recognition is tolerated (three words or more) when nobody answers every word.
+    Persona.objects.filter(pk__in=[cercana.pk, desordenada.pk, larga.pk]).delete()
+    assert [p.pk for p in resultados_busqueda("yusmari pena gonzales")[0]] == [lejana.pk]
 
 
 def test_search_query_count_with_sound_alike_matches(client, profesional, django_assert_max_num_queries):
