@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Case, ExpressionWrapper, IntegerField, Q, Value, When
+from django.db.models import Case, Expression, ExpressionWrapper, IntegerField, Q, Value, When
 from django.db.models.functions import Concat, Length, Replace
 from django.db.models.lookups import GreaterThanOrEqual
 
@@ -109,7 +109,7 @@ def ordenar_resultados(queryset, consulta, muchas=False):
     if muchas:
         return queryset.order_by("-pk")
     rodeada = Concat(Value(" "), "busqueda", Value(" "))
-    enteras = sum(
+    enteras: Expression = sum(
         (
             Case(When(rodeada_busqueda__contains=f" {p} ", then=Value(1)), default=Value(0))
             for p in dict.fromkeys(palabras)

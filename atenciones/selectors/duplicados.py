@@ -125,7 +125,7 @@ def fechas_un_desliz(fecha: datetime.date) -> frozenset[datetime.date]:
 @functools.lru_cache(maxsize=20_000)
 def _deslices(fecha: datetime.date, hoy: datetime.date) -> frozenset[datetime.date]:
     digitos = fecha.strftime("%d%m%Y")
-    textos = set()
+    textos: set[str] = set()
     for i in range(8):
         textos.update(digitos[:i] + d + digitos[i + 1 :] for d in "0123456789")
         if i < 7:
