@@ -11,7 +11,8 @@ class Command(BaseCommand):
         "Mide la detección de duplicados y la búsqueda con datos de la base: personas reales con errores de "
         "escritura realistas (deben encontrarse) y personas parecidas que son otras (no deben marcarse). "
         "Imprime recall, precisión y la proporción de búsquedas mal escritas que muestran a la persona en la "
-        "primera página. No escribe nada."
+        "primera página: todas, y aparte las ambiguas (lo que se quiso escribir lo llevan más personas que "
+        "una página) y las demás. No escribe nada."
     )
 
     def add_arguments(self, parser):
