@@ -47,15 +47,20 @@ def test_a_missing_second_surname_never_leaves_a_dangling_particle():
     assert "de la cruz" in vistos  # the second surname was dropped in some
 
 
-def test_demo_names_are_as_varied_as_a_registry():
-    # 20,000 persons drawn like seed_demo: most full names are unique, namesakes a handful at most.
+def _nombres_demo(cuantos: int) -> collections.Counter:
+    """How many of `cuantos` persons drawn like seed_demo bear each full name."""
     rng = random.Random(7)
     nacionalidades = list(NACIONALIDADES)
     pesos = [NACIONALIDADES[n][0] for n in nacionalidades]
-    cuenta = collections.Counter(
+    return collections.Counter(
         nombre_completo(rng, rng.choices(nacionalidades, pesos)[0], rng.random() < 0.55)
-        for _ in range(20_000)
+        for _ in range(cuantos)
     )
+
+
+def test_demo_names_are_as_varied_as_a_registry():
+    # 20,000 persons drawn like seed_demo: most full names are unique, namesakes a handful at most.
+    cuenta = _nombres_demo(20_000)
     assert sum(1 for n in cuenta.values() if n == 1) / 20_000 > 0.9
     assert max(cuenta.values()) < POR_PAGINA // 2
 
@@ -65,13 +70,7 @@ def test_demo_names_have_a_registrys_long_tail_at_scale():
     # name and one surname ("Marie Joseph"): ~4 % x ~3.4 % of 30,000 Haitian women, ~16 expected;
     # across seeds the largest group measured 17-23 (54 with the short pools before). 30 leaves
     # room for chance, not for short pools again.
-    rng = random.Random(7)
-    nacionalidades = list(NACIONALIDADES)
-    pesos = [NACIONALIDADES[n][0] for n in nacionalidades]
-    cuenta = collections.Counter(
-        nombre_completo(rng, rng.choices(nacionalidades, pesos)[0], rng.random() < 0.55)
-        for _ in range(200_000)
-    )
+    cuenta = _nombres_demo(200_000)
     assert sum(1 for n in cuenta.values() if n == 1) / 200_000 > 0.9  # 0.945 measured; 0.77 before
     assert max(cuenta.values()) < 30
 
