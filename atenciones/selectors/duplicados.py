@@ -529,8 +529,8 @@ def candidatos_busqueda(claves: list[str], nivel: str) -> Q:
 
 
 # Names read per try of the typo-tolerant search, and how many of them are scored in full. At
-# 2,000,000 persons each name read costs ~20 µs (a heap page): 500 keep a misspelled search within
-# ~4× a bare page; 3,000 found one more person in 200 misspelled searches, at 8×.
+# 2,000,000 persons each name read costs ~20 µs (a heap page): with 500 a misspelled search stays
+# within ~3× a bare page; 3,000 took it to 8× and listed as many persons on page one.
 LEIDAS_POR_INTENTO = 500
 PUNTUADAS_POR_INTENTO = 150
 
@@ -585,9 +585,8 @@ def buscar_parecidos(palabras: list[str], excluir: set[int] | None = None, limit
         ]
         vistas.update(pk for pk, _texto in filas)
         for pk, texto in _preseleccion(consulta, filas, PUNTUADAS_POR_INTENTO):
-            nombre = [w for w in texto.split() if not w[0].isdigit()]
             puntaje, iguales, sobrantes, desorden = orden_busqueda(
-                palabras, palabras_nombre(" ".join(nombre))
+                palabras, palabras_nombre(_nombre_de(texto))
             )
             if puntaje >= UMBRAL_BUSQUEDA:
                 puntuadas.append((-puntaje, -iguales, sobrantes, desorden, texto, pk))

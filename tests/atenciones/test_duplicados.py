@@ -221,3 +221,16 @@ def test_professionals_do_not_see_the_review_page_unless_granted(client, profesi
     otro.user_permissions.add(Permission.objects.get(codename="fusionar_personas"))
     client.force_login(otro)
     assert client.get(COLA).status_code == 200
+
+
+def test_a_passport_number_is_no_name_word_in_the_sound_alike_order():
+    # Both answer "wilnerr dorvil"; the one without a third name word first, whatever her
+    # passport (letters and digits, part of the search text) spells.
+    con_pasaporte = PersonaFactory(
+        nombres="Wilner",
+        apellidos="Dorvil",
+        tipo_documento=TipoDocumento.PASAPORTE,
+        documento_numero="ZZ1234567",
+    )
+    tres_palabras = PersonaFactory(nombres="Wilner", apellidos="Dorvil Pierre")
+    assert [p.pk for p in resultados_busqueda("wilnerr dorvil")[0]] == [con_pasaporte.pk, tres_palabras.pk]
