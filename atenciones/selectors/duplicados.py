@@ -158,8 +158,11 @@ def _misma_pila(a: Ficha, b: Ficha) -> bool:
     return True
 
 
-def comparar(a: Ficha, b: Ficha, tocayos: int = 0) -> tuple[int, str, list[str]] | None:
+def comparar(
+    a: Ficha, b: Ficha, tocayos: int = 0, similitud: float | None = None
+) -> tuple[int, str, list[str]] | None:
     """(likelihood in percent, reason, evidence codes) if `a` and `b` may be one person, else None.
+    `similitud`: the names' similitud_nombres, when the caller has computed it already.
 
     Rules, first that applies:
     - a document number in common: 99;
@@ -171,7 +174,7 @@ def comparar(a: Ficha, b: Ficha, tocayos: int = 0) -> tuple[int, str, list[str]]
     - the same name (≥ 92) with a birth date missing or approximate on one side: 60;
     - the same name (≥ 95) and another birth date: 40 (siblings and namesakes look like this).
     """
-    nombre = similitud_nombres(a.palabras, b.palabras)
+    nombre = similitud_nombres(a.palabras, b.palabras) if similitud is None else similitud
     pila = _misma_pila(a, b)
     evidencia = []
     if nombre >= 80:
@@ -395,12 +398,13 @@ def parecidos(ficha: Ficha, limite: int | None = None, minimo: int = 0) -> list[
         # `doc_comun` is annotated by consulta_candidatos (not a model field).
         if getattr(p, "doc_comun", False):
             otra.documentos |= ficha.documentos
-        candidatas.append((p, otra, similitud_nombres(ficha.palabras, otra.palabras) >= MISMO_NOMBRE))
+        candidatas.append((p, otra, similitud_nombres(ficha.palabras, otra.palabras)))
     # How many registered persons bear the name (among the candidates, which hold every one of them
     # up to the candidates' limit).
-    tocayos = sum(1 for _p, _otra, tocayo in candidatas if tocayo)
-    for p, otra, tocayo in candidatas:
-        comparado = comparar(ficha, otra, tocayos=tocayos - tocayo)
+    tocayos = sum(1 for _p, _otra, similitud in candidatas if similitud >= MISMO_NOMBRE)
+    for p, otra, similitud in candidatas:
+        otros = tocayos - (similitud >= MISMO_NOMBRE)
+        comparado = comparar(ficha, otra, tocayos=otros, similitud=similitud)
         if comparado and comparado[0] >= minimo:
             prob, motivo, evidencia = comparado
             resultados.append({"persona": p, "probabilidad": prob, "motivo": motivo, "evidencia": evidencia})
