@@ -306,10 +306,7 @@ def armar_reporte(datos: dict, comp: dict, *, oficina: str, comuna: str) -> tupl
         Hoja(
             _("Derivaciones vencidas hoy"),
             [_("Destino"), _("Vencidas")],
-            [
-                [f["etiqueta"], libro.c(("hoy", "vencidas", f["clave"]), f["vencidas"])]
-                for f in datos["vencidas"]
-            ],
+            vencidas_hoy,
         ),
         Hoja(
             _("Externas sin respuesta"),
