@@ -4,6 +4,7 @@ staff lists (cases, referrals) use them."""
 from collections.abc import Mapping
 from functools import cached_property
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection, connections
 from django.db.models import QuerySet
@@ -100,18 +101,25 @@ def contar_hasta_varios(consultas: Mapping[str, QuerySet], tope: int) -> dict[st
     """How many rows each queryset has, each counted only up to `tope`, in one query:
     `SELECT (SELECT COUNT(*) FROM (… LIMIT tope)), …`, so the database stops at the tope-th match of
     each and the page pays one round trip for all its counts."""
-    if not consultas:
-        return {}
+    conteos = dict.fromkeys(consultas, 0)
     partes: list[str] = []
     parametros: list = []
-    for i, qs in enumerate(consultas.values()):
-        sql, params = qs.order_by().values("pk")[:tope].query.sql_with_params()
+    claves: list[str] = []
+    for i, (clave, qs) in enumerate(consultas.items()):
+        try:
+            sql, params = qs.order_by().values("pk")[:tope].query.sql_with_params()
+        except EmptyResultSet:
+            continue  # a filter that matches nothing (`pk__in=[]`, `.none()`): 0, as count() says
         partes.append(f"(SELECT COUNT(*) FROM ({sql}) AS conteo_{i})")  # noqa: S608 (compiled, with params)
         parametros.extend(params)
+        claves.append(clave)
+    if not partes:
+        return conteos
     with connections[next(iter(consultas.values())).db].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(partes), parametros)
         fila = cursor.fetchone()
-    return dict(zip(consultas, fila, strict=True))
+    conteos.update(zip(claves, fila, strict=True))
+    return conteos
 
 
 def conteo_con_tope(n: int, tope: int) -> int | str:

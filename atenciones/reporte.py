@@ -154,12 +154,10 @@ def armar_reporte(datos: dict, comp: dict, *, oficina: str, comuna: str) -> tupl
 
     meses = []
     for i, f in enumerate(comp["por_mes"]):
-        a = libro.c(("a", "mes", i), f["atenciones"])
-        previo = libro.c(("p", "mes", i), f["ant"]["atenciones"])
-        dif = f["dif"]["atenciones"] if a is not None and previo is not None else None
-        meses.append(
-            [f["etiqueta"], a, f["etiqueta_ant"], previo, libro.d(("dif", "mes", i), dif, a, previo)]
+        a, previo, dif = libro.trio(
+            ("mes", i), f["atenciones"], f["ant"]["atenciones"], f["dif"]["atenciones"]
         )
+        meses.append([f["etiqueta"], a, f["etiqueta_ant"], previo, dif])
     for i in (0, 1):
         libro.suma(total["atenciones"][i], [fila[1 + 2 * i] for fila in meses])
 
@@ -306,10 +304,7 @@ def armar_reporte(datos: dict, comp: dict, *, oficina: str, comuna: str) -> tupl
         Hoja(
             _("Derivaciones vencidas hoy"),
             [_("Destino"), _("Vencidas")],
-            [
-                [f["etiqueta"], libro.c(("hoy", "vencidas", f["clave"]), f["vencidas"])]
-                for f in datos["vencidas"]
-            ],
+            vencidas_hoy,
         ),
         Hoja(
             _("Externas sin respuesta"),

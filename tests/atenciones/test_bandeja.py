@@ -146,3 +146,17 @@ def test_my_day_of_a_liaison_says_more_than_the_cap(client, enlace_salud, salud,
     client.force_login(enlace_salud)
     html = client.get(reverse("equipo:mi_dia")).content.decode()
     assert "Derivaciones por atender en su bandeja: más de 3 (más de 3 nuevas, 0 vencidas)" in html
+
+
+def test_a_liaison_without_an_active_department_sees_an_empty_inbox(client, enlace_salud, salud):
+    # The liaison group stays when the department membership is ended: an inbox over no
+    # department compiles to no SQL at all, and its tabs count 0 instead of failing.
+    DerivacionFactory(departamento=salud)
+    enlace_salud.membresias.update(activa=False)
+    client.force_login(enlace_salud)
+    respuesta = client.get(URL)
+    assert respuesta.status_code == 200
+    assert {n for _clave, _etiqueta, n in respuesta.context["pestanas"]} == {0}
+    dia = client.get(reverse("equipo:mi_dia"))
+    assert dia.status_code == 200
+    assert "Derivaciones por atender en su bandeja: 0 (0 nuevas, 0 vencidas)" in dia.content.decode()
