@@ -116,6 +116,25 @@ class LoteImportacion(models.Model):
         """An undo stopped by an error: partly undone, it can only be undone again (resumes)."""
         return self.estado == self.Estado.FALLIDO and self.deshacer_total is not None
 
+    @property
+    def mapeo_editable(self) -> bool:
+        """Not imported yet (nor partly undone): its mapping changes and it is dry run again."""
+        estados = (self.Estado.MAPEO, self.Estado.SIMULADO, self.Estado.FALLIDO)
+        return self.estado in estados and not self.deshacer_fallido
+
+    @property
+    def deshacible(self) -> bool:
+        """Imported, or an undo stopped by an error: an undo starts (or resumes) from here."""
+        return self.estado == self.Estado.IMPORTADO or self.deshacer_fallido
+
+    @property
+    def avance(self) -> tuple[int, int | None]:
+        """(done, total) for the progress bar: records removed once an undo has started (running,
+        done or stopped), else the rows a dry run or an import has read."""
+        if self.deshacer_total is not None:
+            return self.deshacer_hechos, self.deshacer_total
+        return self.filas_leidas, self.total_filas
+
     def get_additional_data(self) -> dict[str, int | bool]:
         """The counts carried by each of the batch's change-history entries (auditlog calls this):
         the entry of every block the import commits says who ran it and what it had done so far.

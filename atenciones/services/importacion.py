@@ -116,7 +116,7 @@ def ajustar_mapeo(
     """Set the batch's sheet and column mapping (optionally saved by name for the next file)."""
     from ..busqueda import normalizar_texto
 
-    if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO) or lote.deshacer_fallido:
+    if not lote.mapeo_editable:
         raise ValidationError(_("Este lote ya se importó; su mapeo no cambia."))
     if hoja is not None and hoja != lote.hoja:
         lote.hoja = hoja
@@ -165,7 +165,7 @@ def _poner_en_cola(lote: LoteImportacion, simulacion: bool, en_segundo_plano: bo
 def simular_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool = True) -> LoteImportacion:
     """Queue the dry run: every row's outcome, nothing written but the report."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
-    if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO) or lote.deshacer_fallido:
+    if not lote.mapeo_editable:
         raise ValidationError(_("Este lote ya se importó."))
     _poner_en_cola(lote, simulacion=True, en_segundo_plano=en_segundo_plano)
     return lote
@@ -269,7 +269,7 @@ def deshacer_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: boo
         # Its worker stopped answering: the job again, which goes on with what is left.
         _encolar_deshacer(lote, en_segundo_plano)
         return lote
-    if lote.estado != Estado.IMPORTADO and not lote.deshacer_fallido:
+    if not lote.deshacible:
         raise ValidationError(_("Solo se puede deshacer una importación terminada."))
     bloqueos = bloqueos_deshacer(lote)
     if bloqueos:
