@@ -20,6 +20,10 @@ How they stay exact:
   memory, calls `atenciones_agregadas([(atencion, temas), …])` instead (the same counts with a few
   multi-row upserts). Persons changed in bulk (`bulk_update` of nationality, sex or
   birth date): `recalcular_personas(ids)`.
+- **Bulk deletes** (`QuerySet._raw_delete`, no signals; the undo of an import): before deleting
+  attentions (and their topics), call `quitadas_en_bloque(ids_de_atenciones)` in the same
+  transaction; it takes them out of the day and topic tables (a grouped count each) and returns
+  their persons, whose rows `recalcular_personas` rewrites once the attentions are gone.
 - Erasure (services/privacidad.py) keeps nationality, sex and birth date: nothing to do.
 - `reconstruir()` rebuilds everything exactly from the raw rows (`manage.py reconstruir_resumenes`;
   seed_demo calls it after its bulk load).
@@ -383,6 +387,28 @@ def atenciones_agregadas(atenciones: Iterable[tuple[Atencion, Iterable[str]]]) -
     _sumar_varios(ResumenAtencionDia, ("dia", "canal"), por_canal)
     _sumar_varios(ResumenTemaDia, ("dia", "tema"), por_tema)
     recalcular_personas({atencion.persona_id for atencion, _temas in atenciones})
+
+
+def quitadas_en_bloque(atencion_ids: Iterable[int]) -> set[int]:
+    """The bulk hook of a raw delete: uncount these attentions and their topics, still in the
+    database, from the day and topic tables (one grouped count and one upsert each). Call it in the
+    deleting transaction, before the delete; then `recalcular_personas` on the persons it returns."""
+    ids = list(atencion_ids)
+    tz = timezone.get_default_timezone()
+    atenciones = Atencion.objects.filter(pk__in=ids).order_by()
+    temas = AtencionTema.objects.filter(atencion_id__in=ids).order_by()
+    _bloquear()  # before the first summary row, as every summary writer
+    _sumar_varios(ResumenAtencionDia, ("dia", "canal"), _por_dia(atenciones, "fecha_hora", "canal", tz))
+    _sumar_varios(ResumenTemaDia, ("dia", "tema"), _por_dia(temas, "atencion__fecha_hora", "tema", tz))
+    return set(atenciones.values_list("persona_id", flat=True))
+
+
+def _por_dia(qs, instante: str, campo: str, tz) -> Counter:
+    """(local day, `campo`) → minus the rows of `qs` counted there, grouped in the database."""
+    filas = (
+        qs.annotate(dia_=TruncDate(instante, tzinfo=tz)).values_list("dia_", campo).annotate(n=Count("id"))
+    )
+    return Counter({(dia, valor): -n for dia, valor, n in filas})
 
 
 def conectar() -> None:

@@ -10,21 +10,19 @@ an error) starts from what is left and never deletes or subtracts anything twice
 2. Persons the batch created (`persona_creada`), once none of their attentions is left: their
    identity documents, their possible-duplicate pairs and their summary rows go with them.
 
-Raw deletes (no model signals, no Collector): what the signals would do is done here once per
-chunk (resumenes); the change history gets no entry per record (the import wrote none either),
-the batch's own entries say who undid it and how far it got. Whatever the batch's records are
+Raw deletes (no model signals, no Collector): what the signals would do is done once per chunk
+through the summaries' bulk hook (resumenes.quitadas_en_bloque); the change history gets no entry
+per record (the import wrote none either), the batch's own entries say who undid it and how far it
+got. Whatever the batch's records are
 used for since (bloqueos_deshacer) is checked before the first chunk; something that appears
 during the undo makes the database refuse the chunk (protected foreign key) and the job fail.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 
 from django.db import reset_queries, transaction
-from django.db.models import Count
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from .. import resumenes
@@ -36,9 +34,7 @@ from ..models import (
     LoteImportacion,
     ParDuplicado,
     Persona,
-    ResumenAtencionDia,
     ResumenPersonaDia,
-    ResumenTemaDia,
 )
 
 # Records per chunk (one transaction each).
@@ -84,7 +80,6 @@ def _avanzar(lote: LoteImportacion, n: int) -> None:
 
 
 def _tanda_atenciones(lote: LoteImportacion) -> int:
-    tz = timezone.get_default_timezone()
     with transaction.atomic():
         _tomar(lote)
         # By person: a person's attentions fall in one chunk and her summary rows are rewritten
@@ -97,31 +92,12 @@ def _tanda_atenciones(lote: LoteImportacion) -> int:
         if not filas:
             return 0
         ids = [a for _f, a in filas]
-        atenciones = Atencion.objects.filter(pk__in=ids).order_by()
-        por_canal = Counter(
-            {
-                (dia, canal): -n
-                for dia, canal, n in atenciones.annotate(dia_=TruncDate("fecha_hora", tzinfo=tz))
-                .values_list("dia_", "canal")
-                .annotate(n=Count("id"))
-            }
-        )
-        temas = AtencionTema.objects.filter(atencion_id__in=ids).order_by()
-        por_tema = Counter(
-            {
-                (dia, tema): -n
-                for dia, tema, n in temas.annotate(dia_=TruncDate("atencion__fecha_hora", tzinfo=tz))
-                .values_list("dia_", "tema")
-                .annotate(n=Count("id"))
-            }
-        )
-        personas = set(atenciones.values_list("persona_id", flat=True))
-        resumenes._bloquear()  # the summary tables' one writer, before the first row
+        personas = resumenes.quitadas_en_bloque(ids)  # counted before the rows go
         FilaImportacion.objects.filter(pk__in=[f for f, _a in filas]).update(atencion=None)
+        temas = AtencionTema.objects.filter(atencion_id__in=ids)
         temas._raw_delete(temas.db)
+        atenciones = Atencion.objects.filter(pk__in=ids)
         borradas = atenciones._raw_delete(atenciones.db)
-        resumenes._sumar_varios(ResumenAtencionDia, ("dia", "canal"), por_canal)
-        resumenes._sumar_varios(ResumenTemaDia, ("dia", "tema"), por_tema)
         resumenes.recalcular_personas(personas)
         _avanzar(lote, borradas)
         return len(filas)

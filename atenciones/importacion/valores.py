@@ -40,6 +40,19 @@ def texto(valor: Any) -> str:
     return " ".join(str(valor).split())
 
 
+# A date cell as the engine stores it (motor._json): ISO date, midnight.
+_CELDA_FECHA = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T00:00:00)?")
+
+
+def legible(valor: Any) -> str:
+    """A stored cell as the office typed it, for a report line: its text, a date read from the file
+    as a day ("06-03-2023", not "2023-03-06T00:00:00")."""
+    t = texto(valor)
+    if m := _CELDA_FECHA.fullmatch(t):
+        return f"{m[3]}-{m[2]}-{m[1]}"
+    return t
+
+
 # --- dates --------------------------------------------------------------------------------------
 
 _EPOCA_EXCEL = datetime.date(1899, 12, 30)

@@ -1,17 +1,13 @@
 """Imports of an office's spreadsheets: the batch, its rows (with what each created) and saved mappings."""
 
-import re
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ..importacion.valores import legible
 from .casos import Atencion
 from .personas import Persona
-
-# A date cell as the reader stores it: ISO date, midnight.
-_FECHA_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(T00:00:00)?")
 
 
 class MapeoImportacion(models.Model):
@@ -116,6 +112,25 @@ class LoteImportacion(models.Model):
         """An undo stopped by an error: partly undone, it can only be undone again (resumes)."""
         return self.estado == self.Estado.FALLIDO and self.deshacer_total is not None
 
+    @property
+    def mapeo_editable(self) -> bool:
+        """Not imported yet (nor partly undone): its mapping changes and it is dry run again."""
+        estados = (self.Estado.MAPEO, self.Estado.SIMULADO, self.Estado.FALLIDO)
+        return self.estado in estados and not self.deshacer_fallido
+
+    @property
+    def deshacible(self) -> bool:
+        """Imported, or an undo stopped by an error: an undo starts (or resumes) from here."""
+        return self.estado == self.Estado.IMPORTADO or self.deshacer_fallido
+
+    @property
+    def avance(self) -> tuple[int, int | None]:
+        """(done, total) for the progress bar: records removed once an undo has started (running,
+        done or stopped), else the rows a dry run or an import has read."""
+        if self.deshacer_total is not None:
+            return self.deshacer_hechos, self.deshacer_total
+        return self.filas_leidas, self.total_filas
+
     def get_additional_data(self) -> dict[str, int | bool]:
         """The counts carried by each of the batch's change-history entries (auditlog calls this):
         the entry of every block the import commits says who ran it and what it had done so far.
@@ -201,17 +216,8 @@ class FilaImportacion(models.Model):
             raise ValidationError(_("Una fila con error no crea registros."))
 
     def valores_legibles(self, cuantos: int = 6) -> str:
-        """The row's first cells as the office typed them, for a report line: empty cells left
-        out, a date read from the file as a day ("06-03-2023", not "2023-03-06T00:00:00")."""
-        partes = []
-        for valor in self.valores[:cuantos]:
-            if valor is None or str(valor).strip() == "":
-                continue
-            texto = str(valor)
-            if _FECHA_ISO.fullmatch(texto):
-                texto = f"{texto[8:10]}-{texto[5:7]}-{texto[:4]}"
-            partes.append(texto)
-        return " · ".join(partes)
+        """The row's first cells as the office typed them (valores.legible), empty ones left out."""
+        return " · ".join(t for t in map(legible, self.valores[:cuantos]) if t)
 
     @property
     def origen(self) -> str:

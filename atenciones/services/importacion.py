@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable
-from typing import IO
+from typing import IO, Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -116,7 +116,7 @@ def ajustar_mapeo(
     """Set the batch's sheet and column mapping (optionally saved by name for the next file)."""
     from ..busqueda import normalizar_texto
 
-    if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO) or lote.deshacer_fallido:
+    if not lote.mapeo_editable:
         raise ValidationError(_("Este lote ya se importó; su mapeo no cambia."))
     if hoja is not None and hoja != lote.hoja:
         lote.hoja = hoja
@@ -165,7 +165,7 @@ def _poner_en_cola(lote: LoteImportacion, simulacion: bool, en_segundo_plano: bo
 def simular_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: bool = True) -> LoteImportacion:
     """Queue the dry run: every row's outcome, nothing written but the report."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
-    if lote.estado not in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO) or lote.deshacer_fallido:
+    if not lote.mapeo_editable:
         raise ValidationError(_("Este lote ya se importó."))
     _poner_en_cola(lote, simulacion=True, en_segundo_plano=en_segundo_plano)
     return lote
@@ -201,9 +201,32 @@ def ejecutar_lote(
     lote = LoteImportacion.objects.filter(pk=lote_id).select_related("creado_por").first()
     if lote is None:
         return None
-    # The job acts for whoever started the batch (a command run: the system user).
-    with actor(usuario if usuario is not None and usuario.username != NOMBRE_SISTEMA else lote.creado_por):
+    with actor(_quien_actua(usuario, lote.creado_por)):
         return _ejecutar(lote_id, progreso)
+
+
+def _quien_actua(usuario: User | None, *pedido_por: User | None) -> User | None:
+    """Who a job acts for in the change history: the user a command run passes, unless it is the
+    system user; else the first of those who asked for the job."""
+    if usuario is not None and usuario.username != NOMBRE_SISTEMA:
+        return usuario
+    return next((u for u in pedido_por if u is not None), None)
+
+
+def _latido_vivo(lote: LoteImportacion) -> bool:
+    """A worker is on the batch: its last heartbeat is younger than LATIDO_VIVO."""
+    return lote.latido is not None and timezone.now() - lote.latido < LATIDO_VIVO
+
+
+def _fallar(lote: LoteImportacion, exc: Exception, **cambios: Any) -> LoteImportacion:
+    """Mark the batch failed with a job's error (never raised: the worker goes on)."""
+    lote.refresh_from_db()
+    lote.estado = Estado.FALLIDO
+    lote.error = str(exc)[:2000] or exc.__class__.__name__
+    for campo, valor in cambios.items():
+        setattr(lote, campo, valor)
+    lote.save(update_fields=["estado", "error", *cambios])
+    return lote
 
 
 def _ejecutar(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImportacion | None:
@@ -211,7 +234,7 @@ def _ejecutar(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImpor
         lote = LoteImportacion.objects.select_for_update().filter(pk=lote_id).first()
         if lote is None or lote.estado not in (Estado.EN_COLA, Estado.IMPORTANDO):
             return lote
-        if lote.estado == Estado.IMPORTANDO and lote.latido and timezone.now() - lote.latido < LATIDO_VIVO:
+        if lote.estado == Estado.IMPORTANDO and _latido_vivo(lote):
             return lote  # another worker is on it (this is a duplicate delivery)
         lote.estado = Estado.IMPORTANDO
         lote.latido = timezone.now()
@@ -223,11 +246,7 @@ def _ejecutar(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImpor
                 lote, hoja, usuario=lote.creado_por, profesional=usuario_sistema(), progreso=progreso
             )
     except Exception as exc:  # noqa: BLE001 - reported on the batch, never kills the worker
-        lote.refresh_from_db()
-        lote.estado = Estado.FALLIDO
-        lote.error = str(exc)[:2000] or exc.__class__.__name__
-        lote.save(update_fields=["estado", "error"])
-        return lote
+        return _fallar(lote, exc)
     lote.estado = Estado.SIMULADO if lote.simulacion else Estado.IMPORTADO
     if lote.simulacion:
         lote.total_filas = lote.filas_leidas
@@ -244,13 +263,13 @@ def deshacer_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: boo
     for LATIDO_VIVO), goes on from where it stopped; one that is running is left alone."""
     lote = LoteImportacion.objects.select_for_update().get(pk=lote.pk)
     if lote.estado == Estado.DESHACIENDO:
-        if lote.latido is None or timezone.now() - lote.latido < LATIDO_VIVO:
+        # Queued (no heartbeat yet) or running: left alone.
+        if lote.latido is None or _latido_vivo(lote):
             raise ValidationError(_("Esta importación ya se está deshaciendo; la página muestra su avance."))
         # Its worker stopped answering: the job again, which goes on with what is left.
-        if en_segundo_plano:
-            encolar(ejecutar_deshacer, lote.pk, nombre=f"deshacer importacion {lote.pk}")
+        _encolar_deshacer(lote, en_segundo_plano)
         return lote
-    if lote.estado != Estado.IMPORTADO and not lote.deshacer_fallido:
+    if not lote.deshacible:
         raise ValidationError(_("Solo se puede deshacer una importación terminada."))
     bloqueos = bloqueos_deshacer(lote)
     if bloqueos:
@@ -263,9 +282,13 @@ def deshacer_lote(*, lote: LoteImportacion, usuario: User, en_segundo_plano: boo
     lote.error = ""
     lote.latido = None
     lote.save()
+    _encolar_deshacer(lote, en_segundo_plano)
+    return lote
+
+
+def _encolar_deshacer(lote: LoteImportacion, en_segundo_plano: bool) -> None:
     if en_segundo_plano:
         encolar(ejecutar_deshacer, lote.pk, nombre=f"deshacer importacion {lote.pk}")
-    return lote
 
 
 @audita()
@@ -280,9 +303,7 @@ def ejecutar_deshacer(
     lote = LoteImportacion.objects.filter(pk=lote_id).select_related("deshecho_por", "creado_por").first()
     if lote is None:
         return None
-    # The job acts for whoever asked for the undo (a command run: the system user).
-    quien = usuario if usuario is not None and usuario.username != NOMBRE_SISTEMA else None
-    with actor(quien or lote.deshecho_por or lote.creado_por):
+    with actor(_quien_actua(usuario, lote.deshecho_por, lote.creado_por)):
         return _deshacer(lote_id, progreso)
 
 
@@ -291,7 +312,7 @@ def _deshacer(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImpor
         lote = LoteImportacion.objects.select_for_update().filter(pk=lote_id).first()
         if lote is None or lote.estado != Estado.DESHACIENDO:
             return lote
-        if lote.latido and timezone.now() - lote.latido < LATIDO_VIVO:
+        if _latido_vivo(lote):
             return lote  # another worker is on it (this is a duplicate delivery)
         if lote.deshacer_hechos == 0:
             # Nothing deleted yet: what was used since it was asked for blocks it still.
@@ -306,12 +327,7 @@ def _deshacer(lote_id: int, progreso: Callable[[int], None] | None) -> LoteImpor
     try:
         deshacer.deshacer(lote, progreso)
     except Exception as exc:  # noqa: BLE001 - reported on the batch, never kills the worker
-        lote.refresh_from_db()
-        lote.estado = Estado.FALLIDO
-        lote.error = str(exc)[:2000] or exc.__class__.__name__
-        lote.latido = None
-        lote.save(update_fields=["estado", "error", "latido"])
-        return lote
+        return _fallar(lote, exc, latido=None)
     with transaction.atomic():
         lote.refresh_from_db()
         lote.estado = Estado.DESHECHO

@@ -23,7 +23,6 @@ from ..services.importacion import ajustar_mapeo, crear_lote, deshacer_lote, imp
 
 PERMISO = "atenciones.importar_planillas"
 POR_PAGINA = 50
-Estado = LoteImportacion.Estado
 
 
 def _exigir_permiso(request: SolicitudEquipo) -> None:
@@ -65,11 +64,7 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
     """One batch: its mapping (editable until imported), progress, or report."""
     lote = _lote(request, pk)
     form = None
-    if (
-        lote.estado in (Estado.MAPEO, Estado.SIMULADO, Estado.FALLIDO)
-        and lote.archivo
-        and not lote.deshacer_fallido
-    ):
+    if lote.mapeo_editable and lote.archivo:
         form = MapeoForm(request.POST or None, lote=lote)
         if request.method == "POST" and form.is_valid():
             try:
@@ -101,9 +96,7 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
         "pagina": pagina,
         "resultado": resultado,
         "resultados": FilaImportacion.Resultado.choices,
-        "bloqueos": bloqueos_deshacer(lote)
-        if lote.estado == Estado.IMPORTADO or lote.deshacer_fallido
-        else [],
+        "bloqueos": bloqueos_deshacer(lote) if lote.deshacible else [],
     }
     return render(request, "equipo/importacion/detalle.html", contexto)
 
@@ -112,16 +105,8 @@ def detalle(request: SolicitudEquipo, pk: int) -> HttpResponse:
 def progreso(request: SolicitudEquipo, pk: int) -> JsonResponse:
     """The batch's progress for the page's progress bar."""
     lote = _lote(request, pk)
-    deshaciendo = lote.deshacer_total is not None  # an undo started (running, done or stopped)
-    return JsonResponse(
-        {
-            "estado": lote.estado,
-            "en_curso": lote.en_curso,
-            # An undo counts the records it removed; a dry run or an import, the rows it read.
-            "filas": lote.deshacer_hechos if deshaciendo else lote.filas_leidas,
-            "total": lote.deshacer_total if deshaciendo else lote.total_filas,
-        }
-    )
+    filas, total = lote.avance
+    return JsonResponse({"estado": lote.estado, "en_curso": lote.en_curso, "filas": filas, "total": total})
 
 
 @require_POST

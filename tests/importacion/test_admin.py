@@ -1,28 +1,20 @@
 """The admin of import batches: read-only lists for the office head, constant query counts."""
 
-import io
-
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from atenciones.models import FilaImportacion, LoteImportacion
-from atenciones.services.importacion import crear_lote, ejecutar_lote, importar_lote, simular_lote
 
-from .muestra import XLSX
+from .ayudas import importado
 
 pytestmark = pytest.mark.django_db
 ADMIN = f"/{settings.ADMIN_URL}atenciones/"
 
 
 def _importado(usuario, hoja="Atenciones 2023") -> LoteImportacion:
-    lote = crear_lote(archivo=io.BytesIO(XLSX.read_bytes()), nombre=XLSX.name, usuario=usuario, hoja=hoja)
-    simular_lote(lote=lote, usuario=usuario, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    importar_lote(lote=lote, usuario=usuario, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    return LoteImportacion.objects.get(pk=lote.pk)
+    return importado(usuario, hoja=hoja)
 
 
 def _consultas(client, url: str) -> int:

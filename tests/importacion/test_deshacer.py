@@ -31,15 +31,14 @@ from atenciones.models import (
 from atenciones.services import registrar_atencion
 from atenciones.services.importacion import (
     ajustar_mapeo,
-    crear_lote,
     deshacer_lote,
     ejecutar_deshacer,
-    ejecutar_lote,
     importar_lote,
     simular_lote,
 )
 from oficina.choices import Tema
 
+from .ayudas import deshecho, importado
 from .muestra import XLSX
 
 pytestmark = pytest.mark.django_db
@@ -48,37 +47,10 @@ Estado = LoteImportacion.Estado
 CLAVES = ["personas", "por_mes", "por_tema", "por_canal", "por_nacionalidad", "por_sexo", "por_edad"]
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-
-
-def _importar(usuario, ruta: Path = XLSX) -> LoteImportacion:
-    lote = crear_lote(archivo=io.BytesIO(ruta.read_bytes()), nombre=ruta.name, usuario=usuario)
-    simular_lote(lote=lote, usuario=usuario, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    importar_lote(lote=lote, usuario=usuario, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    lote.refresh_from_db()
-    assert lote.estado == Estado.IMPORTADO, lote.error
-    return lote
-
-
 def _generado(carpeta: Path, filas: int) -> Path:
     ruta = carpeta / f"generada_{filas}.xlsx"
     generar(filas, ruta)
     return ruta
-
-
-def _deshacer(lote: LoteImportacion, usuario) -> LoteImportacion:
-    deshacer_lote(lote=lote, usuario=usuario, en_segundo_plano=False)
-    ejecutar_deshacer(lote.pk)
-    lote.refresh_from_db()
-    return lote
 
 
 def _estado() -> dict:
@@ -136,7 +108,7 @@ def test_the_undo_deletes_in_chunks_and_leaves_the_summaries_equal_to_the_raw_ro
 ):
     monkeypatch.setattr(deshacer, "TAMANO_TANDA", 7)  # many chunks of each kind
     # The office's history before the batch: an earlier file and attentions logged by hand.
-    _importar(encargada, _generado(tmp_path, 60))
+    importado(encargada, _generado(tmp_path, 60))
     conocidas = list(Persona.objects.order_by("pk")[:4])
     for i, persona in enumerate(conocidas):
         registrar_atencion(
@@ -148,7 +120,7 @@ def test_the_undo_deletes_in_chunks_and_leaves_the_summaries_equal_to_the_raw_ro
         )
     antes = _estado()
 
-    lote = _importar(encargada, _generado(tmp_path, 150))
+    lote = importado(encargada, _generado(tmp_path, 150))
     # The batch added attentions to persons known before (matched) and created others.
     assert lote.personas_encontradas > 0 and lote.personas_nuevas > 0
     creadas = lote.filas.filter(persona_creada=True).count()
@@ -156,7 +128,7 @@ def test_the_undo_deletes_in_chunks_and_leaves_the_summaries_equal_to_the_raw_ro
     assert lote.atenciones_nuevas > 100
     _resumenes_igual_que_crudo()
 
-    lote = _deshacer(lote, encargada)
+    lote = deshecho(lote, encargada)
     assert lote.estado == Estado.DESHECHO and lote.deshecho is not None and lote.deshecho_por == encargada
     assert lote.deshacer_hechos == lote.deshacer_total == lote.atenciones_nuevas + creadas
     assert _estado() == antes
@@ -170,7 +142,7 @@ def test_the_undo_deletes_in_chunks_and_leaves_the_summaries_equal_to_the_raw_ro
 def test_the_undo_is_a_job_whose_progress_and_outcome_the_page_shows(
     encargada, client, django_capture_on_commit_callbacks
 ):
-    lote = _importar(encargada)
+    lote = importado(encargada)
     nombre = lote.archivo.name
     deshacer_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
     client.force_login(encargada)
@@ -206,7 +178,7 @@ def test_the_undo_is_a_job_whose_progress_and_outcome_the_page_shows(
 def test_a_second_undo_while_the_first_runs_changes_nothing(
     encargada, client, django_capture_on_commit_callbacks
 ):
-    lote = _importar(encargada)
+    lote = importado(encargada)
     client.force_login(encargada)
     with django_capture_on_commit_callbacks() as colas:
         client.post(f"/equipo/importaciones/{lote.pk}/deshacer/")
@@ -231,7 +203,7 @@ def test_a_second_undo_while_the_first_runs_changes_nothing(
 def test_an_undo_whose_worker_went_silent_is_queued_again_by_a_new_click(
     encargada, client, django_capture_on_commit_callbacks
 ):
-    lote = _importar(encargada)
+    lote = importado(encargada)
     deshacer_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
     LoteImportacion.objects.filter(pk=lote.pk).update(latido=timezone.now() - datetime.timedelta(minutes=10))
     client.force_login(encargada)
@@ -248,7 +220,7 @@ def test_a_worker_killed_mid_undo_is_resumed_and_nothing_is_taken_away_twice(
 ):
     monkeypatch.setattr(deshacer, "TAMANO_TANDA", 10)
     antes = _estado()
-    lote = _importar(encargada, _generado(tmp_path, 90))
+    lote = importado(encargada, _generado(tmp_path, 90))
     deshacer_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
     lote.refresh_from_db()
     # The worker deleted three chunks, then died: its heartbeat goes stale.
@@ -269,14 +241,14 @@ def test_an_error_mid_undo_marks_the_batch_failed_and_a_new_undo_finishes_it(
 ):
     monkeypatch.setattr(deshacer, "TAMANO_TANDA", 10)
     antes = _estado()
-    lote = _importar(encargada, _generado(tmp_path, 60))
+    lote = importado(encargada, _generado(tmp_path, 60))
     tanda_personas = deshacer._tanda_personas
 
     def falla(lote):
         raise RuntimeError("se perdió la conexión con la base de datos")
 
     monkeypatch.setattr(deshacer, "_tanda_personas", falla)
-    lote = _deshacer(lote, encargada)
+    lote = deshecho(lote, encargada)
     assert lote.estado == Estado.FALLIDO and lote.deshacer_fallido
     assert lote.error == "se perdió la conexión con la base de datos"
     assert Atencion.objects.count() == 0 and Persona.objects.count() > 0  # attentions gone, persons left
@@ -294,7 +266,7 @@ def test_an_error_mid_undo_marks_the_batch_failed_and_a_new_undo_finishes_it(
             servicio(lote=lote, usuario=encargada, **extra)
 
     monkeypatch.setattr(deshacer, "_tanda_personas", tanda_personas)
-    lote = _deshacer(lote, encargada)
+    lote = deshecho(lote, encargada)
     assert lote.estado == Estado.DESHECHO and lote.error == ""
     assert lote.deshacer_hechos == lote.deshacer_total
     assert _estado() == antes
@@ -302,7 +274,7 @@ def test_an_error_mid_undo_marks_the_batch_failed_and_a_new_undo_finishes_it(
 
 
 def test_what_was_used_since_blocks_the_undo_before_anything_is_deleted(encargada, profesional, client):
-    lote = _importar(encargada)
+    lote = importado(encargada)
     yusmary = Persona.objects.get(nombres="Yusmary")
     client.force_login(encargada)
     client.get(f"/equipo/personas/{yusmary.pk}/")  # her record was read: in the access log
@@ -318,7 +290,7 @@ def test_what_was_used_since_blocks_the_undo_before_anything_is_deleted(encargad
 def test_a_use_between_the_request_and_the_job_stops_the_undo_with_nothing_deleted(
     encargada, profesional, client
 ):
-    lote = _importar(encargada)
+    lote = importado(encargada)
     deshacer_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
     yusmary = Persona.objects.get(nombres="Yusmary")
     registrar_atencion(persona=yusmary, profesional=profesional, temas=[Tema.SALUD], canal="presencial")

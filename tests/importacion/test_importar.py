@@ -34,10 +34,6 @@ R = FilaImportacion.Resultado
 def media(settings, tmp_path, django_capture_on_commit_callbacks):
     """Uploaded files in a temporary folder; queued jobs run when each service's transaction commits."""
     settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
     global _captura
     _captura = django_capture_on_commit_callbacks
 

@@ -28,14 +28,13 @@ from atenciones.models import (
 )
 from atenciones.services.importacion import (
     crear_lote,
-    deshacer_lote,
-    ejecutar_deshacer,
     ejecutar_lote,
     importar_lote,
     simular_lote,
 )
 from tests.factories import PersonaFactory
 
+from .ayudas import deshecho, importado
 from .muestra import CSV, XLSX
 
 pytestmark = pytest.mark.django_db
@@ -218,12 +217,8 @@ def test_the_bulk_path_gives_exactly_the_per_row_outcomes(encargada, monkeypatch
 def test_the_cases_file_turns_into_what_an_office_head_expects(encargada, monkeypatch):
     """Written out by hand: the outcome of each row of CASOS, imported by the bulk path."""
     _registro_existente(encargada)
-    lote = crear_lote(archivo=io.BytesIO(CASOS.encode()), nombre="casos.csv", usuario=encargada)
-    simular_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    importar_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    filas = {f.numero: f for f in LoteImportacion.objects.get(pk=lote.pk).filas.select_related("persona")}
+    lote = importado(encargada, Path("casos.csv"), contenido=CASOS.encode())
+    filas = {f.numero: f for f in lote.filas.select_related("persona")}
     assert filas[2].resultado == R.PERSONA_NUEVA and filas[2].persona_creada
     # Row 3 misspells row 2's new person: the same new person (as the dry run says, too).
     assert filas[3].resultado == R.PERSONA_NUEVA and not filas[3].persona_creada
@@ -244,12 +239,7 @@ def test_the_cases_file_turns_into_what_an_office_head_expects(encargada, monkey
 
 def test_the_summaries_stay_equal_to_the_raw_rows_and_the_undo_removes_everything(encargada):
     antes = PersonaFactory()
-    lote = crear_lote(archivo=io.BytesIO(XLSX.read_bytes()), nombre=XLSX.name, usuario=encargada)
-    simular_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    importar_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    lote.refresh_from_db()
+    lote = importado(encargada)
     assert Atencion.objects.count() == 5
     # Each new person with a document holds it as her current one, as the person form keeps it.
     assert sorted(
@@ -262,8 +252,7 @@ def test_the_summaries_stay_equal_to_the_raw_rows_and_the_undo_removes_everythin
     resumen = _registro()
     resumenes.reconstruir()
     assert _registro() == resumen
-    deshacer_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
-    ejecutar_deshacer(lote.pk)
+    deshecho(lote, encargada)
     assert list(Persona.objects.all()) == [antes]
     assert Atencion.objects.count() == 0 and DocumentoIdentidad.objects.filter(persona__in=[]).count() == 0
     assert DocumentoIdentidad.objects.exclude(persona=antes).count() == 0
@@ -301,12 +290,7 @@ def test_each_block_leaves_one_history_entry_on_the_batch_with_its_counts(encarg
 
 
 def test_the_running_counts_equal_the_row_records(encargada):
-    lote = crear_lote(archivo=io.BytesIO(CASOS.encode()), nombre="casos.csv", usuario=encargada)
-    simular_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    importar_lote(lote=lote, usuario=encargada, en_segundo_plano=False)
-    ejecutar_lote(lote.pk)
-    lote.refresh_from_db()
+    lote = importado(encargada, Path("casos.csv"), contenido=CASOS.encode())
     corridos = _conteos(lote)
     motor._contar(lote)
     assert _conteos(lote) == corridos
